@@ -1,0 +1,108 @@
+import { type Problem, problem } from '../problem.ts';
+import type { Scalar } from '../schema/common.ts';
+import type { Condition } from '../schema/condition.ts';
+import type { Definition } from '../schema/definition.ts';
+
+interface Bounds {
+  eq: Set<Scalar>;
+  ne: Set<Scalar>;
+  lo: number;
+  loStrict: boolean;
+  hi: number;
+  hiStrict: boolean;
+}
+
+/** The literal comparisons a condition forces when it holds (conjunctions only). */
+function literals(c: Condition, out: Condition[]): boolean {
+  if (c.op === 'all') return c.of.every((x) => literals(x, out));
+  if (c.op === 'any' && c.of.length === 0) return false; // can never hold
+  if (c.op === 'any' && c.of.length === 1 && c.of[0]) return literals(c.of[0], out);
+  out.push(c);
+  return true;
+}
+
+/** Why a conjunction of literal comparisons can never hold, or null. */
+export function contradiction(conds: Condition[]): string | null {
+  const lits: Condition[] = [];
+  for (const c of conds)
+    if (!literals(c, lits)) return 'a requirement is an empty "any", which never holds';
+  const byRef = new Map<string, Bounds>();
+  const b = (ref: string): Bounds => {
+    let x = byRef.get(ref);
+    if (!x) {
+      x = {
+        eq: new Set(),
+        ne: new Set(),
+        lo: -Infinity,
+        loStrict: false,
+        hi: Infinity,
+        hiStrict: false,
+      };
+      byRef.set(ref, x);
+    }
+    return x;
+  };
+  for (const l of lits) {
+    if (!('ref' in l) || !('value' in l)) continue;
+    const x = b(l.ref);
+    const v = l.value;
+    if (l.op === 'eq') x.eq.add(v);
+    else if (l.op === 'ne') x.ne.add(v);
+    else if (typeof v === 'number') {
+      if (l.op === 'gt' || l.op === 'gte') {
+        if (v > x.lo || (v === x.lo && l.op === 'gt')) [x.lo, x.loStrict] = [v, l.op === 'gt'];
+      } else if (l.op === 'lt' || l.op === 'lte') {
+        if (v < x.hi || (v === x.hi && l.op === 'lt')) [x.hi, x.hiStrict] = [v, l.op === 'lt'];
+      }
+    }
+  }
+  for (const [ref, x] of byRef) {
+    if (x.eq.size > 1) return `"${ref}" would have to equal ${[...x.eq].join(' and ')} at once`;
+    if (x.lo > x.hi || (x.lo === x.hi && (x.loStrict || x.hiStrict))) {
+      return `"${ref}" would have to be ${x.loStrict ? '>' : '≥'} ${x.lo} and ${x.hiStrict ? '<' : '≤'} ${x.hi}`;
+    }
+    for (const v of x.eq) {
+      if (x.ne.has(v)) return `"${ref}" would have to equal and differ from ${String(v)}`;
+      if (typeof v === 'number') {
+        const below = v < x.lo || (v === x.lo && x.loStrict);
+        const above = v > x.hi || (v === x.hi && x.hiStrict);
+        if (below || above) return `"${ref}" would have to equal ${v} outside its bounds`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Tiers that can never be the verdict: a threshold above 100, an unknown
+ * gate, or requirements (its own and those of the tiers below it, since
+ * tiers are cumulative) that contradict each other.
+ */
+export function checkTiers(def: Definition): Problem[] {
+  const out: Problem[] = [];
+  const gates = new Map(def.gates.map((g) => [g.id, g]));
+  const acc: Condition[] = [];
+  def.tiers.forEach((t, i) => {
+    if (t.minScore > 100) {
+      out.push(
+        problem(
+          ['tiers', i, 'minScore'],
+          'unreachable_tier',
+          `tier "${t.id}" needs ${t.minScore} of a 100-point total`,
+        ),
+      );
+    }
+    t.gates.forEach((g, j) => {
+      const gate = gates.get(g);
+      if (gate) acc.push(gate.condition);
+      else out.push(problem(['tiers', i, 'gates', j], 'unknown_ref', `unknown gate "${g}"`));
+    });
+    if (t.requires) acc.push(t.requires);
+    const why = contradiction(acc);
+    if (why)
+      out.push(
+        problem(['tiers', i], 'unreachable_tier', `tier "${t.id}" can never be reached: ${why}`),
+      );
+  });
+  return out;
+}

@@ -1,0 +1,81 @@
+import type { Condition } from '../schema/condition.ts';
+import type { Value } from './values.ts';
+
+export type Lookup = (ref: string) => Value | undefined;
+
+function compareScalar(a: Value, b: unknown, op: 'gt' | 'gte' | 'lt' | 'lte'): boolean {
+  // Numbers compare as numbers, ISO dates as strings; anything else is false.
+  if (
+    !(
+      (typeof a === 'number' && typeof b === 'number') ||
+      (typeof a === 'string' && typeof b === 'string')
+    )
+  ) {
+    return false;
+  }
+  switch (op) {
+    case 'gt':
+      return a > b;
+    case 'gte':
+      return a >= b;
+    case 'lt':
+      return a < b;
+    case 'lte':
+      return a <= b;
+  }
+}
+
+/**
+ * Evaluates a condition against the current values. A comparison with a
+ * missing value is false, whatever the operator.
+ *
+ * @example evaluate({ op: 'eq', ref: 'exports', value: true }, (r) => ({ exports: true })[r]) // true
+ */
+export function evaluate(cond: Condition, get: Lookup): boolean {
+  switch (cond.op) {
+    case 'all':
+      return cond.of.every((c) => evaluate(c, get));
+    case 'any':
+      return cond.of.some((c) => evaluate(c, get));
+    case 'not':
+      return !evaluate(cond.cond, get);
+    case 'answered':
+      return get(cond.ref) !== undefined;
+    case 'includes': {
+      const v = get(cond.ref);
+      return Array.isArray(v) && v.includes(cond.value);
+    }
+    case 'in': {
+      const v = get(cond.ref);
+      return v !== undefined && cond.values.some((x) => x === v);
+    }
+    case 'eq': {
+      const v = get(cond.ref);
+      return v !== undefined && v === cond.value;
+    }
+    case 'ne': {
+      const v = get(cond.ref);
+      return v !== undefined && v !== cond.value;
+    }
+    default: {
+      const v = get(cond.ref);
+      return v !== undefined && compareScalar(v, cond.value, cond.op);
+    }
+  }
+}
+
+/** Every id a condition reads. */
+export function conditionRefs(cond: Condition, into: Set<string> = new Set()): Set<string> {
+  switch (cond.op) {
+    case 'all':
+    case 'any':
+      for (const c of cond.of) conditionRefs(c, into);
+      break;
+    case 'not':
+      conditionRefs(cond.cond, into);
+      break;
+    default:
+      into.add(cond.ref);
+  }
+  return into;
+}

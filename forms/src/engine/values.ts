@@ -1,0 +1,74 @@
+import type { Item } from '../schema/item.ts';
+
+/**
+ * A normalised answer as conditions and expressions see it. Evidence and
+ * free text are only ever asked "answered?", so they become `true`.
+ */
+export type Value = boolean | number | string | readonly string[];
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The value of a raw answer for an item, or undefined when the answer is
+ * missing or does not fit the item (the engine never throws on bad input;
+ * `answersSchema` reports it).
+ */
+export function normalise(item: Item, raw: unknown): Value | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  switch (item.kind) {
+    case 'yesno':
+      return typeof raw === 'boolean' ? raw : undefined;
+    case 'single':
+      return typeof raw === 'string' && item.options.some((o) => o.id === raw) ? raw : undefined;
+    case 'multi': {
+      if (!Array.isArray(raw)) return undefined;
+      const seen = new Set<string>();
+      for (const v of raw) {
+        if (typeof v !== 'string' || seen.has(v) || !item.options.some((o) => o.id === v)) {
+          return undefined;
+        }
+        seen.add(v);
+      }
+      return raw as string[];
+    }
+    case 'scale':
+      return typeof raw === 'number' && Number.isInteger(raw) ? raw : undefined;
+    case 'number': {
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return undefined;
+      if (item.integer && !Number.isInteger(raw)) return undefined;
+      if (item.min !== undefined && raw < item.min) return undefined;
+      if (item.max !== undefined && raw > item.max) return undefined;
+      return raw;
+    }
+    case 'date':
+      return typeof raw === 'string' && isIsoDate(raw) ? raw : undefined;
+    case 'text':
+      return typeof raw === 'string' && raw.trim() !== '' && raw.length <= item.maxLength
+        ? true
+        : undefined;
+    case 'evidence': {
+      if (typeof raw !== 'object') return undefined;
+      const v = raw as { files?: unknown; ref?: unknown };
+      const hasFile = Array.isArray(v.files) && v.files.length > 0;
+      const hasRef = typeof v.ref === 'string' && v.ref.trim() !== '';
+      return hasFile || hasRef ? true : undefined;
+    }
+    case 'computed':
+      return undefined;
+  }
+}
+
+/** Whole months from `from` to `to` (ISO dates); negative when `to` is earlier. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}

@@ -1,0 +1,3 @@
+/** Node adapter: reads definition YAML, the source catalogue and samples from disk. */
+export * from './library.ts';
+export { readYaml, type YamlFile } from './yaml.ts';

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { DefinitionRef, Id, Text, Version } from './common.ts';
+import { Derived } from './expr.ts';
+import { Gate, Tier } from './gate-tier.ts';
+import { Item, ScaleLevel } from './item.ts';
+import { Section } from './section.ts';
+
+export const Family = z.enum(['gbt29490', 'strong-city', 'enterprise-programme', 'indicators']);
+export type Family = z.infer<typeof Family>;
+
+export const Audience = z.enum(['enterprise', 'city', 'reviewer']);
+
+const header = {
+  id: Id,
+  version: Version,
+  family: Family,
+  title: Text,
+  summary: Text.optional(),
+  audience: z.array(Audience).min(1),
+  sources: z.array(Id).default([]).describe('catalogue ids of the documents and standards cited'),
+};
+
+/** A complete definition: what the engine scores. */
+export const Definition = z.strictObject({
+  ...header,
+  /** Set by the resolver on a definition produced from an overlay. */
+  extends: DefinitionRef.optional(),
+  scales: z.record(Id, z.array(ScaleLevel).min(2)).default({}),
+  sections: z.array(Section).min(1),
+  derived: z.array(Derived).default([]),
+  gates: z.array(Gate).default([]),
+  tiers: z.array(Tier).min(1),
+});
+export type Definition = z.infer<typeof Definition>;
+export type DefinitionInput = z.input<typeof Definition>;
+
+/*
+ * An overlay is a regional or later variant written as changes to a base:
+ * patch fields of existing parts by id, add parts, remove parts. The
+ * resolver turns it into a plain Definition, checked like any other.
+ */
+const patches = <T extends z.ZodType>(schema: T) => z.record(Id, schema).optional();
+
+export const Overlay = z.strictObject({
+  ...header,
+  family: Family.optional(),
+  audience: z.array(Audience).min(1).optional(),
+  extends: DefinitionRef,
+  override: z
+    .strictObject({
+      sections: patches(
+        z.strictObject({
+          title: Text.optional(),
+          description: Text.optional(),
+          weight: z.number().positive().optional(),
+        }),
+      ),
+      items: patches(z.record(z.string(), z.unknown())),
+      gates: patches(z.record(z.string(), z.unknown())),
+      tiers: patches(z.record(z.string(), z.unknown())),
+      derived: patches(z.record(z.string(), z.unknown())),
+    })
+    .default({}),
+  add: z
+    .strictObject({
+      sections: z.array(z.strictObject({ parent: Id.optional(), section: Section })).default([]),
+      items: z.array(z.strictObject({ section: Id, item: Item })).default([]),
+      derived: z.array(Derived).default([]),
+      gates: z.array(Gate).default([]),
+      tiers: z
+        .array(z.strictObject({ after: Id.optional(), tier: Tier }))
+        .default([])
+        .describe('a new tier goes after the named one, or first'),
+      scales: z.record(Id, z.array(ScaleLevel).min(2)).default({}),
+    })
+    .default({ sections: [], items: [], derived: [], gates: [], tiers: [], scales: {} }),
+  remove: z
+    .strictObject({
+      sections: z.array(Id).default([]),
+      items: z.array(Id).default([]),
+      gates: z.array(Id).default([]),
+      tiers: z.array(Id).default([]),
+    })
+    .default({ sections: [], items: [], gates: [], tiers: [] }),
+});
+export type Overlay = z.infer<typeof Overlay>;
+
+/** What a definition file holds: a definition, or an overlay on one. */
+export type DefinitionFile = Definition | Overlay;
+
+export function isOverlay(file: DefinitionFile): file is Overlay {
+  return 'override' in file || 'add' in file || 'remove' in file;
+}
+
+export function refOf(def: { id: string; version: string }): string {
+  return `${def.id}@${def.version}`;
+}
+
+export type { Item };

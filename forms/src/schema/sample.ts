@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Answers } from './answers.ts';
+import { DefinitionRef, Id } from './common.ts';
+
+/**
+ * A sample assessment (seeds/samples/<definition id>/<name>.json): demo data
+ * for a fresh install and a fixture for the criteria tests.
+ */
+export const SampleAssessment = z.strictObject({
+  id: Id,
+  title: z.string().min(1).describe('what this sample shows, e.g. "可以申请认证的制造企业"'),
+  organisation: z.strictObject({
+    name: z.string().min(1).describe('a fictitious organisation'),
+    kind: z.enum(['enterprise', 'city']),
+    region: z.string().optional(),
+  }),
+  definition: DefinitionRef,
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  answers: Answers,
+});
+export type SampleAssessment = z.infer<typeof SampleAssessment>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Id, Text } from './common.ts';
+
+/** An entry of the source catalogue (seeds/sources.yaml) that citations name. */
+export const Source = z.strictObject({
+  id: Id,
+  kind: z.enum(['document', 'standard']),
+  title: z.string().min(1),
+  docNumber: z.string().optional().describe('文号, e.g. 国知发管字〔2016〕86号'),
+  issuer: z.string().min(1),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  script: z.enum(['simplified', 'traditional']).optional(),
+  file: z
+    .string()
+    .optional()
+    .describe('file name of the plain-text copy among the source documents'),
+  note: Text.optional(),
+  passages: z
+    .array(
+      z.strictObject({ article: z.string(), gist: Text.describe('our summary, not the text') }),
+    )
+    .default([]),
+});
+export type Source = z.infer<typeof Source>;
+
+export const SourceCatalogue = z.strictObject({ sources: z.array(Source).min(1) });
+export type SourceCatalogue = z.infer<typeof SourceCatalogue>;
