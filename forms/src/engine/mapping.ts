@@ -80,7 +80,8 @@ export function applyMapping(
     } else {
       const why = incompatibility(a, b, { from, to });
       if (why) skip(why);
-      else if (normalise(b, raw) === undefined) skip('the answer does not fit the target item');
+      else if (normalise(b, raw, to.scales) === undefined)
+        skip('the answer does not fit the target item');
       else {
         out[pair.to] = structuredClone(raw);
         carried.push(pair.to);

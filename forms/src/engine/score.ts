@@ -68,7 +68,10 @@ export function score(
         na[step.index] = true;
         continue;
       }
-      const v = item.kind === 'computed' ? values.get(item.value) : normalise(item, raw);
+      const v =
+        item.kind === 'computed'
+          ? values.get(item.value)
+          : normalise(item, raw, c.definition.scales);
       if (v !== undefined) values.set(item.id, v);
     } else {
       const d = c.derived[step.index];

@@ -1,3 +1,4 @@
+import type { Definition } from '../schema/definition.ts';
 import type { Item } from '../schema/item.ts';
 
 /**
@@ -21,7 +22,11 @@ export function isIsoDate(s: string): boolean {
  * missing or does not fit the item (the engine never throws on bad input;
  * `answersSchema` reports it).
  */
-export function normalise(item: Item, raw: unknown): Value | undefined {
+export function normalise(
+  item: Item,
+  raw: unknown,
+  scales: Definition['scales'],
+): Value | undefined {
   if (raw === undefined || raw === null) return undefined;
   switch (item.kind) {
     case 'yesno':
@@ -40,7 +45,9 @@ export function normalise(item: Item, raw: unknown): Value | undefined {
       return raw as string[];
     }
     case 'scale':
-      return typeof raw === 'number' && Number.isInteger(raw) ? raw : undefined;
+      return typeof raw === 'number' && (scales[item.scale] ?? []).some((l) => l.value === raw)
+        ? raw
+        : undefined;
     case 'number': {
       if (typeof raw !== 'number' || !Number.isFinite(raw)) return undefined;
       if (item.integer && !Number.isInteger(raw)) return undefined;

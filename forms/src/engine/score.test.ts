@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { allMet, fixture } from '../testing/fixture.ts';
+import { score } from './score.ts';
+
+const asOf = '2026-11-21';
+const item = (r: ReturnType<typeof score>, id: string) => r.items.find((i) => i.id === id);
+const section = (r: ReturnType<typeof score>, id: string) => r.sections.find((s) => s.id === id);
+
+describe('score', () => {
+  it('gives 100 and the top tier when everything is met and every gate passes', () => {
+    const r = score(fixture, allMet, { asOf });
+    expect(r.total.score).toBe(100);
+    expect(r.verdict.tier).toBe('top');
+    expect(r.gaps).toEqual([]);
+    expect(r.next).toBeNull();
+    expect(r.derived['d.months']).toBe(10); // 2026-01-01 → 2026-11-21
+    expect(r.gates.map((g) => g.outcome)).toEqual(['passed', 'passed']);
+  });
+
+  // Not a manufacturer: prod is hidden. a = (0 + 5) / 20 = 0.25; b1 = 5/10, b2 = 0.5·10/10,
+  // so b = 0.5. Total = (2·0.25 + 1·0.5) / 3 = 1/3.
+  const partial = {
+    ...allMet,
+    'p.make': false,
+    'a.policy': false,
+    'a.budget': 'some',
+    'b1.staff': 2,
+    'b2.records': 1,
+  };
+
+  it('weights sections and rolls nested sections up by their weights', () => {
+    const r = score(fixture, partial, { asOf });
+    expect(r.total.score).toBeCloseTo(33.3333, 3);
+    expect(section(r, 'a')?.ratio).toBe(0.25);
+    expect(section(r, 'b')?.ratio).toBe(0.5);
+    expect(section(r, 'prod')?.ratio).toBeNull();
+    expect(r.total).toMatchObject({ points: 15, max: 40 });
+  });
+
+  it('gives each item a status mirroring the auditor verdicts', () => {
+    const r = score(fixture, partial, { asOf });
+    expect(item(r, 'a.policy')?.status).toBe('unmet');
+    expect(item(r, 'a.budget')?.status).toBe('partial');
+    expect(item(r, 'prod.check')?.status).toBe('not_applicable');
+    expect(item(r, 'p.make')?.status).toBe('info');
+    expect(score(fixture, {}, { asOf }).items.every((i) => i.status !== 'met')).toBe(true);
+  });
+
+  // a carries 2/3 of the total over 20 points: 3.33 per point; b1 and b2 carry 1/6 each over
+  // 10 points: 1.67 per point. So a.policy costs 33.3, a.budget 16.7, b1.staff and b2.records 8.3.
+  it('orders gaps by the points of the total they cost, ties in definition order', () => {
+    const r = score(fixture, partial, { asOf });
+    expect(r.gaps.map((g) => [g.item, Math.round(g.cost * 10) / 10])).toEqual([
+      ['a.policy', 33.3],
+      ['a.budget', 16.7],
+      ['b1.staff', 8.3],
+      ['b2.records', 8.3],
+    ]);
+    expect(r.gaps[0]?.recommendation).toBe('制定并发布方针');
+  });
+
+  it('names the fewest items that reach the next tier', () => {
+    const r = score(fixture, partial, { asOf });
+    expect(r.verdict.tier).toBe('base');
+    // mid needs 50: 16.7 short; a.policy alone is worth 33.3.
+    expect(r.next).toMatchObject({ tier: 'mid', reachable: true, gates: [] });
+    expect(r.next?.items.map((i) => i.item)).toEqual(['a.policy']);
+    expect(r.next?.scoreGap).toBeCloseTo(16.6667, 3);
+  });
+
+  it('takes a not-applicable answer out of the denominator', () => {
+    const na = { ...partial, 'b2.records': { notApplicable: true, reason: '无此业务' } };
+    const r = score(fixture, na, { asOf });
+    expect(item(r, 'b2.records')?.status).toBe('not_applicable');
+    expect(section(r, 'b2')?.ratio).toBeNull();
+    expect(section(r, 'b')?.ratio).toBe(0.5); // b1 alone
+    expect(section(r, 'b')?.max).toBe(10);
+  });
+
+  it('ignores a not-applicable answer where the item does not allow one', () => {
+    const r = score(fixture, { ...partial, 'a.policy': { notApplicable: true } }, { asOf });
+    expect(item(r, 'a.policy')?.status).toBe('unanswered');
+  });
+
+  it('lets a failed gate decide the verdict whatever the score, and says why', () => {
+    const r = score(fixture, { ...allMet, 'p.started': '2026-10-01' }, { asOf });
+    expect(r.total.score).toBe(100);
+    expect(r.verdict.tier).toBe('mid');
+    expect(r.gates.find((g) => g.id === 'g.running')?.outcome).toBe('failed');
+    expect(r.verdict.reasons.join()).toContain('体系运行未满3个月');
+    expect(r.next).toMatchObject({ tier: 'top', scoreGap: 0, items: [], gates: ['g.running'] });
+    expect(r.trace).toContainEqual(
+      expect.objectContaining({ rule: 'tier:top.gate:g.running', outcome: 'failed' }),
+    );
+  });
+
+  it('keeps a gate unknown, not failed, while its answers are missing', () => {
+    const { 'p.penalty': _, ...rest } = allMet;
+    const r = score(fixture, rest, { asOf });
+    expect(r.gates.find((g) => g.id === 'g.no-penalty')?.outcome).toBe('unknown');
+    expect(r.verdict.tier).toBe('base'); // tiers are cumulative: mid is blocked, so top is too
+    expect(score(fixture, allMet).gates.find((g) => g.id === 'g.running')?.outcome).toBe('unknown'); // no asOf
+  });
+
+  it('treats answers that do not fit their item as unanswered instead of throwing', () => {
+    const bad = {
+      'a.policy': 'yes',
+      'a.budget': 'lots',
+      'b1.staff': 'many',
+      'b2.records': 7,
+      unknown: 1,
+    };
+    const r = score(fixture, bad, { asOf });
+    for (const id of ['a.policy', 'a.budget', 'b1.staff', 'b2.records'])
+      expect(item(r, id)?.status).toBe('unanswered');
+    expect(r.progress.requiredMissing).toContain('a.policy');
+  });
+
+  it('reports progress over the items that apply', () => {
+    const r = score(fixture, { 'p.make': false, 'a.policy': true }, { asOf });
+    // profile 3 + a 2 + b 2 apply (prod hidden); two answered.
+    expect(r.progress).toMatchObject({ answered: 2, applicable: 7 });
+  });
+});
