@@ -7,6 +7,7 @@ import { conditionRefs } from './conditions.ts';
 import { exprRefs } from './expr.ts';
 import { contentHash } from './hash.ts';
 import { type ItemScorer, scorerFor } from './item-points.ts';
+import { reader, type Value } from './values.ts';
 
 export interface CompiledSection {
   section: Section;
@@ -20,7 +21,10 @@ export interface CompiledItem {
   item: Item;
   index: number;
   section: number;
+  sectionId: string;
   scorer: ItemScorer;
+  /** The item's normalised value from a raw answer (see `normalise`). */
+  read: (raw: unknown) => Value | undefined;
 }
 
 export interface CompiledGate {
@@ -45,6 +49,9 @@ export interface Compiled {
   tiers: Tier[];
   order: Step[];
   itemIndex: Map<string, number>;
+  /** Indexes of the top-level sections. */
+  top: number[];
+  gateById: Map<string, Gate>;
 }
 
 export class CycleError extends Error {
@@ -136,7 +143,9 @@ export function compile(def: Definition): Compiled {
         item,
         index: items.length,
         section: index,
+        sectionId: s.id,
         scorer: scorerFor(item, def.scales),
+        read: reader(item, def.scales),
       });
     }
     for (const c of s.sections) walk(c, index);
@@ -152,6 +161,8 @@ export function compile(def: Definition): Compiled {
     tiers: def.tiers,
     order: topologicalOrder(dependencyGraph(def)),
     itemIndex: new Map(items.map((ci) => [ci.item.id, ci.index])),
+    top: sections.filter((s) => s.parent < 0).map((s) => s.index),
+    gateById: new Map(def.gates.map((g) => [g.id, g])),
   };
   cache.set(def, compiled);
   return compiled;

@@ -11,26 +11,31 @@ const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
  * change when an answer improves, these gains simply add up.
  */
 export function gapsOf(c: Compiled, items: ItemResult[], pts: number[], unit: number[]): Gap[] {
-  const gaps: (Gap & { order: number })[] = [];
+  const order: number[] = [];
+  const cost: number[] = new Array(c.items.length).fill(0);
   for (const ci of c.items) {
     const r = items[ci.index];
     if (!r || r.max <= 0) continue;
     if (r.status !== 'unmet' && r.status !== 'partial' && r.status !== 'unanswered') continue;
-    const cost = (unit[ci.index] ?? 0) * (r.max - (pts[ci.index] ?? 0));
-    if (cost <= EPS) continue;
-    gaps.push({
+    const lost = (unit[ci.index] ?? 0) * (r.max - (pts[ci.index] ?? 0));
+    if (lost <= EPS) continue;
+    cost[ci.index] = round4(lost);
+    order.push(ci.index);
+  }
+  order.sort((a, b) => (cost[b] ?? 0) - (cost[a] ?? 0) || a - b);
+  return order.map((i) => {
+    const ci = c.items[i] as Compiled['items'][number];
+    const r = items[i] as ItemResult;
+    return {
       item: ci.item.id,
       section: r.section,
       prompt: ci.item.prompt,
       status: r.status,
-      cost: round4(cost),
+      cost: cost[i] ?? 0,
       recommendation: ci.item.recommendation ?? null,
       citations: ci.item.citations,
-      order: ci.index,
-    });
-  }
-  gaps.sort((a, b) => b.cost - a.cost || a.order - b.order);
-  return gaps.map(({ order: _order, ...g }) => g);
+    };
+  });
 }
 
 /**

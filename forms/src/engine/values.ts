@@ -79,3 +79,22 @@ export function monthsBetween(from: string, to: string): number {
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
+
+/**
+ * `normalise` specialised to one item, with its option ids or scale levels
+ * looked up once: the engine calls it for every answer of every assessment.
+ */
+export function reader(
+  item: Item,
+  scales: Definition['scales'],
+): (raw: unknown) => Value | undefined {
+  if (item.kind === 'single') {
+    const ids = new Set(item.options.map((o) => o.id));
+    return (raw) => (typeof raw === 'string' && ids.has(raw) ? raw : undefined);
+  }
+  if (item.kind === 'scale') {
+    const levels = new Set((scales[item.scale] ?? []).map((l) => l.value));
+    return (raw) => (typeof raw === 'number' && levels.has(raw) ? raw : undefined);
+  }
+  return (raw) => normalise(item, raw, scales);
+}

@@ -21,7 +21,9 @@ export const DocumentCitation = z.strictObject({
 
 export const StandardCitation = z.strictObject({
   standard: Id.describe('catalogue id of the standard, e.g. "gbt29490-2023"'),
-  clause: z.string().regex(/^[A-Z]?\d+(\.\d+)*$/, 'a clause number such as "7.5" or "B.1"'),
+  clause: z
+    .string()
+    .regex(/^([A-Z]|[A-Z]?\d+)(\.\d+)*$/, 'a clause number such as "7.5", "B" or "B.1"'),
   title: z.string().min(1).optional().describe('the clause title (a fact, not the clause text)'),
   unverified: z
     .boolean()

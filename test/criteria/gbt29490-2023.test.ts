@@ -1,0 +1,259 @@
+import { score, validateAnswers } from '@zhiping/forms';
+import { loadBuiltins, loadSample } from '@zhiping/forms/node';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The GB/T 29490-2023 certification-readiness definition, checked against its
+ * samples. Every expectation below is worked out from the criteria (weights,
+ * points, gates, tiers in forms/definitions/gbt29490-2023.yaml), not copied
+ * from the engine's output.
+ *
+ * Weights used in the arithmetic. Top-level sections (the unscored profile
+ * drops out): pre 1, c4 2, c5 5, c6 3, c7 4, c8 4, c9 5, c10 2 → 26.
+ * An item's worth on the 0–100 total is
+ *   100 × (top weight / 26) × (sub weight / sibling weights) × (item points / section max)
+ * and a gap costs that worth × (1 − earned fraction). Maturity levels earn
+ * 0 / 0.4 / 0.75 / 1.
+ */
+
+const lib = loadBuiltins();
+const def = lib.get('gbt29490-2023@1.0.0');
+
+const run = (name: string) => {
+  const s = loadSample(`gbt29490-2023/${name}.json`);
+  return { s, r: score(def, s.answers, { asOf: s.asOf }) };
+};
+const gate = (r: ReturnType<typeof score>, id: string) => r.gates.find((g) => g.id === id)?.outcome;
+const failedGates = (r: ReturnType<typeof score>) =>
+  r.gates.filter((g) => g.outcome !== 'passed').map((g) => `${g.id}:${g.outcome}`);
+const status = (r: ReturnType<typeof score>, id: string) =>
+  r.items.find((i) => i.id === id)?.status;
+const share = (top: number, sub: number, siblings: number) => 100 * (top / 26) * (sub / siblings);
+
+describe('gbt29490-2023 definition', () => {
+  it('follows the 2023 clause structure, with unconfirmed clauses marked', () => {
+    const top = def.sections.map((s) => s.id);
+    expect(top).toEqual(['profile', 'pre', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10']);
+    const sub = (id: string) => def.sections.find((s) => s.id === id)?.sections ?? [];
+    expect(sub('c4').map((s) => s.title)).toEqual([
+      '理解企业及其环境',
+      '理解相关方的需要和期望',
+      '确定知识产权合规管理体系的范围',
+      '知识产权合规管理体系及其过程',
+      '知识产权合规义务',
+    ]);
+    expect(sub('c5').map((s) => s.title)).toEqual([
+      '领导作用和承诺',
+      '知识产权方针',
+      '岗位、职责和权限',
+    ]);
+    expect(sub('c9').map((s) => s.title)).toEqual(['通则', '分析与评价', '内部审核', '管理评审']);
+    expect(sub('c10').map((s) => s.title)).toEqual(['通则', '不合格和纠正措施', '持续改进']);
+    // domain.md: sub-clauses of 6 and 8, and 7.3 / 7.5, are not confirmed.
+    const unverified = def.sections
+      .flatMap((s) => s.sections)
+      .filter((s) => s.unverified)
+      .map((s) => s.id);
+    expect(unverified).toEqual(['c6.1', 'c6.2', 'c7.3', 'c7.5', 'c8.1', 'c8.2', 'c8.3']);
+    // …and so are all their standard citations.
+    for (const s of def.sections.flatMap((x) => x.sections).filter((x) => x.unverified)) {
+      for (const item of s.items) {
+        const std = item.citations.filter((c) => 'standard' in c);
+        expect(std.length, item.id).toBeGreaterThan(0);
+        for (const c of std) expect(c.unverified, item.id).toBe(true);
+      }
+    }
+  });
+
+  it('has a scored item set of the intended size', () => {
+    const all = def.sections.flatMap((s) => [...s.items, ...s.sections.flatMap((c) => c.items)]);
+    const scored = all.filter(
+      (i) =>
+        (i.kind === 'yesno' && i.points !== undefined) ||
+        i.kind === 'scale' ||
+        i.kind === 'multi' ||
+        (i.kind === 'evidence' && i.points > 0) ||
+        (i.kind === 'number' && i.scoring !== undefined),
+    );
+    expect(scored.length).toBeGreaterThanOrEqual(60);
+    expect(scored.length).toBeLessThanOrEqual(95);
+  });
+
+  it('keeps production and export items visible until the profile says they do not apply', () => {
+    // The visibility rule is "not answered no", so an empty profile cannot hide clauses.
+    const r = score(def, {}, { asOf: '2026-11-20' });
+    expect(status(r, 'c8.2.production')).toBe('unanswered');
+    expect(status(r, 'c8.2.export')).toBe('unanswered');
+    // Nothing answered: the gates cannot be judged yet.
+    expect(gate(r, 'g.running')).toBe('unknown');
+    expect(gate(r, 'g.no-penalty')).toBe('unknown');
+    // Without a known penalty answer, not even 基本就绪 can be reached.
+    expect(r.verdict.tier).toBe('not-ready');
+  });
+
+  it('counts running time in whole months and wants more than three', () => {
+    const base = {
+      'pre.internal-audit': true,
+      'pre.management-review': true,
+      'pre.penalty': false,
+    };
+    // 2026-08-01 → 2026-11-20 is 3 whole months: not more than 3.
+    const three = score(def, { ...base, 'pre.started': '2026-08-01' }, { asOf: '2026-11-20' });
+    expect(three.derived['d.months-running']).toBe(3);
+    expect(gate(three, 'g.running')).toBe('failed');
+    // 2026-07-20 → 2026-11-20 is 4 whole months.
+    const four = score(def, { ...base, 'pre.started': '2026-07-20' }, { asOf: '2026-11-20' });
+    expect(gate(four, 'g.running')).toBe('passed');
+  });
+});
+
+describe('sample: ready-manufacturer (澄湖精密传动)', () => {
+  const { s, r } = run('ready-manufacturer');
+
+  it('answers every visible item', () => {
+    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+    expect(r.progress.requiredMissing).toEqual([]);
+  });
+
+  it('is ready to apply: high score and all four prerequisites met', () => {
+    // Started 2026-03-02, asOf 2026-11-18 → 8 whole months (> 3); audit and review done; no penalty.
+    expect(r.derived['d.months-running']).toBe(8);
+    expect(failedGates(r)).toEqual([]);
+    // Nearly every item is met; the few gaps below cost under 3 points together.
+    expect(r.total.score).toBeGreaterThanOrEqual(95);
+    expect(r.verdict.tier).toBe('ready');
+    expect(r.next).toBeNull(); // already the top tier
+  });
+
+  it('hides IP transactions (no licensing, transfer, pledge or investment)', () => {
+    expect(status(r, 'c8.1.transactions')).toBe('not_applicable');
+    expect(status(r, 'c8.2.production')).toBe('met');
+  });
+
+  it('lists the remaining gaps by what they cost', () => {
+    // c7.2 share = 100 × 4/26 × 2/10 = 3.077, max 13: the unmet 3-point yes/no costs 0.710.
+    // c9.4 share = 100 × 5/26 × 3/8 = 7.212, max 21: outputs at level 2 cost 7.212 × 6/21 × 0.25 = 0.515.
+    // c6.2 share = 100 × 3/26 × 3/5 = 6.923, max 20: monitored at level 2 costs 6.923 × 5/20 × 0.25 = 0.433.
+    // c10.3 share = 100 × 2/26 × 1/5 = 1.538, one 5-point item at level 2: 0.385.
+    // c8.2 share = 100 × 4/26 × 1/3 = 5.128; all nine items visible (max 41): exhibitions 5.128 × 3/41 = 0.375.
+    const expected: [string, number][] = [
+      ['c7.2.effectiveness', share(4, 2, 10) * (3 / 13)],
+      ['c9.4.outputs', share(5, 3, 8) * (6 / 21) * 0.25],
+      ['c6.2.monitored', share(3, 3, 5) * (5 / 20) * 0.25],
+      ['c10.3.continual', share(2, 1, 5) * 0.25],
+      ['c8.2.exhibitions', share(4, 1, 3) * (3 / 41)],
+    ];
+    expect(r.gaps.slice(0, 5).map((g) => g.item)).toEqual(expected.map(([id]) => id));
+    for (const [k, g] of r.gaps.slice(0, 5).entries()) {
+      expect(g.cost).toBeCloseTo(expected[k]?.[1] ?? Number.NaN, 3);
+    }
+  });
+});
+
+describe('sample: nearly-ready-software (青屿云数)', () => {
+  const { s, r } = run('nearly-ready-software');
+
+  it('answers every visible item', () => {
+    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+  });
+
+  it('hides production, export, standards and transaction clauses', () => {
+    for (const id of [
+      'c8.2.production',
+      'c8.2.shopfloor',
+      'c8.2.export',
+      'c8.2.exhibitions',
+      'c8.1.standards',
+      'c8.1.transactions',
+    ])
+      expect(status(r, id), id).toBe('not_applicable');
+  });
+
+  it('is nearly ready: prerequisites met, but the score is below 80', () => {
+    // Started 2026-04-01 → 7 months by 2026-11-20; audit, review done; no penalty.
+    expect(failedGates(r)).toEqual([]);
+    // No risk register, review inputs missing, training records thin: well short of 80
+    // but most clauses run with records, so above 60.
+    expect(r.total.score).toBeGreaterThanOrEqual(60);
+    expect(r.total.score).toBeLessThan(80);
+    expect(r.verdict.tier).toBe('nearly-ready');
+    expect(r.next?.tier).toBe('ready');
+    expect(r.next?.gates).toEqual([]);
+    expect(r.next?.scoreGap).toBeCloseTo(80 - r.total.score, 6);
+  });
+
+  it('puts the missing risk assessment and management-review inputs first', () => {
+    // c6.1 share = 100 × 3/26 × 2/5 = 4.615, max 10: risk assessment at level 0 costs 4.615 × 6/10 = 2.769,
+    //   the heaviest single scored item of the definition.
+    // c9.4 share = 7.212, max 21: review inputs at level 0 cost 7.212 × 6/21 = 2.060.
+    // c6.1 actions not followed up: 4.615 × 4/10 = 1.846.
+    // c10.2 share = 100 × 2/26 × 3/5 = 4.615, max 10: corrective actions at level 1 cost 4.615 × 6/10 × 0.6 = 1.662.
+    const expected: [string, number][] = [
+      ['c6.1.risk-assessment', share(3, 2, 5) * (6 / 10)],
+      ['c9.4.inputs', share(5, 3, 8) * (6 / 21)],
+      ['c6.1.actions-followed', share(3, 2, 5) * (4 / 10)],
+      ['c10.2.corrective', share(2, 3, 5) * (6 / 10) * 0.6],
+    ];
+    expect(r.gaps.slice(0, 4).map((g) => g.item)).toEqual(expected.map(([id]) => id));
+    for (const [k, g] of r.gaps.slice(0, 4).entries()) {
+      expect(g.cost).toBeCloseTo(expected[k]?.[1] ?? Number.NaN, 3);
+    }
+    // Training: a plan but incomplete records (level 1) is a partial, 一般不符合.
+    expect(status(r, 'c7.2.training')).toBe('partial');
+    expect(r.gaps.map((g) => g.item)).toContain('c7.2.training');
+    // The fewest items that close the gap to 80 start with the most expensive ones.
+    expect(r.next?.items[0]?.item).toBe('c6.1.risk-assessment');
+  });
+});
+
+describe('sample: blocked-too-new (临湘新型建材)', () => {
+  const { s, r } = run('blocked-too-new');
+
+  it('answers every visible item', () => {
+    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+  });
+
+  it('scores above 80 but fails g.running', () => {
+    // Started 2026-09-01, asOf 2026-11-20 → 2 whole months, not more than 3.
+    expect(r.derived['d.months-running']).toBe(2);
+    expect(failedGates(r)).toEqual(['g.running:failed']);
+    // Every maturity answer is at least level 2 (75 %) and nearly every yes/no is met.
+    expect(r.total.score).toBeGreaterThanOrEqual(80);
+    // 基本就绪 needs only 60 and no penalty; 可以申请认证 also needs g.running.
+    expect(r.verdict.tier).toBe('nearly-ready');
+    expect(r.next?.tier).toBe('ready');
+    expect(r.next?.scoreGap).toBe(0);
+    expect(r.next?.gates).toEqual(['g.running']);
+  });
+
+  it('still shows IP transactions, which this company does', () => {
+    expect(status(r, 'c8.1.transactions')).toBe('partial');
+  });
+});
+
+describe('sample: blocked-penalty (岚山海味食品)', () => {
+  const { s, r } = run('blocked-penalty');
+
+  it('answers every visible item', () => {
+    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+  });
+
+  it('is vetoed by the administrative penalty despite a high score', () => {
+    // 13 months running, audit and review done — only the penalty fails.
+    expect(failedGates(r)).toEqual(['g.no-penalty:failed']);
+    expect(r.gates.find((g) => g.id === 'g.no-penalty')?.kind).toBe('veto');
+    expect(r.total.score).toBeGreaterThanOrEqual(80);
+    // g.no-penalty is required from 基本就绪 up, so the verdict stays at the bottom tier.
+    expect(r.verdict.tier).toBe('not-ready');
+    expect(r.next?.tier).toBe('nearly-ready');
+    expect(r.next?.scoreGap).toBe(0);
+    expect(r.next?.gates).toEqual(['g.no-penalty']);
+  });
+
+  it('records the trademark problem behind the penalty as a gap', () => {
+    expect(status(r, 'c8.3.no-trademark-misconduct')).toBe('unmet');
+    // No own R&D: project approval and R&D items are hidden.
+    expect(status(r, 'c8.2.project-approval')).toBe('not_applicable');
+    expect(status(r, 'c8.2.rnd')).toBe('not_applicable');
+  });
+});

@@ -1,0 +1,280 @@
+import { score } from '@zhiping/forms';
+import { loadBuiltins, loadSample } from '@zhiping/forms/node';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * Expected values are reasoned from the criteria in forms/definitions/ip-enterprise.yaml
+ * and its overlays (-beijing, -shenzhen, -zhejiang):
+ *   - base tiers: not-eligible → pilot (≥ 60; g.legal-person, g.clean-record, g.innovation-base)
+ *     → advantage (≥ 75; g.ip-body, g.inventions-advantage) → demonstration (≥ 85; g.certified;
+ *     requires p.status ∈ {advantage, demonstration} and ms.cert-valid = yes);
+ *   - top-level weights: org 3, rules 3, info 2, quality 4, use 3, protect 3, system 2 (= 20);
+ *     profile has no points and drops out;
+ *   - a point of an item is worth (weight / 20 × 100) / section max of the total: rules
+ *     15/28 ≈ 0.536 for manufacturers (rules.production applies), 15/25 = 0.6 otherwise; quality 20/30 ≈ 0.667 for exporters, 20/26 ≈ 0.769 without cq.foreign;
+ *     use 15/15 = 1 without the two licensing items; system 10/20 = 0.5;
+ *   - maturity scale fractions 0 / 0.3 / 0.7 / 1; cert-readiness 0 / 0.2 / 0.4 / 0.5.
+ */
+
+const lib = loadBuiltins();
+
+function run(samplePath: string, patch: Record<string, unknown> = {}) {
+  const s = loadSample(samplePath);
+  const def = lib.get(s.definition);
+  return score(def, { ...s.answers, ...patch }, { asOf: s.asOf });
+}
+
+type Result = ReturnType<typeof run>;
+const gate = (r: Result, id: string) => r.gates.find((g) => g.id === id)?.outcome;
+const failedOrUnknown = (r: Result) =>
+  r.gates.filter((g) => g.outcome !== 'passed').map((g) => g.id);
+
+describe('ip-enterprise (base)', () => {
+  it('loads without problems for its own files', () => {
+    const own = lib.problems.filter((p) => /ip-enterprise/.test(p.file ?? ''));
+    expect(own).toEqual([]);
+    expect(lib.get('ip-enterprise').tiers.map((t) => t.id)).toEqual([
+      'not-eligible',
+      'pilot',
+      'advantage',
+      'demonstration',
+    ]);
+  });
+
+  it('demonstration: a former advantage enterprise with a valid 2023 certificate reaches 示范', () => {
+    const r = run('ip-enterprise/demonstration.json');
+    // Every section full except: rules.trade-secret at level 2 (4.2/6 → rules 26.2/28, a manufacturer);
+    // quality 28/30 (32 inventions ≥ 30 → 10; share 32/60 ≈ 0.533 → 4 of 5; 8 high-value → 5 of 6;
+    // 4 foreign → 4; R&D 1900/38000 = 5 % → 5). Total = (3 + 3×0.9357 + 2 + 4×0.9333 + 3 + 3 + 2)/20 ≈ 97.7.
+    expect(r.total.score).toBeCloseTo(97.7, 1);
+    expect(r.verdict.tier).toBe('demonstration');
+    expect(failedOrUnknown(r)).toEqual([]);
+    expect(r.derived['d.invention-share']).toBeCloseTo(32 / 60, 6);
+    // Gaps: trade secrets lose 1.8 rules points × 15/28 ≈ 0.964; then invention share and
+    // high-value each lose 1 quality point × 0.667 (tie, kept in definition order).
+    expect(r.gaps.map((g) => g.item)).toEqual([
+      'rules.trade-secret',
+      'cq.invention-share',
+      'cq.high-value',
+    ]);
+    expect(r.gaps[0]?.cost).toBeCloseTo((1.8 * 15) / 28, 4);
+    expect(r.next).toBeNull();
+  });
+
+  it('demonstration needs 优势 history and the certificate, not only the score', () => {
+    // Same enterprise, but only a pilot so far: p.status fails the 示范 "requires".
+    const r = run('ip-enterprise/demonstration.json', { 'p.status': 'pilot' });
+    expect(r.verdict.tier).toBe('advantage');
+    expect(r.next?.conditions).toEqual(['demonstration']);
+    // Without any certificate: g.certified fails, and ms.cert-readiness replaces ms.cert-valid.
+    const u = run('ip-enterprise/demonstration.json', {
+      'p.certification': 'none',
+      'ms.cert-readiness': 3,
+    });
+    expect(gate(u, 'g.certified')).toBe('failed');
+    expect(u.verdict.tier).toBe('advantage');
+  });
+
+  it('pilot-gaps: eligible as 试点, blocked from 优势 by a part-time IP function and 3 inventions', () => {
+    const r = run('ip-enterprise/pilot-gaps.json');
+    // org (1.8+4+3+0+4.2)=13/27, rules 21.4/28, info 9.2/15, quality 12/26 (no exports → cq.foreign
+    // hidden; 3 inventions → 5, share 3/18 < 0.2 → 0, 1 high-value → 3, R&D 4 % → 4), use 12/15,
+    // protect 8.2/10 (pr.export hidden), system 7.2/20 (level 2 system 5.6, no review, readiness 0.2×8)
+    // → (3×0.4815 + 3×0.7643 + 2×0.6133 + 4×0.4615 + 3×0.8 + 3×0.82 + 2×0.36)/20 ≈ 62.0: ≥ 60, < 75.
+    expect(r.total.score).toBeGreaterThan(61.5);
+    expect(r.total.score).toBeLessThan(62.5);
+    expect(r.verdict.tier).toBe('pilot');
+    // org.body = part-time and 0 full-time staff → g.ip-body fails; 3 < 5 inventions → fails;
+    // no certificate → g.certified fails (only binds 示范).
+    expect(failedOrUnknown(r)).toEqual(['g.ip-body', 'g.inventions-advantage', 'g.certified']);
+    // Top gaps: valid inventions (5 of 10 lost × 20/26 ≈ 3.85) and invention share (5 × 0.769 ≈ 3.85,
+    // same cost, later in order), then cert readiness (6.4 × 0.5 = 3.2).
+    expect(r.gaps.slice(0, 3).map((g) => g.item)).toEqual([
+      'cq.valid-inventions',
+      'cq.invention-share',
+      'ms.cert-readiness',
+    ]);
+    expect(r.gaps[0]?.cost).toBeCloseTo(100 / 26, 3);
+    expect(r.next?.tier).toBe('advantage');
+    expect(r.next?.gates).toEqual(['g.ip-body', 'g.inventions-advantage']);
+    expect(r.next?.scoreGap).toBeCloseTo(75 - r.total.score, 4);
+  });
+
+  it('veto-infringement: a high score cannot outweigh a wilful-infringement record', () => {
+    const r = run('ip-enterprise/veto-infringement.json');
+    // pr.clean-record = no → the veto gate g.clean-record fails; every other gate holds.
+    expect(gate(r, 'g.clean-record')).toBe('failed');
+    expect(r.gates.find((g) => g.id === 'g.clean-record')?.kind).toBe('veto');
+    expect(failedOrUnknown(r)).toEqual(['g.clean-record']);
+    expect(r.total.score).toBeGreaterThan(90);
+    expect(r.verdict.tier).toBe('not-eligible');
+    expect(r.next?.tier).toBe('pilot');
+    expect(r.next?.scoreGap).toBe(0);
+    expect(r.next?.gates).toEqual(['g.clean-record']);
+  });
+
+  it('more utility models or designs never raise the score (quality over counts)', () => {
+    // cq.valid-patents is unscored; raising it only lowers the invention share.
+    const a = run('ip-enterprise/pilot-gaps.json');
+    const b = run('ip-enterprise/pilot-gaps.json', { 'cq.valid-patents': 300 });
+    expect(b.total.score).toBeLessThanOrEqual(a.total.score);
+    const c = run('ip-enterprise/demonstration.json');
+    const d = run('ip-enterprise/demonstration.json', { 'cq.valid-patents': 600 });
+    expect(d.total.score).toBeLessThan(c.total.score);
+  });
+
+  it('gates read as unknown, not failed, while their answers are missing', () => {
+    const r = score(lib.get('ip-enterprise@1.0.0'), {}, { asOf: '2026-11-21' });
+    expect(gate(r, 'g.legal-person')).toBe('unknown');
+    expect(gate(r, 'g.clean-record')).toBe('unknown');
+    expect(r.verdict.tier).toBe('not-eligible');
+  });
+});
+
+describe('ip-enterprise-beijing', () => {
+  it('has only the 试点 and 优势 tiers, with the Beijing gates on 试点', () => {
+    const def = lib.get('ip-enterprise-beijing@1.0.0');
+    expect(def.tiers.map((t) => t.id)).toEqual(['not-eligible', 'pilot', 'advantage']);
+    expect(def.tiers.find((t) => t.id === 'pilot')?.gates).toEqual([
+      'g.legal-person',
+      'g.clean-record',
+      'g.ip-body',
+      'g.bj-strategy',
+      'g.bj-rules',
+      'g.bj-rd-growth',
+      'g.bj-filings',
+      'g.bj-implementation',
+    ]);
+    expect(def.gates.map((g) => g.id)).not.toContain('g.certified');
+  });
+
+  it('advantage: meets every Beijing 试点 condition and scores above 75 → 优势单位', () => {
+    const r = run('ip-enterprise-beijing/advantage.json');
+    // R&D 1100 → 1320 (+20 %) → 1500 (+13.6 %): grows each year; 17 invention filings; implementation
+    // 58 % ≥ 40 %; dedicated IP department with 2 full-time staff; strategy and system at level 2.
+    expect(r.derived['d.bj-rd-growth-min']).toBeCloseTo(180 / 1320, 6);
+    expect(failedOrUnknown(r)).toEqual([]);
+    // Gaps are small: org 22.4/27, rules 22.6/25, quality 24/26, use 22/23, protect 8.2/10,
+    // system 17.6/20 → ≈ 89.9 ≥ 75.
+    expect(r.total.score).toBeCloseTo(89.91, 1);
+    expect(r.verdict.tier).toBe('advantage');
+    // Top gap: pr.fto at level 2 loses 1.8 of protect's 10 points × 15/10 = 2.7.
+    expect(r.gaps[0]?.item).toBe('pr.fto');
+    expect(r.gaps[0]?.cost).toBeCloseTo(2.7, 4);
+    expect(r.next).toBeNull();
+  });
+
+  it('low-implementation: 35 % average implementation blocks 试点 despite a 77-point score', () => {
+    const r = run('ip-enterprise-beijing/low-implementation.json');
+    expect(gate(r, 'g.bj-implementation')).toBe('failed');
+    expect(failedOrUnknown(r)).toEqual(['g.bj-implementation']);
+    expect(r.total.score).toBeGreaterThan(75);
+    expect(r.verdict.tier).toBe('not-eligible');
+    // 35 % falls in the 20–40 band: 4 of 8 points lost; use has no licensing items here
+    // (max 15, weight 3 → 1 total point per item point) → cost 4, the largest gap.
+    expect(r.gaps[0]?.item).toBe('use.implementation-rate');
+    expect(r.gaps[0]?.cost).toBeCloseTo(4, 4);
+    expect(r.next?.gates).toEqual(['g.bj-implementation']);
+    // Raising the rate to 40 % clears the gate and, with the score already ≥ 75, reaches 优势.
+    expect(
+      run('ip-enterprise-beijing/low-implementation.json', { 'use.implementation-rate': 40 })
+        .verdict.tier,
+    ).toBe('advantage');
+  });
+
+  it('R&D spending that dipped in one of the three years fails g.bj-rd-growth', () => {
+    const r = run('ip-enterprise-beijing/advantage.json', { 'p.bj-rd-spend-y2': 1600 });
+    // 1100 → 1600 (+45 %) → 1500 (−6 %): not growing every year.
+    expect(gate(r, 'g.bj-rd-growth')).toBe('failed');
+    expect(r.verdict.tier).toBe('not-eligible');
+  });
+});
+
+describe('ip-enterprise-shenzhen', () => {
+  it('has the 优势 and 示范 tiers only, 示范 without a certification gate', () => {
+    const def = lib.get('ip-enterprise-shenzhen@1.0.0');
+    expect(def.tiers.map((t) => t.id)).toEqual(['not-eligible', 'advantage', 'demonstration']);
+    expect(def.tiers.find((t) => t.id === 'demonstration')?.gates).toEqual([]);
+  });
+
+  it('ip-spend-below: IP spending of 60 against R&D of 5000 (1.2 %) blocks 优势', () => {
+    const r = run('ip-enterprise-shenzhen/ip-spend-below.json');
+    expect(r.derived['d.sz-ip-spend-ratio']).toBeCloseTo(0.012, 6);
+    // founded 2016-04-18 → 127 months by 2026-11-21 (≥ 36); holdings 139 → 164 grow.
+    expect(r.derived['d.sz-months-established']).toBe(127);
+    expect(gate(r, 'g.sz-established')).toBe('passed');
+    expect(gate(r, 'g.sz-ip-growth')).toBe('passed');
+    expect(gate(r, 'g.sz-ip-spend')).toBe('failed');
+    expect(failedOrUnknown(r)).toEqual(['g.sz-ip-spend']);
+    expect(r.total.score).toBeGreaterThan(90);
+    expect(r.verdict.tier).toBe('not-eligible');
+    // Weights total 21 (system raised to 3); org max 31 with the ratio item → a point is worth
+    // 300/21/31 ≈ 0.461; the ratio below 2 % earns 0 of 4 → cost ≈ 1.84, the largest gap.
+    expect(r.gaps[0]?.item).toBe('org.sz-ip-spend-ratio');
+    expect(r.gaps[0]?.cost).toBeCloseTo(1200 / 21 / 31, 3);
+    expect(r.next?.tier).toBe('advantage');
+    expect(r.next?.gates).toEqual(['g.sz-ip-spend']);
+  });
+
+  it('示范 needs at least 24 months as 优势单位', () => {
+    const base = { 'org.sz-ip-spend': 120, 'p.status': 'advantage' }; // 120/5000 = 2.4 %
+    // recognised 2025-03-01 → 20 months by 2026-11-21: 优势 only
+    const early = run('ip-enterprise-shenzhen/ip-spend-below.json', {
+      ...base,
+      'p.sz-advantage-since': '2025-03-01',
+    });
+    expect(early.verdict.tier).toBe('advantage');
+    expect(early.next?.conditions).toEqual(['demonstration']);
+    // recognised 2024-06-01 → 29 months: 示范 (score well above 85)
+    const late = run('ip-enterprise-shenzhen/ip-spend-below.json', {
+      ...base,
+      'p.sz-advantage-since': '2024-06-01',
+    });
+    expect(late.verdict.tier).toBe('demonstration');
+  });
+});
+
+describe('ip-enterprise-zhejiang', () => {
+  it('has a single 专利示范企业 tier', () => {
+    const def = lib.get('ip-enterprise-zhejiang@1.0.0');
+    expect(def.tiers.map((t) => t.id)).toEqual(['not-eligible', 'demonstration']);
+  });
+
+  it('inventions-route: 14 valid patents but 7 inventions satisfies the any-of patent gate', () => {
+    const r = run('ip-enterprise-zhejiang/inventions-route.json');
+    // 14 < 20 valid patents and 0 < 3 foreign inventions, but 7 ≥ 5 inventions → g.zj-patents passes;
+    // profits 860 and 640 > 0; patent output 7600 ≥ 5000; patent sales 7300/11000 ≈ 66 % ≥ 50 %;
+    // already a county-level pilot (p.status = pilot).
+    expect(gate(r, 'g.zj-patents')).toBe('passed');
+    expect(failedOrUnknown(r)).toEqual([]);
+    expect(r.derived['d.patent-sales-share']).toBeCloseTo(7300 / 11000, 6);
+    expect(r.total.score).toBeGreaterThan(70);
+    expect(r.verdict.tier).toBe('demonstration');
+    expect(r.next).toBeNull();
+    // Top gaps: pr.fto at level 2 (1.8 × 15/10 = 2.7), then cq.foreign (0 of 4 × 20/30 ≈ 2.67;
+    // in Zhejiang every enterprise answers it because foreign inventions count toward the gate).
+    expect(r.gaps.slice(0, 2).map((g) => g.item)).toEqual(['pr.fto', 'cq.foreign']);
+  });
+
+  it('with 4 inventions, no branch of the patent gate holds', () => {
+    const r = run('ip-enterprise-zhejiang/inventions-route.json', { 'cq.valid-inventions': 4 });
+    expect(gate(r, 'g.zj-patents')).toBe('failed');
+    expect(r.verdict.tier).toBe('not-eligible');
+    // 3 foreign invention patents would satisfy it again.
+    expect(
+      gate(
+        run('ip-enterprise-zhejiang/inventions-route.json', {
+          'cq.valid-inventions': 4,
+          'cq.foreign': 3,
+        }),
+        'g.zj-patents',
+      ),
+    ).toBe('passed');
+  });
+
+  it('not yet a county-level pilot → the 示范 condition fails', () => {
+    const r = run('ip-enterprise-zhejiang/inventions-route.json', { 'p.status': 'none' });
+    expect(r.verdict.tier).toBe('not-eligible');
+    expect(r.next?.conditions).toEqual(['demonstration']);
+  });
+});
