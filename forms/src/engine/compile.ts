@@ -29,7 +29,6 @@ export interface CompiledItem {
 
 export interface CompiledGate {
   gate: Gate;
-  refs: string[];
 }
 
 /** One step of evaluation, in an order where every input comes first. */
@@ -157,7 +156,7 @@ export function compile(def: Definition): Compiled {
     sections,
     items,
     derived: def.derived,
-    gates: def.gates.map((gate) => ({ gate, refs: [...conditionRefs(gate.condition)] })),
+    gates: def.gates.map((gate) => ({ gate })),
     tiers: def.tiers,
     order: topologicalOrder(dependencyGraph(def)),
     itemIndex: new Map(items.map((ci) => [ci.item.id, ci.index])),

@@ -79,3 +79,42 @@ export function conditionRefs(cond: Condition, into: Set<string> = new Set()): S
   }
   return into;
 }
+
+/**
+ * Three-valued evaluation for gates and tier conditions: `undefined` means
+ * "cannot tell yet" — only when the missing answers could still change the
+ * outcome. `all` with one failed part has failed, whatever else is missing;
+ * `any` with one passed part has passed.
+ *
+ * @example evaluate3({ op: 'all', of: [{ op: 'eq', ref: 'a', value: 1 }, { op: 'eq', ref: 'missing', value: 1 }] }, (r) => ({ a: 2 })[r]) // false
+ */
+export function evaluate3(cond: Condition, get: Lookup): boolean | undefined {
+  switch (cond.op) {
+    case 'all': {
+      let unknown = false;
+      for (const c of cond.of) {
+        const v = evaluate3(c, get);
+        if (v === false) return false;
+        if (v === undefined) unknown = true;
+      }
+      return unknown ? undefined : true;
+    }
+    case 'any': {
+      let unknown = false;
+      for (const c of cond.of) {
+        const v = evaluate3(c, get);
+        if (v === true) return true;
+        if (v === undefined) unknown = true;
+      }
+      return unknown ? undefined : false;
+    }
+    case 'not': {
+      const v = evaluate3(cond.cond, get);
+      return v === undefined ? undefined : !v;
+    }
+    case 'answered':
+      return get(cond.ref) !== undefined;
+    default:
+      return get(cond.ref) === undefined ? undefined : evaluate(cond, get);
+  }
+}

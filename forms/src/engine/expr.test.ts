@@ -90,3 +90,21 @@ describe('content hash', () => {
     expect(contentHash({ a: 1 })).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
+
+describe('three-valued conditions (gates)', () => {
+  it('decides as soon as the known parts decide, and is unknown only otherwise', async () => {
+    const { evaluate3 } = await import('./conditions.ts');
+    const missing = { op: 'eq', ref: 'missing', value: 1 } as const;
+    expect(
+      evaluate3({ op: 'all', of: [{ op: 'lt', ref: 'now', value: 100 }, missing] }, ctx.get),
+    ).toBe(false);
+    expect(
+      evaluate3({ op: 'any', of: [{ op: 'gte', ref: 'now', value: 100 }, missing] }, ctx.get),
+    ).toBe(true);
+    expect(
+      evaluate3({ op: 'all', of: [{ op: 'gte', ref: 'now', value: 100 }, missing] }, ctx.get),
+    ).toBeUndefined();
+    expect(evaluate3({ op: 'not', cond: missing }, ctx.get)).toBeUndefined();
+    expect(evaluate3({ op: 'answered', ref: 'missing' }, ctx.get)).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Gap, ItemResult, NextTier } from '../schema/result.ts';
 import type { Compiled } from './compile.ts';
-import { evaluate, type Lookup } from './conditions.ts';
+import { evaluate3, type Lookup } from './conditions.ts';
 
 const EPS = 1e-9;
 const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
@@ -66,7 +66,9 @@ export function nextTier(
   const gates = [...new Set(upTo.flatMap((t) => t.gates))].filter(
     (g) => gateOutcome.get(g) !== 'passed',
   );
-  const conditions = upTo.filter((t) => t.requires && !evaluate(t.requires, get)).map((t) => t.id);
+  const conditions = upTo
+    .filter((t) => t.requires && evaluate3(t.requires, get) !== true)
+    .map((t) => t.id);
   return {
     tier: target.id,
     label: target.label,

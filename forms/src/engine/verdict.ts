@@ -1,7 +1,7 @@
 import { type Text, zh } from '../schema/common.ts';
 import type { GateOutcome, GateResult, TraceStep } from '../schema/result.ts';
 import type { Compiled } from './compile.ts';
-import { evaluate } from './conditions.ts';
+import { evaluate3 } from './conditions.ts';
 import type { State } from './state.ts';
 
 const EPS = 1e-9;
@@ -19,12 +19,9 @@ export interface Verdict {
 }
 
 function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
-  return c.gates.map(({ gate, refs }) => {
-    let outcome: GateOutcome = 'passed';
-    if (!evaluate(gate.condition, s.get)) {
-      // Unknown, not failed, while anything it reads is missing.
-      outcome = refs.some((r) => !s.values.has(r)) ? 'unknown' : 'failed';
-    }
+  return c.gates.map(({ gate }) => {
+    const holds = evaluate3(gate.condition, s.get);
+    const outcome: GateOutcome = holds === true ? 'passed' : holds === false ? 'failed' : 'unknown';
     const title = zh(gate.title);
     trace.push({
       rule: `gate:${gate.id}`,
@@ -79,13 +76,11 @@ export function decide(c: Compiled, s: State, total: number): Verdict {
       else if (outcome !== 'passed') why.push(`门槛「${gate ? zh(gate.title) : id}」尚缺作答`);
     }
     if (tier.requires) {
-      const ok = evaluate(tier.requires, s.get);
-      trace.push({
-        rule: `tier:${tier.id}.requires`,
-        outcome: ok ? 'passed' : 'failed',
-        detail: '附加条件',
-      });
-      if (!ok) why.push(`未满足「${zh(tier.label)}」的附加条件`);
+      const holds = evaluate3(tier.requires, s.get);
+      const outcome = holds === true ? 'passed' : holds === false ? 'failed' : 'unknown';
+      trace.push({ rule: `tier:${tier.id}.requires`, outcome, detail: '附加条件' });
+      if (holds === false) why.push(`未满足「${zh(tier.label)}」的附加条件`);
+      else if (holds === undefined) why.push(`「${zh(tier.label)}」的附加条件尚缺作答`);
     }
     blockers.push(why);
     stillOk = stillOk && why.length === 0;
