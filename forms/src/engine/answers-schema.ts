@@ -4,7 +4,7 @@ import { EvidenceValue, isNotApplicable, NotApplicable } from '../schema/answers
 import type { Definition } from '../schema/definition.ts';
 import type { Item } from '../schema/item.ts';
 import { compile } from './compile.ts';
-import { score } from './score.ts';
+import { evaluateState, progressOf } from './state.ts';
 import { isIsoDate } from './values.ts';
 
 /** The zod schema of one item's value, with messages a respondent can act on. */
@@ -99,7 +99,7 @@ export function answersSchema(
   });
   const draft = base;
   const submit = base.superRefine((answers, ctx) => {
-    for (const id of score(c, answers).progress.requiredMissing) {
+    for (const id of progressOf(c, evaluateState(c, answers, undefined)).requiredMissing) {
       ctx.addIssue({ code: 'custom', path: [id], message: '此题必答' });
     }
   });

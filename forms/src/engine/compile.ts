@@ -48,6 +48,8 @@ export interface Compiled {
   tiers: Tier[];
   order: Step[];
   itemIndex: Map<string, number>;
+  /** Where each item (0…n−1) and derived value (n…) keeps its value during scoring. */
+  slot: Map<string, number>;
   /** Indexes of the top-level sections. */
   top: number[];
   gateById: Map<string, Gate>;
@@ -160,6 +162,10 @@ export function compile(def: Definition): Compiled {
     tiers: def.tiers,
     order: topologicalOrder(dependencyGraph(def)),
     itemIndex: new Map(items.map((ci) => [ci.item.id, ci.index])),
+    slot: new Map([
+      ...items.map((ci) => [ci.item.id, ci.index] as const),
+      ...def.derived.map((d, i) => [d.id, items.length + i] as const),
+    ]),
     top: sections.filter((s) => s.parent < 0).map((s) => s.index),
     gateById: new Map(def.gates.map((g) => [g.id, g])),
   };

@@ -11,31 +11,30 @@ const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
  * change when an answer improves, these gains simply add up.
  */
 export function gapsOf(c: Compiled, items: ItemResult[], pts: number[], unit: number[]): Gap[] {
-  const order: number[] = [];
-  const cost: number[] = new Array(c.items.length).fill(0);
+  const open: { index: number; cost: number }[] = [];
   for (const ci of c.items) {
     const r = items[ci.index];
     if (!r || r.max <= 0) continue;
     if (r.status !== 'unmet' && r.status !== 'partial' && r.status !== 'unanswered') continue;
     const lost = (unit[ci.index] ?? 0) * (r.max - (pts[ci.index] ?? 0));
-    if (lost <= EPS) continue;
-    cost[ci.index] = round4(lost);
-    order.push(ci.index);
+    if (lost > EPS) open.push({ index: ci.index, cost: round4(lost) });
   }
-  order.sort((a, b) => (cost[b] ?? 0) - (cost[a] ?? 0) || a - b);
-  return order.map((i) => {
-    const ci = c.items[i] as Compiled['items'][number];
-    const r = items[i] as ItemResult;
-    return {
-      item: ci.item.id,
-      section: r.section,
-      prompt: ci.item.prompt,
-      status: r.status,
-      cost: cost[i] ?? 0,
-      recommendation: ci.item.recommendation ?? null,
-      citations: ci.item.citations,
+  open.sort((a, b) => b.cost - a.cost || a.index - b.index);
+  const gaps: Gap[] = new Array(open.length);
+  for (let k = 0; k < open.length; k++) {
+    const { index, cost } = open[k] as { index: number; cost: number };
+    const { item, sectionId } = c.items[index] as Compiled['items'][number];
+    gaps[k] = {
+      item: item.id,
+      section: sectionId,
+      prompt: item.prompt,
+      status: (items[index] as ItemResult).status,
+      cost,
+      recommendation: item.recommendation ?? null,
+      citations: item.citations,
     };
-  });
+  }
+  return gaps;
 }
 
 /**

@@ -5,7 +5,7 @@ import { type Compiled, compile } from './compile.ts';
 import { evaluate } from './conditions.ts';
 import { gapsOf, nextTier } from './gaps.ts';
 import { rollUp } from './rollup.ts';
-import { evaluateState } from './state.ts';
+import { evaluateState, progressOf } from './state.ts';
 import { decide } from './verdict.ts';
 
 export interface ScoreOptions {
@@ -36,14 +36,11 @@ export function score(
   const items: ItemResult[] = new Array(n);
   const pts: number[] = new Array(n).fill(0);
   const applicable: boolean[] = new Array(n).fill(false);
-  const requiredMissing: string[] = [];
-  let answered = 0;
-  let asked = 0;
   for (const ci of c.items) {
     const { item, index, scorer } = ci;
     const vis = s.visible[index] === true;
     const applies = vis && s.notApplicable[index] !== true;
-    const v = s.values.get(item.id);
+    const v = s.vals[index];
     let status: ItemStatus;
     let p = 0;
     if (!applies) status = 'not_applicable';
@@ -55,14 +52,10 @@ export function score(
     }
     pts[index] = p;
     applicable[index] = applies;
-    const askable = applies && item.kind !== 'computed';
     const required =
-      askable && (item.requiredWhen ? evaluate(item.requiredWhen, s.get) : item.required);
-    if (askable) {
-      asked++;
-      if (v !== undefined) answered++;
-      else if (required) requiredMissing.push(item.id);
-    }
+      applies &&
+      item.kind !== 'computed' &&
+      (item.requiredWhen ? evaluate(item.requiredWhen, s.get) : item.required);
     items[index] = {
       id: item.id,
       section: ci.sectionId,
@@ -101,11 +94,13 @@ export function score(
     topMax += r.max[i] ?? 0;
   }
   const derived: Record<string, number | null> = {};
-  for (const d of c.derived) derived[d.id] = (s.values.get(d.id) as number | undefined) ?? null;
+  c.derived.forEach((d, k) => {
+    derived[d.id] = (s.vals[n + k] as number | undefined) ?? null;
+  });
   return {
     definition: { id: c.definition.id, version: c.definition.version, hash: c.hash },
     total: { score: total, points: round4(topPoints), max: round4(topMax) },
-    progress: { answered, applicable: asked, requiredMissing },
+    progress: progressOf(c, s),
     sections,
     items,
     derived,

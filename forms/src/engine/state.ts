@@ -6,8 +6,11 @@ import type { Value } from './values.ts';
 
 /** What the answers mean once visibility and derived values are worked out. */
 export interface State {
-  /** Values of visible, applicable, well-formed answers and of derived values, by id. */
-  values: Map<string, Value>;
+  /**
+   * Values by slot (`Compiled.slot`): visible, applicable, well-formed
+   * answers, then derived values. A plain array: scoring runs per keystroke.
+   */
+  vals: (Value | undefined)[];
   get: (ref: string) => Value | undefined;
   sectionVisible: boolean[];
   visible: boolean[];
@@ -19,11 +22,16 @@ export interface State {
  * answers that are themselves visible: a hidden item cannot influence anything.
  */
 export function evaluateState(c: Compiled, answers: Answers, asOf: string | undefined): State {
-  const values = new Map<string, Value>();
-  const get = (ref: string) => values.get(ref);
+  const n = c.items.length;
+  const vals: (Value | undefined)[] = new Array(n + c.derived.length).fill(undefined);
+  const slot = c.slot;
+  const get = (ref: string) => {
+    const i = slot.get(ref);
+    return i === undefined ? undefined : vals[i];
+  };
   const sectionVisible: boolean[] = new Array(c.sections.length).fill(false);
-  const visible: boolean[] = new Array(c.items.length).fill(false);
-  const notApplicable: boolean[] = new Array(c.items.length).fill(false);
+  const visible: boolean[] = new Array(n).fill(false);
+  const notApplicable: boolean[] = new Array(n).fill(false);
   const ctx = { get, asOf };
   for (const step of c.order) {
     if (step.kind === 'section') {
@@ -46,14 +54,33 @@ export function evaluateState(c: Compiled, answers: Answers, asOf: string | unde
         notApplicable[step.index] = true;
         continue;
       }
-      const v = item.kind === 'computed' ? values.get(item.value) : ci.read(raw);
-      if (v !== undefined) values.set(item.id, v);
+      vals[step.index] = item.kind === 'computed' ? get(item.value) : ci.read(raw);
     } else {
       const d = c.derived[step.index];
-      if (!d) continue;
-      const v = evaluateExpr(d.expr, ctx);
-      if (v !== undefined) values.set(d.id, v);
+      if (d) vals[n + step.index] = evaluateExpr(d.expr, ctx);
     }
   }
-  return { values, get, sectionVisible, visible, notApplicable };
+  return { vals, get, sectionVisible, visible, notApplicable };
+}
+
+export interface Progress {
+  answered: number;
+  applicable: number;
+  requiredMissing: string[];
+}
+
+/** Answered and required-but-missing among the items that are asked (shown, applicable, not computed). */
+export function progressOf(c: Compiled, s: State): Progress {
+  let answered = 0;
+  let applicable = 0;
+  const requiredMissing: string[] = [];
+  for (const { item, index } of c.items) {
+    if (!s.visible[index] || s.notApplicable[index] || item.kind === 'computed') continue;
+    applicable++;
+    if (s.vals[index] !== undefined) answered++;
+    else if (item.requiredWhen ? evaluate(item.requiredWhen, s.get) : item.required) {
+      requiredMissing.push(item.id);
+    }
+  }
+  return { answered, applicable, requiredMissing };
 }
