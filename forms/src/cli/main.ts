@@ -7,7 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as OpenCC from 'opencc-js';
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { z } from 'zod';
+import { citedPassages, passagesFor } from '../checker/passages.ts';
 import { verifyQuotes } from '../checker/quotes.ts';
 import { validateAnswers } from '../engine/answers-schema.ts';
 import { score } from '../engine/score.ts';
@@ -26,6 +28,7 @@ const USAGE = `usage:
   pnpm forms check [files…] [--sources DIR] [--strict]
   pnpm forms score <definition id[@version] | file.yaml> <answers.json> [--as-of YYYY-MM-DD] [--pretty]
   pnpm forms list
+  pnpm forms catalogue   (list in seeds/sources.yaml what the definitions cite)
   pnpm forms schema`;
 
 // pnpm runs scripts in the package folder; paths on the command line are the caller's.
@@ -151,6 +154,23 @@ function list(): number {
   return 0;
 }
 
+/** Rewrites the passages of seeds/sources.yaml from the definitions' citations, keeping comments. */
+function catalogue(): number {
+  const lib = library();
+  const cited = citedPassages(lib.definitions);
+  const doc = parseDocument(readFileSync(paths.catalogue, 'utf8'));
+  const sources = doc.get('sources') as YAMLSeq<YAMLMap>;
+  for (const node of sources.items) {
+    const id = String(node.get('id'));
+    const passages = passagesFor(cited, id);
+    if (passages.length > 0) node.set('passages', doc.createNode(passages, { flow: false }));
+    else node.delete('passages');
+  }
+  writeFileSync(paths.catalogue, doc.toString({ lineWidth: 0 }));
+  console.log(`wrote ${paths.catalogue}`);
+  return 0;
+}
+
 function schema(): number {
   const json = z.toJSONSchema(z.union([Definition, Overlay]), {
     io: 'input',
@@ -169,6 +189,7 @@ const commands: Record<string, (args: string[]) => number> = {
   score: scoreCommand,
   list,
   schema,
+  catalogue,
 };
 
 const [command = '', ...rest] = process.argv.slice(2);

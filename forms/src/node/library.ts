@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDefinition, parseDefinitionFile } from '../checker/check.ts';
 import { checkMapping } from '../checker/mapping.ts';
+import { citedPassages, stalePassages } from '../checker/passages.ts';
 import { resolveOverlay } from '../engine/overlay.ts';
 import { fromZod, type Problem } from '../problem.ts';
 import { type Definition, isOverlay, type Overlay, refOf } from '../schema/definition.ts';
@@ -168,6 +169,16 @@ export function loadLibrary(
     problems.push(...located(y, checkMapping(m, from, to)));
     mappings.push(m);
     files.set(m.id, y.file);
+  }
+
+  for (const id of stalePassages(citedPassages([...defs.values()]), catalogue)) {
+    problems.push({
+      path: ['sources', id, 'passages'],
+      code: 'stale_passages',
+      message: `the passages listed for "${id}" differ from what the definitions cite: run \`pnpm forms catalogue\``,
+      severity: 'warning',
+      file: catalogueFile,
+    });
   }
 
   const get = (ref: string): Definition => {

@@ -17,9 +17,14 @@ export const Source = z.strictObject({
   note: Text.optional(),
   passages: z
     .array(
-      z.strictObject({ article: z.string(), gist: Text.describe('our summary, not the text') }),
+      z.strictObject({
+        article: z.string(),
+        quotes: z.array(z.string()).default([]).describe('the short phrases definitions quote'),
+        gist: Text.optional().describe('our summary, not the text'),
+      }),
     )
-    .default([]),
+    .default([])
+    .describe('what the definitions cite of this source: kept in sync by `pnpm forms catalogue`'),
 });
 export type Source = z.infer<typeof Source>;
 
