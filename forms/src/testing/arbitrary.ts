@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Condition } from '../schema/condition.ts';
 import { Definition } from '../schema/definition.ts';
 import type { Item } from '../schema/item.ts';
+import { threeLevels } from './fixture.ts';
 
 /*
  * Random definitions and answers for property tests. Two unscored profile
@@ -82,13 +83,7 @@ export const definitionArb: fc.Arbitrary<Definition> = fc
       family: 'gbt29490',
       title: '随机问卷',
       audience: ['enterprise'],
-      scales: {
-        m: [
-          { value: 0, label: '无', fraction: 0 },
-          { value: 1, label: '部分', fraction: 0.5 },
-          { value: 2, label: '完全', fraction: 1 },
-        ],
-      },
+      scales: { m: threeLevels },
       sections: [
         {
           id: 'profile',

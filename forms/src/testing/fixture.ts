@@ -1,5 +1,12 @@
 import { Definition } from '../schema/definition.ts';
 
+/** A three-level scale (none / partly / fully) shared by the test definitions. */
+export const threeLevels = [
+  { value: 0, label: '无', fraction: 0 },
+  { value: 1, label: '部分', fraction: 0.5 },
+  { value: 2, label: '完全', fraction: 1 },
+];
+
 /**
  * A small definition whose scores are easy to work out by hand:
  * section a (weight 2: 20 points), section b (weight 1) split into b1 and b2
@@ -13,13 +20,7 @@ export const fixture: Definition = Definition.parse({
   title: '测试问卷',
   audience: ['enterprise'],
   sources: ['gbt29490-2023'],
-  scales: {
-    maturity: [
-      { value: 0, label: '无', fraction: 0 },
-      { value: 1, label: '部分', fraction: 0.5 },
-      { value: 2, label: '完全', fraction: 1 },
-    ],
-  },
+  scales: { maturity: threeLevels },
   sections: [
     {
       id: 'profile',
