@@ -27,10 +27,6 @@ export interface CompiledItem {
   read: (raw: unknown) => Value | undefined;
 }
 
-export interface CompiledGate {
-  gate: Gate;
-}
-
 /** One step of evaluation, in an order where every input comes first. */
 export type Step =
   | { kind: 'section'; index: number }
@@ -44,7 +40,6 @@ export interface Compiled {
   sections: CompiledSection[];
   items: CompiledItem[];
   derived: Derived[];
-  gates: CompiledGate[];
   tiers: Tier[];
   order: Step[];
   itemIndex: Map<string, number>;
@@ -158,7 +153,6 @@ export function compile(def: Definition): Compiled {
     sections,
     items,
     derived: def.derived,
-    gates: def.gates.map((gate) => ({ gate })),
     tiers: def.tiers,
     order: topologicalOrder(dependencyGraph(def)),
     itemIndex: new Map(items.map((ci) => [ci.item.id, ci.index])),

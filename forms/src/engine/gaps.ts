@@ -1,9 +1,7 @@
 import type { Gap, ItemResult, NextTier } from '../schema/result.ts';
 import type { Compiled } from './compile.ts';
 import { evaluate3, type Lookup } from './conditions.ts';
-
-const EPS = 1e-9;
-const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
+import { EPS, round4 } from './numbers.ts';
 
 /**
  * Items that cost points, most expensive first. An item's cost is what

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Overlay } from '../schema/definition.ts';
-import { allMet, fixture } from '../testing/fixture.ts';
+import { fixture, partlyMet } from '../testing/fixture.ts';
 import { resolveOverlay } from './overlay.ts';
 import { score } from './score.ts';
 
@@ -83,14 +83,7 @@ describe('resolveOverlay', () => {
       overlay({ override: { tiers: { mid: { minScore: 30 } } } }),
       fixture,
     );
-    const answers = {
-      ...allMet,
-      'p.make': false,
-      'a.policy': false,
-      'a.budget': 'some',
-      'b1.staff': 2,
-      'b2.records': 1,
-    };
+    const answers = partlyMet;
     expect(score(fixture, answers).verdict.tier).toBe('base'); // 33.3 < 50
     expect(definition && score(definition, answers).verdict.tier).toBe('mid'); // 33.3 ≥ 30
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allMet, fixture } from '../testing/fixture.ts';
+import { allMet, fixture, partlyMet } from '../testing/fixture.ts';
 import { score } from './score.ts';
 
 const asOf = '2026-11-21';
@@ -17,16 +17,8 @@ describe('score', () => {
     expect(r.gates.map((g) => g.outcome)).toEqual(['passed', 'passed']);
   });
 
-  // Not a manufacturer: prod is hidden. a = (0 + 5) / 20 = 0.25; b1 = 5/10, b2 = 0.5·10/10,
-  // so b = 0.5. Total = (2·0.25 + 1·0.5) / 3 = 1/3.
-  const partial = {
-    ...allMet,
-    'p.make': false,
-    'a.policy': false,
-    'a.budget': 'some',
-    'b1.staff': 2,
-    'b2.records': 1,
-  };
+  // See `partlyMet`: a = 0.25, b = 0.5, total = (2·0.25 + 1·0.5) / 3 = 1/3.
+  const partial = partlyMet;
 
   it('weights sections and rolls nested sections up by their weights', () => {
     const r = score(fixture, partial, { asOf });

@@ -4,6 +4,7 @@ import type { ItemResult, ItemStatus, ScoreResult, SectionResult } from '../sche
 import { type Compiled, compile } from './compile.ts';
 import { evaluate } from './conditions.ts';
 import { gapsOf, nextTier } from './gaps.ts';
+import { EPS, round4 } from './numbers.ts';
 import { rollUp } from './rollup.ts';
 import { evaluateState, progressOf } from './state.ts';
 import { decide } from './verdict.ts';
@@ -12,9 +13,6 @@ export interface ScoreOptions {
   /** The assessment date (ISO `YYYY-MM-DD`), for rules on elapsed time. */
   asOf?: string | undefined;
 }
-
-const EPS = 1e-9;
-export const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
 
 /**
  * Scores answers under a definition: pure and deterministic, never throws on

@@ -2,9 +2,9 @@ import { type Text, zh } from '../schema/common.ts';
 import type { GateOutcome, GateResult, TraceStep } from '../schema/result.ts';
 import type { Compiled } from './compile.ts';
 import { evaluate3 } from './conditions.ts';
+import { EPS } from './numbers.ts';
 import type { State } from './state.ts';
 
-const EPS = 1e-9;
 const fmt = (n: number): string => String(Math.round(n * 10) / 10);
 
 export interface Verdict {
@@ -19,7 +19,7 @@ export interface Verdict {
 }
 
 function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
-  return c.gates.map(({ gate }) => {
+  return c.definition.gates.map((gate) => {
     const holds = evaluate3(gate.condition, s.get);
     const outcome: GateOutcome = holds === true ? 'passed' : holds === false ? 'failed' : 'unknown';
     const title = zh(gate.title);

@@ -95,5 +95,3 @@ export function isOverlay(file: DefinitionFile): file is Overlay {
 export function refOf(def: { id: string; version: string }): string {
   return `${def.id}@${def.version}`;
 }
-
-export type { Item };

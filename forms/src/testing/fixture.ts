@@ -146,3 +146,16 @@ export const allMet = {
   'b2.records': 2,
   'prod.check': true,
 };
+
+/**
+ * A non-manufacturer meeting part of it: prod is hidden; a = (0 + 5) / 20 = 0.25;
+ * b1 = 5/10 and b2 = 0.5·10/10, so b = 0.5; total = (2·0.25 + 1·0.5) / 3 = 1/3.
+ */
+export const partlyMet = {
+  ...allMet,
+  'p.make': false,
+  'a.policy': false,
+  'a.budget': 'some',
+  'b1.staff': 2,
+  'b2.records': 1,
+};
