@@ -13,6 +13,6 @@ export { evaluateExpr } from './engine/expr.ts';
 export { canonicalJson, contentHash } from './engine/hash.ts';
 export { applyMapping, type CarriedAnswers } from './engine/mapping.ts';
 export { type Resolved, resolveOverlay } from './engine/overlay.ts';
-export { type ScoreOptions, score } from './engine/score.ts';
+export { type ItemOverride, type ScoreOptions, score } from './engine/score.ts';
 export { fromZod, type Problem } from './problem.ts';
 export * from './schema/index.ts';

@@ -29,6 +29,29 @@ describe('score', () => {
     expect(r.total).toMatchObject({ points: 15, max: 40 });
   });
 
+  it("applies a reviewer's overrides in place of the self-assessment", () => {
+    // a.policy met: a = (10 + 5) / 20 = 0.75, total = (2·0.75 + 0.5) / 3.
+    const met = score(fixture, partial, { asOf, overrides: { 'a.policy': { status: 'met' } } });
+    expect(met.total.score).toBeCloseTo(66.6667, 3);
+    expect(item(met, 'a.policy')).toMatchObject({ status: 'met', points: 10, overridden: true });
+    expect(item(met, 'a.budget')?.overridden).toBeUndefined();
+    // a.budget not applicable: a = 0 / 10, total = 0.5 / 3.
+    const na = score(fixture, partial, {
+      asOf,
+      overrides: { 'a.budget': { status: 'not_applicable' } },
+    });
+    expect(na.total.score).toBeCloseTo(16.6667, 3);
+    // Partial points are clamped into the item's range.
+    const over = score(fixture, partial, {
+      asOf,
+      overrides: { 'a.budget': { status: 'partial', points: 99 } },
+    });
+    expect(item(over, 'a.budget')).toMatchObject({ status: 'met', points: 10 });
+    // An override of a hidden item changes nothing.
+    const hidden = score(fixture, partial, { asOf, overrides: { 'prod.check': { status: 'met' } } });
+    expect(hidden.total.score).toBeCloseTo(33.3333, 3);
+  });
+
   it('gives each item a status mirroring the auditor verdicts', () => {
     const r = score(fixture, partial, { asOf });
     expect(item(r, 'a.policy')?.status).toBe('unmet');

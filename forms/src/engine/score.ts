@@ -12,6 +12,24 @@ import { decide } from './verdict.ts';
 export interface ScoreOptions {
   /** The assessment date (ISO `YYYY-MM-DD`), for rules on elapsed time. */
   asOf?: string | undefined;
+  /**
+   * A reviewer's judgements by item id, applied in place of the answers'
+   * points. They change scores and tiers, not gates: a gate reads answers,
+   * so a reviewer who doubts a gate's answer returns the assessment instead.
+   */
+  overrides?: Readonly<Record<string, ItemOverride>> | undefined;
+}
+
+/** A reviewer's status for an item; `points` only for `partial` (clamped into 0…max). */
+export interface ItemOverride {
+  status: 'met' | 'partial' | 'unmet' | 'not_applicable';
+  points?: number | undefined;
+}
+
+function overridePoints(o: ItemOverride, max: number): number {
+  if (o.status === 'met') return max;
+  if (o.status === 'partial') return Math.min(max, Math.max(0, o.points ?? max / 2));
+  return 0;
 }
 
 /**
@@ -37,12 +55,16 @@ export function score(
   for (const ci of c.items) {
     const { item, index, scorer } = ci;
     const vis = s.visible[index] === true;
-    const applies = vis && s.notApplicable[index] !== true;
+    const o = vis ? opts.overrides?.[item.id] : undefined;
+    const applies = vis && (o ? o.status !== 'not_applicable' : s.notApplicable[index] !== true);
     const v = s.vals[index];
     let status: ItemStatus;
     let p = 0;
     if (!applies) status = 'not_applicable';
-    else if (v === undefined) status = 'unanswered';
+    else if (o && scorer.max > 0) {
+      p = overridePoints(o, scorer.max);
+      status = p >= scorer.max - EPS ? 'met' : p <= EPS ? 'unmet' : 'partial';
+    }    else if (v === undefined) status = 'unanswered';
     else if (scorer.max <= 0) status = 'info';
     else {
       p = scorer.points(v);
@@ -63,6 +85,7 @@ export function score(
       visible: vis,
       required,
       weight: 0,
+      ...(o ? { overridden: true } : {}),
     };
   }
 

@@ -32,6 +32,8 @@ export const ItemResult = z.object({
   required: z.boolean(),
   /** What the item is worth on the 0–100 total, given its section weights. */
   weight: z.number(),
+  /** Set when a reviewer's judgement replaced the self-assessed status. */
+  overridden: z.boolean().optional(),
 });
 export type ItemResult = z.infer<typeof ItemResult>;
 
