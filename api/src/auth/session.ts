@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, OrgKind, Role } from '../db/schema.ts';
+
+export const SESSION_COOKIE = 'zp_session';
+
+/** Who is calling: the signed-in user, their role and organisation. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  orgName: string;
+  orgKind: OrgKind;
+  orgRegion: string | null;
+  sessionId: string;
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Starts a session and returns the token for the cookie; only its digest is stored. */
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  ttlHours: number,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: digest(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** The actor behind a cookie token, or null when unknown or expired. */
+export async function actorFor(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<Actor | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('organisations as o', 'o.id', 'u.org_id')
+    .select([
+      's.id as sessionId',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.org_id as orgId',
+      'o.name as orgName',
+      'o.kind as orgKind',
+      'o.region as orgRegion',
+    ])
+    .where('s.id', '=', digest(token))
+    .where('s.expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Drops expired sessions; called now and then rather than on every request. */
+export async function sweepSessions(db: Kysely<Database>, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
+}

@@ -1,0 +1,57 @@
+import { RateLimiter } from './auth/rate-limit.ts';
+import type { Config } from './config.ts';
+import { migrate } from './db/migrations.ts';
+import { openDb } from './db/open.ts';
+import type { Deps, Logger } from './http/context.ts';
+import { seedDemo, syncBuiltins } from './seed/seed.ts';
+import { DefinitionStore } from './services/definitions.ts';
+
+export const consoleLogger: Logger = {
+  info: (msg) => console.log(msg),
+  error: (msg, err) => console.error(msg, err),
+};
+
+export interface BootOptions {
+  log?: Logger;
+  now?: () => Date;
+  /** PostgreSQL schema to work in (tests use one schema each). */
+  pgSchema?: string;
+  /** SQLite file other than DATA_DIR/zhiping.db, e.g. ':memory:'. */
+  sqliteFile?: string;
+}
+
+/**
+ * Opens and migrates the database, loads the built-in definitions and, on
+ * an empty database, the demo data: everything the app needs, as `Deps`.
+ */
+export async function boot(config: Config, o: BootOptions = {}): Promise<Deps> {
+  const log = o.log ?? consoleLogger;
+  const db = openDb({
+    url: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    file: o.sqliteFile,
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    schema: o.pgSchema,
+  });
+  try {
+    await migrate(db.kysely, db.dialect, o.pgSchema);
+    const deps: Deps = {
+      config,
+      db,
+      definitions: new DefinitionStore(db.kysely),
+      loginLimiter: new RateLimiter(config.LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
+      now: o.now ?? (() => new Date()),
+      log,
+    };
+    const { added, drifted } = await syncBuiltins(deps);
+    if (added.length) log.info(`内置评估表已载入: ${added.join(', ')}`);
+    for (const ref of drifted)
+      log.error(`内置评估表 ${ref} 的内容与已发布版本不同；已发布版本不会被改写，请提高版本号。`);
+    if (config.SEED_DEMO && (await seedDemo(deps)))
+      log.info('已载入演示数据（见 README 的演示账号）');
+    return deps;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

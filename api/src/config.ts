@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/**
+ * Everything the service reads from its environment, validated once at
+ * start-up; the rest of the code receives a `Config` and never reads `process.env`.
+ */
+export const ConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 须为 postgres:// 开头的连接串；不设则使用 SQLite')
+    .optional(),
+  /** Set to 0 to start with an empty database (no demo organisations, users or assessments). */
+  SEED_DEMO: flag.default(true),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Largest request body accepted, in bytes. */
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  /** Failed logins allowed per account and address within a minute. */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /** Directory of the built web app to serve; unset → web/dist when it exists. */
+  WEB_DIST: z.string().optional(),
+  /** SQLite `synchronous`: FULL survives power loss, NORMAL only a process crash. */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Cookies marked Secure: turn on behind HTTPS. */
+  SECURE_COOKIES: flag.default(false),
+  LOG_REQUESTS: flag.default(false),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment into a Config, or throws one message listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const r = ConfigSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return { ...r.data, dataDir: resolve(r.data.DATA_DIR) };
+}

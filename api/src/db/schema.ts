@@ -1,0 +1,123 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/*
+ * The tables as Kysely sees them. JSON is stored as text and timestamps as
+ * ISO strings so that SQLite and PostgreSQL share one set of migrations and
+ * one set of queries.
+ */
+
+export type OrgKind = 'enterprise' | 'city' | 'review-body' | 'platform';
+export type Role = 'respondent' | 'reviewer' | 'admin';
+export type AssessmentStatus = 'draft' | 'submitted' | 'in_review' | 'returned' | 'decided';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  region: string | null;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a leaked table does not hand out sessions. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface DefinitionTable {
+  id: string;
+  version: string;
+  family: string;
+  title: string;
+  hash: string;
+  /** The resolved definition as JSON. */
+  body: string;
+  /** The file as published (an overlay stays an overlay), as JSON. */
+  source: string;
+  builtin: number;
+  published_at: string;
+  published_by: string | null;
+}
+
+export interface AssessmentTable {
+  id: string;
+  org_id: string;
+  definition_id: string;
+  definition_version: string;
+  definition_hash: string;
+  title: string;
+  status: AssessmentStatus;
+  revision: number;
+  answers: string;
+  /** The assessment date the rules on elapsed time use (YYYY-MM-DD). */
+  as_of: string;
+  /** The section the respondent last worked on, to resume there. */
+  position: string | null;
+  /** Frozen at submission: the self-assessed ScoreResult as JSON. */
+  result: string | null;
+  submission_hash: string | null;
+  submitted_at: string | null;
+  decision: 'approve' | 'return' | null;
+  decision_comment: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssignmentTable {
+  assessment_id: string;
+  reviewer_id: string;
+  assigned_by: string;
+  assigned_at: string;
+}
+
+export interface ItemReviewTable {
+  assessment_id: string;
+  item_id: string;
+  reviewer_id: string;
+  verdict: 'agree' | 'override';
+  status: 'met' | 'partial' | 'unmet' | 'not_applicable' | null;
+  points: number | null;
+  reason: string | null;
+  comment: string | null;
+  updated_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  assessment_id: string;
+  actor_id: string;
+  action: string;
+  /** What changed, as JSON. */
+  detail: string;
+  at: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  definitions: DefinitionTable;
+  assessments: AssessmentTable;
+  assignments: AssignmentTable;
+  item_reviews: ItemReviewTable;
+  audit_log: AuditTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type AssessmentRow = Selectable<AssessmentTable>;
+export type NewAssessment = Insertable<AssessmentTable>;

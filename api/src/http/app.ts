@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { actorFor, SESSION_COOKIE } from '../auth/session.ts';
+import { adminRoutes } from '../routes/admin.ts';
+import { assessmentRoutes } from '../routes/assessments.ts';
+import { authRoutes } from '../routes/auth.ts';
+import { formRoutes } from '../routes/forms.ts';
+import { reviewRoutes } from '../routes/review.ts';
+import type { Deps, Env } from './context.ts';
+import { mountDocs } from './docs.ts';
+import { problemResponse, problems, toProblem } from './problem.ts';
+import { headers, jsonBodies, sameOriginWrites } from './security.ts';
+
+/** The whole HTTP surface; `deps` carries everything stateful. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<Env>();
+
+  app.onError((err, c) => problemResponse(c, toProblem(err, deps.log.error)));
+  app.notFound((c) =>
+    problemResponse(c, problems.notFound(`接口 ${c.req.method} ${new URL(c.req.url).pathname} `)),
+  );
+
+  app.use(headers);
+  if (deps.config.LOG_REQUESTS)
+    app.use(async (c, next) => {
+      const t = performance.now();
+      await next();
+      deps.log.info(
+        `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t).toFixed(1)}ms`,
+      );
+    });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT,
+      onError: () => {
+        throw problems.tooLarge(deps.config.BODY_LIMIT);
+      },
+    }),
+  );
+  app.use('/api/*', jsonBodies);
+  app.use('/api/*', sameOriginWrites);
+  app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('actor', token ? await actorFor(deps.db.kysely, token, deps.now()) : null);
+    await next();
+  });
+
+  app.get('/api/health', async (c) => {
+    await deps.db.kysely.selectFrom('definitions').select('id').limit(1).execute();
+    return c.json({ ok: true, database: deps.db.dialect });
+  });
+  for (const routes of [authRoutes, formRoutes, assessmentRoutes, reviewRoutes, adminRoutes])
+    app.route('/api', routes(deps));
+  mountDocs(app);
+
+  serveWeb(app, deps.config.WEB_DIST);
+  return app;
+}
+
+/** The built single-page app, with every non-API path falling back to index.html. */
+function serveWeb(app: OpenAPIHono<Env>, dist: string | undefined) {
+  const root = dist ?? join(import.meta.dirname, '../../../web/dist');
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', (c) =>
+      c.text(
+        '知评 API 正在运行。前端尚未构建：运行 `pnpm --filter @zhiping/web build`，或访问 /api/docs。',
+      ),
+    );
+    return;
+  }
+  const html = readFileSync(index, 'utf8');
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root,
+      onFound: (_p, c) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use('/*', serveStatic({ root }));
+  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(html)));
+}

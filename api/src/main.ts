@@ -1,0 +1,40 @@
+import { serve } from '@hono/node-server';
+import { sweepSessions } from './auth/session.ts';
+import { boot } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createApp } from './http/app.ts';
+
+/** The process entry point: config from the environment, then serve until told to stop. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const deps = await boot(config);
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+    console.log(
+      `知评已启动: http://${info.address === '::' ? 'localhost' : info.address}:${info.port}/  (数据库: ${deps.db.dialect} ${deps.db.location})`,
+    );
+  });
+  const sweep = setInterval(() => void sweepSessions(deps.db.kysely, deps.now()), 3_600_000);
+  sweep.unref();
+  const stop = () => {
+    clearInterval(sweep);
+    server.close(() => void deps.db.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error('知评启动失败:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,161 @@
+import type { SectionResult } from '@zhiping/forms';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { sectionChartSvg } from './chart.ts';
+import { citationsText } from './citations.ts';
+import { FONT } from './fonts.ts';
+import { formatPercent, formatPoints, formatScore, GATE_OUTCOME_LABEL, zhText } from './labels.ts';
+import { sectionHeading } from './model.ts';
+import { CONTENT_WIDTH, GATE_COLOUR, MUTED, tableLayout } from './pdf-styles.ts';
+import type { ReportInput, ReportOptions } from './types.ts';
+
+const th = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({
+  text,
+  style: 'th',
+  alignment,
+});
+
+/** The verdict, the reasons the engine gives for it, and every gate's outcome. */
+export function verdictPart(input: ReportInput, options: ReportOptions): Content[] {
+  const { result } = input;
+  const out: Content[] = [
+    { text: '一、结论', style: 'h1' },
+    { text: zhText(result.verdict.label), bold: true, fontSize: 13, margin: [0, 0, 0, 4] },
+    { ul: result.verdict.reasons.map((r) => ({ text: r })), margin: [0, 0, 0, 6] },
+  ];
+  if (result.gates.length === 0) return out;
+  const body: TableCell[][] = [[th('门槛条件'), th('类型'), th('结果'), th('说明')]];
+  for (const g of result.gates) {
+    const explain: Content[] = [];
+    if (g.outcome !== 'passed' && g.message) explain.push({ text: zhText(g.message) });
+    const cites = citationsText(g.citations, options.sources);
+    if (cites.length > 0) explain.push({ text: `依据：${cites.join('；')}`, style: 'small' });
+    body.push([
+      { text: zhText(g.title), style: 'td' },
+      { text: g.kind === 'veto' ? '一票否决' : '资格条件', style: 'td', noWrap: true },
+      {
+        text: GATE_OUTCOME_LABEL[g.outcome],
+        style: 'td',
+        bold: true,
+        color: GATE_COLOUR[g.outcome],
+      },
+      { stack: explain, style: 'td' },
+    ]);
+  }
+  out.push({ text: '门槛', style: 'h2' });
+  out.push({
+    table: { headerRows: 1, dontBreakRows: true, widths: [130, 48, 48, '*'], body },
+    layout: tableLayout,
+  });
+  return out;
+}
+
+/** Section rows, sub-sections indented under their parent, visible ones only. */
+function sectionRows(
+  sections: readonly SectionResult[],
+  headings: Map<string, string>,
+): TableCell[][] {
+  const byParent = new Map<string | null, SectionResult[]>();
+  for (const s of sections) {
+    if (!s.visible) continue;
+    const list = byParent.get(s.parent) ?? [];
+    list.push(s);
+    byParent.set(s.parent, list);
+  }
+  const rows: TableCell[][] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const s of byParent.get(parent) ?? []) {
+      const top = depth === 0;
+      rows.push([
+        {
+          text: headings.get(s.id) ?? zhText(s.title),
+          style: 'td',
+          bold: top,
+          margin: [depth * 12, 0, 0, 0],
+        },
+        { text: formatPoints(s.weight), style: 'td', alignment: 'right' },
+        {
+          text: s.max > 0 ? `${formatPoints(s.points)} / ${formatPoints(s.max)}` : '不计分',
+          style: 'td',
+          alignment: 'right',
+        },
+        { text: formatPercent(s.ratio), style: 'td', alignment: 'right', bold: top },
+      ]);
+      walk(s.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return rows;
+}
+
+/** Total, progress, the chart of top-level ratios and the table of every section. */
+export function scorePart(input: ReportInput, headings: Map<string, string>): Content[] {
+  const { result, selfResult } = input;
+  const lines: Content[] = [
+    {
+      text: [
+        { text: '总分 ' },
+        { text: formatScore(result.total.score), bold: true, fontSize: 16 },
+        { text: ' / 100', color: MUTED },
+      ],
+    },
+  ];
+  if (selfResult && selfResult.total.score !== result.total.score)
+    lines.push({
+      text: `自评总分 ${formatScore(selfResult.total.score)}，审核后为 ${formatScore(result.total.score)}。`,
+    });
+  const p = result.progress;
+  lines.push({
+    text: `已作答 ${p.answered} / ${p.applicable} 个适用题目${p.requiredMissing.length > 0 ? `，另有 ${p.requiredMissing.length} 个必答题未作答` : ''}。`,
+    color: MUTED,
+  });
+
+  const bars = result.sections
+    .filter((s) => s.parent === null && s.visible && s.ratio !== null)
+    .map((s) => ({ label: headings.get(s.id) ?? zhText(s.title), ratio: s.ratio ?? 0 }));
+  const chart: Content[] =
+    bars.length > 0
+      ? [
+          {
+            svg: sectionChartSvg(bars, CONTENT_WIDTH),
+            width: CONTENT_WIDTH,
+            font: FONT,
+            margin: [0, 10, 0, 4],
+          },
+        ]
+      : [];
+  return [
+    { text: '二、得分', style: 'h1', pageBreak: 'before' },
+    ...lines,
+    ...chart,
+    { text: '各部分得分', style: 'h2' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 40, 80, 60],
+        body: [
+          [th('部分'), th('权重', 'right'), th('得分 / 满分', 'right'), th('得分率', 'right')],
+          ...sectionRows(result.sections, headings),
+        ],
+      },
+      layout: tableLayout,
+    },
+    {
+      text: '得分率为该部分已得分占其适用题目满分的比例；上级部分按下级部分的权重加权，总分同理按顶层部分加权后乘以 100。',
+      style: 'small',
+      margin: [0, 4, 0, 0],
+    },
+  ];
+}
+
+/** "4.1 总体要求"-style headings for every section id of the definition. */
+export function headingsOf(input: ReportInput): Map<string, string> {
+  const m = new Map<string, string>();
+  const walk = (ss: ReportInput['definition']['sections']) => {
+    for (const s of ss) {
+      m.set(s.id, sectionHeading(s));
+      walk(s.sections);
+    }
+  };
+  walk(input.definition.sections);
+  return m;
+}

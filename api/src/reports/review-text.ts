@@ -1,0 +1,29 @@
+import { AUDITOR_LABEL } from '@zhiping/forms';
+import { formatPoints } from './labels.ts';
+import type { ReportReview } from './types.ts';
+
+/** The latest judgement per item: a reviewer may revise one, and the last one counts. */
+export function latestReviews(reviews: readonly ReportReview[]): Map<string, ReportReview> {
+  const latest = new Map<string, ReportReview>();
+  for (const r of reviews) {
+    const prev = latest.get(r.item);
+    // ISO timestamps of one service compare correctly as strings.
+    if (!prev || r.at >= prev.at) latest.set(r.item, r);
+  }
+  return latest;
+}
+
+/** A reviewer's judgement in words, e.g. "改判：一般不符合（2 分）\n理由：…\n—— 王审核". */
+export function reviewText(r: ReportReview): string {
+  const lines: string[] = [];
+  if (r.verdict === 'agree') lines.push('同意自评');
+  else {
+    const status = r.status ? AUDITOR_LABEL[r.status] : '改判';
+    const pts = r.points === undefined ? '' : `（${formatPoints(r.points)} 分）`;
+    lines.push(`改判：${status}${pts}`);
+    if (r.reason?.trim()) lines.push(`理由：${r.reason.trim()}`);
+  }
+  if (r.comment?.trim()) lines.push(`意见：${r.comment.trim()}`);
+  lines.push(`—— ${r.reviewer}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,180 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf, actorWithRole, type Deps } from '../http/context.ts';
+import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import {
+  AssessmentDetail,
+  AssessmentSummary,
+  AuditEntry,
+  AutosaveBody,
+  Id,
+  NewAssessmentBody,
+  RevisionBody,
+  Saved,
+} from '../http/schemas.ts';
+import { assessmentFor } from '../services/access.ts';
+import {
+  autosave,
+  createAssessment,
+  listAssessments,
+  reopen,
+  submit,
+} from '../services/assessments.ts';
+import { auditTrail } from '../services/audit.ts';
+import { detailOf } from '../services/present.ts';
+
+export const IdParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+const tags = ['评估'];
+
+export function assessmentRoutes(deps: Deps) {
+  const app = router();
+  const db = deps.db.kysely;
+  const detail = async (actor: ReturnType<typeof actorOf>, id: string) =>
+    detailOf(db, deps.definitions, actor, await assessmentFor(db, actor, id));
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/assessments',
+      tags,
+      summary: '本机构的评估',
+      responses: {
+        200: jsonContent(z.array(AssessmentSummary), '评估列表'),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json(await listAssessments(deps, actorWithRole(c, 'respondent')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/assessments',
+      tags,
+      summary: '从评估表新建一份评估（固定到该版本及其哈希）',
+      request: body(NewAssessmentBody),
+      responses: {
+        201: jsonContent(AssessmentDetail, '已创建'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const actor = actorWithRole(c, 'respondent');
+      const row = await createAssessment(deps, actor, c.req.valid('json'));
+      return c.json(await detailOf(db, deps.definitions, actor, row), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/assessments/{id}',
+      tags,
+      summary: '一份评估：答案、结果、评审与可执行的操作',
+      request: { params: IdParams },
+      responses: {
+        200: jsonContent(AssessmentDetail, '评估'),
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await detail(actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/assessments/{id}',
+      tags,
+      summary: '自动保存：带上看到的版本号；版本过期返回 409，不覆盖',
+      request: { params: IdParams, ...body(AutosaveBody) },
+      responses: {
+        200: jsonContent(Saved, '已保存'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+        413: errors[413],
+        422: errors[422],
+      },
+    }),
+    async (c) =>
+      c.json(await autosave(deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/assessments/{id}/submit',
+      tags,
+      summary: '提交：校验必答题，冻结答案，服务器评分并封存（SHA-256）',
+      request: { params: IdParams, ...body(RevisionBody) },
+      responses: {
+        200: jsonContent(AssessmentDetail, '已提交'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const actor = actorOf(c);
+      const { id } = c.req.valid('param');
+      await submit(deps, actor, id, c.req.valid('json').revision);
+      return c.json(await detail(actor, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/assessments/{id}/reopen',
+      tags,
+      summary: '重新打开被退回的评估',
+      request: { params: IdParams, ...body(RevisionBody) },
+      responses: {
+        200: jsonContent(AssessmentDetail, '已重新打开'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const actor = actorOf(c);
+      const { id } = c.req.valid('param');
+      await reopen(deps, actor, id, c.req.valid('json').revision);
+      return c.json(await detail(actor, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/assessments/{id}/audit',
+      tags,
+      summary: '审计日志：谁在何时改了什么（只增不改）',
+      request: { params: IdParams },
+      responses: {
+        200: jsonContent(z.array(AuditEntry), '日志'),
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await assessmentFor(db, actorOf(c), id);
+      return c.json(await auditTrail(db, id), 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { createRoute, z } from '@hono/zod-openapi';
+import { score, validateAnswers } from '@zhiping/forms';
+import { paths } from '@zhiping/forms/node';
+import { actorWithRole, type Deps } from '../http/context.ts';
+import { problems } from '../http/problem.ts';
+import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import {
+  DefinitionBody,
+  DefinitionDetail,
+  DefinitionRefParam,
+  DefinitionSummary,
+  ScoreBody,
+  ScoreResultBody,
+} from '../http/schemas.ts';
+
+const RefParams = z.object({
+  ref: DefinitionRefParam.openapi({ param: { name: 'ref', in: 'path' } }),
+});
+
+export function formRoutes(deps: Deps) {
+  const app = router();
+  const metaSchema = JSON.parse(readFileSync(paths.schema, 'utf8')) as Record<string, unknown>;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forms',
+      tags: ['评估表'],
+      summary: '评估表目录（可按类别筛选）',
+      request: {
+        query: z.object({
+          family: z
+            .enum(['gbt29490', 'strong-city', 'enterprise-programme', 'indicators'])
+            .optional(),
+        }),
+      },
+      responses: { 200: jsonContent(z.array(DefinitionSummary), '评估表列表'), 400: errors[400] },
+    }),
+    async (c) => c.json(await deps.definitions.list(c.req.valid('query').family), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forms/{ref}',
+      tags: ['评估表'],
+      summary: '一个评估表（编号取最新版本，编号@版本取指定版本）',
+      request: { params: RefParams },
+      responses: {
+        200: jsonContent(DefinitionDetail, '评估表'),
+        400: errors[400],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { row, definition } = await deps.definitions.get(c.req.valid('param').ref);
+      const [summary] = (await deps.definitions.list(row.family)).filter((s) => s.id === row.id);
+      if (!summary) throw problems.notFound('评估表');
+      const versions = summary.versions;
+      return c.json(
+        {
+          summary: {
+            ...summary,
+            version: row.version,
+            ref: `${row.id}@${row.version}`,
+            hash: row.hash,
+            versions,
+          },
+          definition: definition as unknown as Record<string, unknown>,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/forms/{ref}/score',
+      tags: ['评估表'],
+      summary: '无状态评分：不需登录，不保存（供集成与预览）',
+      request: { params: RefParams, ...body(ScoreBody) },
+      responses: {
+        200: jsonContent(ScoreResultBody, '评分结果'),
+        400: errors[400],
+        404: errors[404],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const { definition } = await deps.definitions.get(c.req.valid('param').ref);
+      const { answers, asOf } = c.req.valid('json');
+      const ps = validateAnswers(definition, answers, 'draft');
+      if (ps.length > 0)
+        throw problems.unprocessable(
+          '有答案不符合题目要求。',
+          ps.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })),
+        );
+      const r = score(definition, answers, { asOf: asOf ?? deps.now().toISOString().slice(0, 10) });
+      return c.json(r as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/forms',
+      tags: ['评估表'],
+      summary: '发布新版本（管理员；经检查器检查，已发布版本不可修改）',
+      request: body(DefinitionBody),
+      responses: {
+        201: jsonContent(DefinitionSummary, '已发布'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        409: errors[409],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const actor = actorWithRole(c, 'admin');
+      const stored = await deps.definitions.publish(c.req.valid('json'), actor.id, deps.now());
+      const list = await deps.definitions.list(stored.row.family);
+      const summary = list.find((s) => s.id === stored.row.id);
+      return c.json(summary as NonNullable<typeof summary>, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/meta-schema',
+      tags: ['评估表'],
+      summary: '定义语言的 JSON Schema（编辑器补全用）',
+      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'JSON Schema') },
+    }),
+    (c) => c.json(metaSchema, 200),
+  );
+
+  return app;
+}
