@@ -30,7 +30,7 @@ export async function boot(config: Config, o: BootOptions = {}): Promise<Deps> {
     url: config.DATABASE_URL,
     dataDir: config.dataDir,
     file: o.sqliteFile,
-    synchronous: config.SQLITE_SYNCHRONOUS,
+    durability: config.SQLITE_DURABILITY,
     schema: o.pgSchema,
   });
   try {

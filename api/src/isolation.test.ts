@@ -33,10 +33,14 @@ describe.each(targets)('isolation on %s', (target) => {
     let inReview: { id: string; revision: number; answers: object };
     beforeAll(async () => {
       h = await harness(target);
-      const [alice, bob, rita, rob, admin] = await Promise.all(
-        (['alice', 'bob', 'rita', 'rob', 'admin'] as const).map((u) => h.as(u)),
-      );
-      c = { alice, bob, rita, rob, admin } as typeof c;
+      const [alice, bob, rita, rob, admin] = await Promise.all([
+        h.as('alice'),
+        h.as('bob'),
+        h.as('rita'),
+        h.as('rob'),
+        h.as('admin'),
+      ]);
+      c = { alice, bob, rita, rob, admin };
       draft = (
         await alice.req('POST', '/api/assessments', {
           definition: 'gbt29490-2023',

@@ -44,6 +44,11 @@ export function createApp(deps: Deps) {
   );
   app.use('/api/*', jsonBodies);
   app.use('/api/*', sameOriginWrites);
+  // A write is acknowledged only once it is durable (see WalSync): hold the response until then.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.status < 400) await deps.db.durable();
+  });
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
     const token = getCookie(c, SESSION_COOKIE);
@@ -51,6 +56,9 @@ export function createApp(deps: Deps) {
     await next();
   });
 
+  // Liveness without the database (and the baseline route of the load benchmark).
+  app.get('/api/ping', (c) => c.text('pong'));
+  // Readiness: the database answers.
   app.get('/api/health', async (c) => {
     await deps.db.kysely.selectFrom('definitions').select('id').limit(1).execute();
     return c.json({ ok: true, database: deps.db.dialect });

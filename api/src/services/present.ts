@@ -21,7 +21,15 @@ export async function summaryOf(
   orgName: string,
 ): Promise<AssessmentSummary> {
   const { definition } = await defs.get(`${row.definition_id}@${row.definition_version}`);
-  const r = selfResult(row, definition);
+  return summaryFrom(row, definition, selfResult(row, definition), orgName);
+}
+
+function summaryFrom(
+  row: AssessmentRow,
+  definition: Definition,
+  r: ScoreResult,
+  orgName: string,
+): AssessmentSummary {
   return {
     id: row.id,
     title: row.title,
@@ -110,7 +118,7 @@ export async function detailOf(
         .where('id', '=', row.decided_by)
         .executeTakeFirst()
     : undefined;
-  const summary = await summaryOf(defs, row, org.name);
+  const summary = summaryFrom(row, definition, result, org.name);
   const respondent = actor.role === 'respondent' && actor.orgId === row.org_id;
   return {
     ...summary,
