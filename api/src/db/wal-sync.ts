@@ -17,7 +17,12 @@ export class WalSync {
     reject: (e: unknown) => void;
   } | null = null;
 
-  constructor(private readonly walFile: string) {}
+  constructor(
+    private readonly walFile: string,
+    /** The flush itself; replaceable so tests can count and delay flushes. */
+    private readonly fsyncFd: (fd: number) => Promise<void> = (fd) =>
+      new Promise((res, rej) => fsync(fd, (e) => (e ? rej(e) : res()))),
+  ) {}
 
   /** Resolves once everything committed before the call is on disk. */
   sync(): Promise<void> {
@@ -41,8 +46,7 @@ export class WalSync {
   private async flush(): Promise<void> {
     try {
       this.fd ??= openSync(this.walFile, 'r');
-      const fd = this.fd;
-      await new Promise<void>((res, rej) => fsync(fd, (e) => (e ? rej(e) : res())));
+      await this.fsyncFd(this.fd);
     } finally {
       const waiting = this.next;
       this.next = null;

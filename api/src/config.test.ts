@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has defaults a newcomer can run with', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      HOST: '127.0.0.1',
+      PORT: 8080,
+      SEED_DEMO: true,
+      SQLITE_DURABILITY: 'group',
+    });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.dataDir).toMatch(/data$/);
+  });
+
+  it('reads flags and numbers from strings, and treats empty as unset', () => {
+    const c = loadConfig({ PORT: '9000', SEED_DEMO: '0', DATABASE_URL: '' });
+    expect(c.PORT).toBe(9000);
+    expect(c.SEED_DEMO).toBe(false);
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('names every bad variable at once', () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as Error).message;
+    for (const v of ['PORT', 'DATABASE_URL', 'SEED_DEMO']) expect(msg).toContain(v);
+  });
+});
