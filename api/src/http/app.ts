@@ -9,6 +9,7 @@ import { adminRoutes } from '../routes/admin.ts';
 import { assessmentRoutes } from '../routes/assessments.ts';
 import { authRoutes } from '../routes/auth.ts';
 import { formRoutes } from '../routes/forms.ts';
+import { reportRoutes } from '../routes/reports.ts';
 import { reviewRoutes } from '../routes/review.ts';
 import type { Deps, Env } from './context.ts';
 import { mountDocs } from './docs.ts';
@@ -63,7 +64,14 @@ export function createApp(deps: Deps) {
     await deps.db.kysely.selectFrom('definitions').select('id').limit(1).execute();
     return c.json({ ok: true, database: deps.db.dialect });
   });
-  for (const routes of [authRoutes, formRoutes, assessmentRoutes, reviewRoutes, adminRoutes])
+  for (const routes of [
+    authRoutes,
+    formRoutes,
+    assessmentRoutes,
+    reviewRoutes,
+    reportRoutes,
+    adminRoutes,
+  ])
     app.route('/api', routes(deps));
   mountDocs(app);
 

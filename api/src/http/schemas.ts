@@ -243,6 +243,8 @@ export const SealCheck = z
   .object({
     hash: z.string(),
     matches: z.boolean(),
+    /** The submission was later reopened and replaced: the report is not the current one. */
+    superseded: z.boolean(),
     assessment: z
       .object({ title: z.string(), organisation: z.string(), submittedAt: Timestamp })
       .nullable(),
