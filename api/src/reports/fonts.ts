@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
+import { parseMetrics } from './font-metrics.ts';
+import { type Setter, setter } from './pdf-text.ts';
 
 /** The pdfmake font family every report uses (and the SVG chart names). */
 export const FONT = 'NotoSansSC';
@@ -12,7 +14,9 @@ export const FONT = 'NotoSansSC';
  * name up among the fonts already open in the document, where an embedded
  * font is registered under its PostScript name. Body text opens both fonts
  * during layout, before any SVG is drawn, so chart labels reuse the same
- * embedded subset instead of falling back to a font without Chinese glyphs.
+ * embedded subset. Under any other name pdfkit would try to read a file of
+ * that name from disk (past pdfmake's access policy), warn, and draw the
+ * labels in whatever face happened to be current. pdf.test.ts fails on the warning.
  */
 const REGULAR = 'NotoSansSC-Regular';
 const BOLD = 'NotoSansSC-Bold';
@@ -25,9 +29,15 @@ interface VirtualFs {
   writeFileSync(name: string, content: Buffer): void;
 }
 
-let ready: Promise<typeof pdfmake> | undefined;
+/** pdfmake with the fonts registered, and a setter measuring with the same fonts. */
+export interface Fonts {
+  pdfmake: typeof pdfmake;
+  setter: Setter;
+}
 
-async function load(): Promise<typeof pdfmake> {
+let ready: Promise<Fonts> | undefined;
+
+async function load(): Promise<Fonts> {
   const [regular, bold] = await Promise.all([
     readFile(fontFile('400Regular/NotoSansSC_400Regular.ttf')),
     readFile(fontFile('700Bold/NotoSansSC_700Bold.ttf')),
@@ -42,14 +52,14 @@ async function load(): Promise<typeof pdfmake> {
   // Reports never fetch anything: every font lives in the virtual file system.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  return pdfmake;
+  return { pdfmake, setter: setter(parseMetrics(regular), parseMetrics(bold)) };
 }
 
 /**
  * pdfmake with the CJK fonts registered. The two ~10 MB files are read once
  * per process; pdfmake then embeds only the glyphs each document uses.
  */
-export function pdfmakeWithFonts(): Promise<typeof pdfmake> {
+export function loadFonts(): Promise<Fonts> {
   ready ??= load().catch((e: unknown) => {
     ready = undefined; // let a later call retry instead of caching the failure
     throw e;

@@ -8,7 +8,7 @@ import {
   sealText,
   zhText,
 } from './labels.ts';
-import { CONTENT_WIDTH, MUTED, plainLayout } from './pdf-styles.ts';
+import { CONTENT_WIDTH, MUTED, plainLayout, SMALL, SUBTITLE, TITLE } from './pdf-styles.ts';
 import type { ReportInput } from './types.ts';
 
 export const REPORT_TITLE = '知识产权自评报告';
@@ -39,12 +39,13 @@ export function cover(input: ReportInput): Content[] {
   ];
   const body: TableCell[][] = facts.map(([k, v]) => [
     { text: k, color: MUTED, noWrap: true },
-    { text: v, fontSize: k === '封存' ? 8.5 : 11 },
+    // The 64-digit seal needs the smaller size to stay on one line.
+    { text: v, fontSize: k === '封存' && a.submissionHash ? 8.5 : 11 },
   ]);
   const colour = verdictColour(input);
   return [
-    { text: REPORT_TITLE, style: 'title', margin: [0, 60, 0, 6] },
-    { text: zhText(d.title), style: 'subtitle', margin: [0, 0, 0, 4] },
+    { text: REPORT_TITLE, ...TITLE, margin: [0, 60, 0, 6] },
+    { text: zhText(d.title), ...SUBTITLE, margin: [0, 0, 0, 4] },
     {
       canvas: [
         {
@@ -101,7 +102,7 @@ export function cover(input: ReportInput): Content[] {
       text:
         '本报告由知评根据自评答案、评分规则和审核意见生成。题目与建议为本工具的表述，不是标准或政策文件的原文；' +
         '标注“待确认”的条款号、标题或要求尚未与原始文本核对。',
-      style: 'small',
+      ...SMALL,
       margin: [0, 24, 0, 0],
       pageBreak: 'after',
     },

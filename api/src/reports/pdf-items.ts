@@ -2,108 +2,130 @@ import { AUDITOR_LABEL } from '@zhiping/forms';
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
 import { formatPercent, formatPoints, UNVERIFIED } from './labels.ts';
 import type { ItemRow, ReportModel, TopSection } from './model.ts';
-import { GROUP_FILL, MUTED, STATUS_COLOUR, tableLayout } from './pdf-styles.ts';
+import {
+  CELL_PADDING,
+  columnWidths,
+  GROUP_FILL,
+  H1,
+  MUTED,
+  SMALL,
+  STATUS_COLOUR,
+  TD,
+  TH,
+  tableLayout,
+  titledLayout,
+  titleRow,
+} from './pdf-styles.ts';
+import type { Setter } from './pdf-text.ts';
 
-function promptCell(row: ItemRow): TableCell {
-  const stack: Content[] = [
-    {
-      text: [
-        { text: row.prompt },
-        ...(row.unverified ? [{ text: ` ${UNVERIFIED}`, color: '#b26a00', bold: true }] : []),
-      ],
-    },
-    { text: row.id, style: 'small', margin: [0, 1, 0, 0] },
-  ];
-  if (row.citations.length > 0)
-    stack.push({ text: `依据：${row.citations.join('；')}`, style: 'small' });
-  return { stack, style: 'td' };
-}
-
-function resultCell(row: ItemRow): TableCell {
-  const stack: Content[] = [
-    { text: row.statusLabel, bold: true, color: STATUS_COLOUR[row.status] },
-  ];
-  if (row.max > 0)
-    stack.push({ text: `${formatPoints(row.points)} / ${formatPoints(row.max)} 分` });
-  if (row.selfStatus)
-    stack.push({ text: `自评：${AUDITOR_LABEL[row.selfStatus]}`, style: 'small' });
-  return { stack, style: 'td' };
-}
-
-/*
- * The section heading is the table's first header row rather than a
- * paragraph above it: pdfmake then repeats it on every page the section
- * runs over and never leaves it alone at the foot of a page (a
- * keep-with-next rule would cost a full re-layout per break).
- */
-const sectionLayout: CustomTableLayout = {
-  ...tableLayout,
-  hLineWidth: (i, node) => (i <= 1 ? 0 : i === 2 || i === node.table.body.length ? 0.8 : 0.5),
-  hLineColor: (i) => (i <= 2 ? '#9aa3ad' : '#d5d9df'),
-};
+const filler = (n: number): TableCell[] => Array.from({ length: n }, () => ({ text: '' }));
 
 function headingRow(top: TopSection, cols: number): TableCell[] {
   const r = top.result;
   const score = r && r.max > 0 ? `得分率 ${formatPercent(r.ratio)}` : '不计分';
-  return [
-    {
-      text: [
-        { text: top.heading },
-        { text: `　${score}`, color: MUTED, bold: false, fontSize: 10 },
-      ],
-      colSpan: cols,
-      bold: true,
-      fontSize: 12,
-      color: '#1f2937',
-      margin: [-4, 10, 0, 4],
-    },
-    ...filler(cols - 1),
-  ];
+  const title: Content = {
+    text: [{ text: top.heading }, { text: `　${score}`, color: MUTED, bold: false, fontSize: 10 }],
+  };
+  return titleRow(title, cols);
 }
 
-const filler = (n: number): TableCell[] => Array.from({ length: n }, () => ({ text: '' }));
+function promptCell(set: Setter, row: ItemRow, width: number): TableCell {
+  const stack: Content[] = [set.block(row.prompt, width, TD)];
+  if (row.unverified)
+    stack.push({ text: `${UNVERIFIED}：本题要求尚未与原文核对`, ...SMALL, color: '#b26a00' });
+  // Citations are left to the gap list and the workbook: on every row they
+  // would add a third to the text of the longest part of the report.
+  stack.push(set.block(row.id, width, SMALL));
+  return { stack };
+}
 
-function sectionTable(top: TopSection, reviewed: boolean): Content {
-  // Widths in points (A4 content is 515 pt): the prompt column takes the rest.
-  const widths: (number | string)[] = reviewed ? [34, '*', 62, 112, 100] : [34, '*', 66, 150];
+function resultCell(row: ItemRow): TableCell {
+  const stack: Content[] = [
+    { text: row.statusLabel, ...TD, bold: true, color: STATUS_COLOUR[row.status], noWrap: true },
+  ];
+  if (row.max > 0)
+    stack.push({
+      text: `${formatPoints(row.points)} / ${formatPoints(row.max)} 分`,
+      ...TD,
+      noWrap: true,
+    });
+  if (row.selfStatus)
+    stack.push({ text: `自评：${AUDITOR_LABEL[row.selfStatus]}`, ...SMALL, noWrap: true });
+  return { stack };
+}
+
+/*
+ * A sub-section heading shares one unbreakable row with the group's first
+ * item, so it never ends a page on its own: a table nested across all
+ * columns, pulled out over the outer cell's padding so that its columns
+ * line up with the outer ones.
+ */
+const groupLayout: CustomTableLayout = {
+  ...tableLayout,
+  hLineWidth: (i) => (i === 1 ? 0.5 : 0),
+};
+
+function groupStart(heading: Content, cells: TableCell[], widths: number[]): TableCell {
   const cols = widths.length;
+  return {
+    colSpan: cols,
+    margin: [-4, -3, -4, -3],
+    table: {
+      widths,
+      body: [
+        [{ stack: [heading], colSpan: cols, fillColor: GROUP_FILL }, ...filler(cols - 1)],
+        cells,
+      ],
+    },
+    layout: groupLayout,
+  };
+}
+
+function sectionTable(set: Setter, top: TopSection, reviewed: boolean): Content {
+  const widths = columnWidths(reviewed ? [36, null, 58, 108, 102] : [36, null, 58, 130]);
+  const [wClause = 0, wPrompt = 0, , wAnswer = 0, wReview = 0] = widths;
+  const cols = widths.length;
+  const full = widths.reduce((a, b) => a + b, 0) + CELL_PADDING * (cols - 1);
   const header: TableCell[] = [
     '条款',
     '题目',
     '结果',
     '自评答案',
     ...(reviewed ? ['审核意见'] : []),
-  ].map((text) => ({ text, style: 'th' }));
+  ].map((text) => ({ text, ...TH }));
   const body: TableCell[][] = [headingRow(top, cols), header];
+  const itemCells = (row: ItemRow): TableCell[] => {
+    const cells: TableCell[] = [
+      set.block(row.clause, wClause, { ...TD, color: MUTED }),
+      promptCell(set, row, wPrompt),
+      resultCell(row),
+      set.block(row.answer, wAnswer, TD),
+    ];
+    if (reviewed) cells.push(set.block(row.review ?? '', wReview, TD));
+    return cells;
+  };
   for (const g of top.groups) {
+    const [first, ...rest] = g.rows;
+    if (!first) continue;
     // Items straight under the top-level section need no sub-heading.
-    if (g.path.length > 1) {
+    if (g.path.length === 1) body.push(itemCells(first));
+    else {
       const text = g.path.slice(1).join(' › ') + (g.unverified ? `（${UNVERIFIED}）` : '');
-      body.push([
-        { text, colSpan: cols, bold: true, fontSize: 9, fillColor: GROUP_FILL, color: '#374151' },
-        ...filler(cols - 1),
-      ]);
+      const heading = set.block(text, full, { ...TD, bold: true, color: '#374151' });
+      body.push([groupStart(heading, itemCells(first), widths), ...filler(cols - 1)]);
     }
-    for (const row of g.rows) {
-      const cells: TableCell[] = [
-        { text: row.clause, style: 'td', color: MUTED },
-        promptCell(row),
-        resultCell(row),
-        { text: row.answer, style: 'td' },
-      ];
-      if (reviewed) cells.push({ text: row.review ?? '', style: 'td' });
-      body.push(cells);
-    }
+    for (const row of rest) body.push(itemCells(row));
   }
   return {
     table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths, body },
-    layout: sectionLayout,
+    layout: titledLayout,
   };
 }
 
 /** Every visible item, one table per top-level section, grouped by sub-section. */
-export function itemsPart(model: ReportModel): Content[] {
-  const out: Content[] = [{ text: '三、逐项结果', style: 'h1', pageBreak: 'before' }];
-  for (const top of model.top) if (top.rows.length > 0) out.push(sectionTable(top, model.reviewed));
+export function itemsPart(set: Setter, model: ReportModel): Content[] {
+  const out: Content[] = [{ text: '三、逐项结果', ...H1, pageBreak: 'before' }];
+  for (const top of model.top)
+    if (top.rows.length > 0) out.push(sectionTable(set, top, model.reviewed));
   return out;
 }

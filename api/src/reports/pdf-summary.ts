@@ -5,12 +5,22 @@ import { citationsText } from './citations.ts';
 import { FONT } from './fonts.ts';
 import { formatPercent, formatPoints, formatScore, GATE_OUTCOME_LABEL, zhText } from './labels.ts';
 import { sectionHeading } from './model.ts';
-import { CONTENT_WIDTH, GATE_COLOUR, MUTED, tableLayout } from './pdf-styles.ts';
+import {
+  CONTENT_WIDTH,
+  GATE_COLOUR,
+  H1,
+  MUTED,
+  SMALL,
+  TD,
+  TH,
+  titledLayout,
+  titleRow,
+} from './pdf-styles.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
 
 const th = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({
   text,
-  style: 'th',
+  ...TH,
   alignment,
 });
 
@@ -18,7 +28,7 @@ const th = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({
 export function verdictPart(input: ReportInput, options: ReportOptions): Content[] {
   const { result } = input;
   const out: Content[] = [
-    { text: '一、结论', style: 'h1' },
+    { text: '一、结论', ...H1 },
     { text: zhText(result.verdict.label), bold: true, fontSize: 13, margin: [0, 0, 0, 4] },
     { ul: result.verdict.reasons.map((r) => ({ text: r })), margin: [0, 0, 0, 6] },
   ];
@@ -28,23 +38,28 @@ export function verdictPart(input: ReportInput, options: ReportOptions): Content
     const explain: Content[] = [];
     if (g.outcome !== 'passed' && g.message) explain.push({ text: zhText(g.message) });
     const cites = citationsText(g.citations, options.sources);
-    if (cites.length > 0) explain.push({ text: `依据：${cites.join('；')}`, style: 'small' });
+    if (cites.length > 0) explain.push({ text: `依据：${cites.join('；')}`, ...SMALL });
     body.push([
-      { text: zhText(g.title), style: 'td' },
-      { text: g.kind === 'veto' ? '一票否决' : '资格条件', style: 'td', noWrap: true },
+      { text: zhText(g.title), ...TD },
+      { text: g.kind === 'veto' ? '一票否决' : '资格条件', ...TD, noWrap: true },
       {
         text: GATE_OUTCOME_LABEL[g.outcome],
-        style: 'td',
+        ...TD,
         bold: true,
         color: GATE_COLOUR[g.outcome],
       },
-      { stack: explain, style: 'td' },
+      { stack: explain, ...TD },
     ]);
   }
-  out.push({ text: '门槛', style: 'h2' });
   out.push({
-    table: { headerRows: 1, dontBreakRows: true, widths: [130, 48, 48, '*'], body },
-    layout: tableLayout,
+    table: {
+      headerRows: 2,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: [130, 48, 48, '*'],
+      body: [titleRow({ text: '门槛' }, 4), ...body],
+    },
+    layout: titledLayout,
   });
   return out;
 }
@@ -68,17 +83,17 @@ function sectionRows(
       rows.push([
         {
           text: headings.get(s.id) ?? zhText(s.title),
-          style: 'td',
+          ...TD,
           bold: top,
           margin: [depth * 12, 0, 0, 0],
         },
-        { text: formatPoints(s.weight), style: 'td', alignment: 'right' },
+        { text: formatPoints(s.weight), ...TD, alignment: 'right' },
         {
           text: s.max > 0 ? `${formatPoints(s.points)} / ${formatPoints(s.max)}` : '不计分',
-          style: 'td',
+          ...TD,
           alignment: 'right',
         },
-        { text: formatPercent(s.ratio), style: 'td', alignment: 'right', bold: top },
+        { text: formatPercent(s.ratio), ...TD, alignment: 'right', bold: top },
       ]);
       walk(s.id, depth + 1);
     }
@@ -124,24 +139,24 @@ export function scorePart(input: ReportInput, headings: Map<string, string>): Co
         ]
       : [];
   return [
-    { text: '二、得分', style: 'h1', pageBreak: 'before' },
-    ...lines,
-    ...chart,
-    { text: '各部分得分', style: 'h2' },
+    // Bounded (at most a chart of the top-level sections), so safe to keep in one piece.
+    { stack: [{ text: '二、得分', ...H1 }, ...lines, ...chart], unbreakable: true },
     {
       table: {
-        headerRows: 1,
+        headerRows: 2,
+        keepWithHeaderRows: 1,
         widths: ['*', 40, 80, 60],
         body: [
+          titleRow({ text: '各部分得分' }, 4),
           [th('部分'), th('权重', 'right'), th('得分 / 满分', 'right'), th('得分率', 'right')],
           ...sectionRows(result.sections, headings),
         ],
       },
-      layout: tableLayout,
+      layout: titledLayout,
     },
     {
       text: '得分率为该部分已得分占其适用题目满分的比例；上级部分按下级部分的权重加权，总分同理按顶层部分加权后乘以 100。',
-      style: 'small',
+      ...SMALL,
       margin: [0, 4, 0, 0],
     },
   ];

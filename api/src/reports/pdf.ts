@@ -1,12 +1,15 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { FONT, pdfmakeWithFonts } from './fonts.ts';
+import { FONT, loadFonts } from './fonts.ts';
 import { sealText, zhText } from './labels.ts';
 import { buildModel } from './model.ts';
 import { cover, REPORT_TITLE } from './pdf-cover.ts';
-import { decisionPart, gapsPart, nextPart } from './pdf-gaps.ts';
+import { gapsPart } from './pdf-gaps.ts';
 import { itemsPart } from './pdf-items.ts';
-import { MUTED, styles } from './pdf-styles.ts';
+import { decisionPart, nextPart } from './pdf-next.ts';
+import { sourcesPart } from './pdf-sources.ts';
+import { MUTED } from './pdf-styles.ts';
 import { headingsOf, scorePart, verdictPart } from './pdf-summary.ts';
+import type { Setter } from './pdf-text.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
 
 /** Page number text of the footer (tests look for it). */
@@ -14,6 +17,7 @@ export const pageLabel = (n: number, of: number): string => `第 ${n} 页 / 共 
 
 /** The pdfmake document for a report: pure data, handy to inspect in tests. */
 export function reportDocument(
+  set: Setter,
   input: ReportInput,
   options: ReportOptions = {},
 ): TDocumentDefinitions {
@@ -26,10 +30,11 @@ export function reportDocument(
     ...cover(input),
     ...verdictPart(input, options),
     ...scorePart(input, headings),
-    ...itemsPart(model),
-    ...gapsPart(input, model, options),
-    ...nextPart(input, model),
+    ...itemsPart(set, model),
+    ...gapsPart(set, input, model, options),
+    ...nextPart(set, input, model),
     ...decisionPart(input),
+    ...sourcesPart(input, options),
   ];
   return {
     pageSize: 'A4',
@@ -43,8 +48,11 @@ export function reportDocument(
       ...(Number.isNaN(created.getTime()) ? {} : { creationDate: created }),
     },
     language: 'zh-CN',
+    // A draft can change: say so across every page, not only in the footer.
+    ...(input.assessment.status === 'draft'
+      ? { watermark: { text: '草稿', font: FONT, color: '#9ca3af', opacity: 0.06, bold: true } }
+      : {}),
     defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1, color: '#111827' },
-    styles,
     header: () => ({
       columns: [
         { text: title, width: '*' },
@@ -76,6 +84,6 @@ export function reportDocument(
  * @example const pdf = await renderPdf(input); // Buffer starting with "%PDF-"
  */
 export async function renderPdf(input: ReportInput, options: ReportOptions = {}): Promise<Buffer> {
-  const pdfmake = await pdfmakeWithFonts();
-  return pdfmake.createPdf(reportDocument(input, options)).getBuffer();
+  const { pdfmake, setter } = await loadFonts();
+  return pdfmake.createPdf(reportDocument(setter, input, options)).getBuffer();
 }
