@@ -48,7 +48,10 @@ describe('score', () => {
     });
     expect(item(over, 'a.budget')).toMatchObject({ status: 'met', points: 10 });
     // An override of a hidden item changes nothing.
-    const hidden = score(fixture, partial, { asOf, overrides: { 'prod.check': { status: 'met' } } });
+    const hidden = score(fixture, partial, {
+      asOf,
+      overrides: { 'prod.check': { status: 'met' } },
+    });
     expect(hidden.total.score).toBeCloseTo(33.3333, 3);
   });
 

@@ -64,7 +64,7 @@ export function score(
     else if (o && scorer.max > 0) {
       p = overridePoints(o, scorer.max);
       status = p >= scorer.max - EPS ? 'met' : p <= EPS ? 'unmet' : 'partial';
-    }    else if (v === undefined) status = 'unanswered';
+    } else if (v === undefined) status = 'unanswered';
     else if (scorer.max <= 0) status = 'info';
     else {
       p = scorer.points(v);
