@@ -16,7 +16,8 @@ function newest(path: string): number {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
   let m = 0;
-  for (const e of readdirSync(path)) if (e !== 'node_modules') m = Math.max(m, newest(join(path, e)));
+  for (const e of readdirSync(path))
+    if (e !== 'node_modules') m = Math.max(m, newest(join(path, e)));
   return m;
 }
 

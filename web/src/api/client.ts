@@ -1,0 +1,75 @@
+import type { Problem } from './types.ts';
+
+/** A failed request, carrying the API's problem+json body when it sent one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  /** Any extra members of the problem body, e.g. `currentRevision` on a 409. */
+  readonly body: Record<string, unknown>;
+  constructor(status: number, problem: Problem, body: Record<string, unknown>) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.body = body;
+  }
+  get type(): string {
+    return this.problem.type;
+  }
+}
+
+export const STALE_REVISION = 'urn:zhiping:problem:stale-revision';
+
+export function isStale(e: unknown): e is ApiError {
+  return e instanceof ApiError && (e.status === 409 || e.type === STALE_REVISION);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function problemOf(res: Response): Promise<ApiError> {
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = await res.json();
+    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
+  } catch {
+    // Not JSON (a proxy error page, a dropped connection): fall back to the status line.
+  }
+  const problem: Problem = {
+    type: typeof body.type === 'string' ? body.type : 'about:blank',
+    title: typeof body.title === 'string' ? body.title : res.statusText || `HTTP ${res.status}`,
+    status: res.status,
+    ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
+    ...(Array.isArray(body.errors) ? { errors: body.errors as Problem['errors'] } : {}),
+  };
+  return new ApiError(res.status, problem, body);
+}
+
+/**
+ * One request to the API on this origin. Writes always send JSON (the API
+ * refuses writes without `Content-Type: application/json`, a CSRF guard),
+ * even when there is nothing to say.
+ */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const write = method !== 'GET';
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: write
+        ? { 'Content-Type': 'application/json', Accept: 'application/json' }
+        : { Accept: 'application/json' },
+      ...(write ? { body: JSON.stringify(body ?? {}) } : {}),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      { type: 'urn:zhiping:problem:network', title: '网络连接失败', status: 0 },
+      {},
+    );
+  }
+  if (!res.ok) throw await problemOf(res);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

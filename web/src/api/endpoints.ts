@@ -1,0 +1,60 @@
+import type { Answers, ScoreResult } from '@zhiping/forms';
+import { request } from './client.ts';
+import type {
+  AssessmentDetail,
+  AssessmentSummary,
+  AuditEntry,
+  DefinitionDetail,
+  DefinitionSummary,
+  ItemReview,
+  ItemReviewBody,
+  Organisation,
+  Saved,
+  User,
+} from './types.ts';
+
+const enc = encodeURIComponent;
+
+/** The API as plain functions: the pages reach it through TanStack Query, tests stub it. */
+export const api = {
+  login: (email: string, password: string) =>
+    request<User>('POST', '/auth/login', { email, password }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  me: () => request<User>('GET', '/auth/me'),
+
+  forms: (family?: string) =>
+    request<DefinitionSummary[]>('GET', `/forms${family ? `?family=${enc(family)}` : ''}`),
+  form: (ref: string) => request<DefinitionDetail>('GET', `/forms/${enc(ref)}`),
+  scoreForm: (ref: string, answers: Answers, asOf?: string) =>
+    request<ScoreResult>('POST', `/forms/${enc(ref)}/score`, { answers, asOf }),
+
+  assessments: () => request<AssessmentSummary[]>('GET', '/assessments'),
+  assessment: (id: string) => request<AssessmentDetail>('GET', `/assessments/${enc(id)}`),
+  createAssessment: (body: { definition: string; title?: string; answers?: Answers }) =>
+    request<AssessmentDetail>('POST', '/assessments', body),
+  save: (id: string, body: { revision: number; answers: Answers; position?: string | null }) =>
+    request<Saved>('PATCH', `/assessments/${enc(id)}`, body),
+  submit: (id: string, revision: number) =>
+    request<AssessmentDetail | Saved>('POST', `/assessments/${enc(id)}/submit`, { revision }),
+  reopen: (id: string, revision: number) =>
+    request<AssessmentDetail | Saved>('POST', `/assessments/${enc(id)}/reopen`, { revision }),
+  audit: (id: string) => request<AuditEntry[]>('GET', `/assessments/${enc(id)}/audit`),
+
+  queue: () => request<AssessmentSummary[]>('GET', '/review/queue'),
+  review: (id: string, itemId: string, body: ItemReviewBody) =>
+    request<ItemReview>('PUT', `/assessments/${enc(id)}/reviews/${enc(itemId)}`, body),
+  decide: (id: string, outcome: 'approve' | 'return', comment: string) =>
+    request<unknown>('POST', `/assessments/${enc(id)}/decision`, { outcome, comment }),
+
+  users: () => request<User[]>('GET', '/admin/users'),
+  organisations: () => request<Organisation[]>('GET', '/admin/organisations'),
+  adminAssessments: () => request<AssessmentSummary[]>('GET', '/admin/assessments'),
+  assign: (id: string, reviewerId: string) =>
+    request<unknown>('POST', `/assessments/${enc(id)}/reviewers`, { reviewerId }),
+};
+
+export type Api = typeof api;
+
+/** Report downloads are plain links: the browser sends the session cookie itself. */
+export const reportUrl = (id: string, kind: 'pdf' | 'xlsx') =>
+  `/api/assessments/${enc(id)}/report.${kind}`;

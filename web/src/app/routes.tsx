@@ -1,0 +1,37 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { Loading } from '../shared/loading.tsx';
+import { Layout } from './layout.tsx';
+import { NotFound } from './not-found.tsx';
+import { RequireAuth } from './require-auth.tsx';
+
+/*
+ * Every page is its own chunk: the questionnaire route must not pay for the
+ * results chart (ECharts), the review console or the admin tables.
+ */
+const LoginPage = lazy(() => import('../auth/login-page.tsx'));
+const HomePage = lazy(() => import('../home/home-page.tsx'));
+const GuidedStartPage = lazy(() => import('../start/guided-start-page.tsx'));
+const QuestionnairePage = lazy(() => import('../questionnaire/questionnaire-page.tsx'));
+const ResultsPage = lazy(() => import('../results/results-page.tsx'));
+const ReviewPage = lazy(() => import('../review/review-page.tsx'));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<Layout />}>
+            <Route index element={<HomePage />} />
+            <Route path="start" element={<GuidedStartPage />} />
+            <Route path="assessments/:id/fill" element={<QuestionnairePage />} />
+            <Route path="assessments/:id/results" element={<ResultsPage />} />
+            <Route path="assessments/:id/review" element={<ReviewPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

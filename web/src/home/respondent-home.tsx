@@ -1,0 +1,110 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Empty, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api/endpoints.ts';
+import { keys, useAssessments, useForms } from '../api/queries.ts';
+import type { AssessmentSummary, DefinitionSummary, User } from '../api/types.ts';
+import { useT } from '../i18n/locale.tsx';
+import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { AssessmentTable } from './assessment-table.tsx';
+import { groupByFamily } from './group-by-family.ts';
+
+const editable = (a: AssessmentSummary) => a.status === 'draft' || a.status === 'returned';
+const hrefOf = (a: AssessmentSummary) => `/assessments/${a.id}/${editable(a) ? 'fill' : 'results'}`;
+
+/** A respondent's home: their assessments, and the catalogue to start a new one from. */
+export function RespondentHome({ user }: { user: User }) {
+  const t = useT();
+  const mine = useAssessments();
+  const forms = useForms();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: (ref: string) => api.createAssessment({ definition: ref }),
+    onSuccess: (a) => {
+      void queryClient.invalidateQueries({ queryKey: keys.assessments });
+      queryClient.setQueryData(keys.assessment(a.id), a);
+      navigate(`/assessments/${a.id}/fill`);
+    },
+  });
+  // Cities see city questionnaires first; an organisation of another kind sees everything.
+  const audience = user.organisation.kind === 'city' ? 'city' : 'enterprise';
+  const fitting = (forms.data ?? []).filter((d) => d.audience.includes(audience));
+  const catalogue = groupByFamily(fitting.length > 0 ? fitting : (forms.data ?? []));
+  return (
+    <div className="zp-page">
+      <section aria-labelledby="mine-title">
+        <h1 id="mine-title">{t('home.mine')}</h1>
+        {mine.isError ? (
+          <ProblemAlert error={mine.error} onRetry={() => void mine.refetch()} />
+        ) : null}
+        <AssessmentTable
+          rows={mine.data ?? []}
+          loading={mine.isPending}
+          empty={t('home.emptyMine')}
+          href={hrefOf}
+          actions={(a) => (
+            <Link to={hrefOf(a)}>{editable(a) ? t('home.continue') : t('home.results')}</Link>
+          )}
+        />
+      </section>
+      <section aria-labelledby="new-title" className="zp-section">
+        <div className="zp-row-between">
+          <h2 id="new-title">{t('home.startNew')}</h2>
+          <Link to="/start">{t('home.guided')}</Link>
+        </div>
+        {create.isError ? <ProblemAlert error={create.error} /> : null}
+        {forms.isError ? (
+          <ProblemAlert error={forms.error} onRetry={() => void forms.refetch()} />
+        ) : null}
+        {forms.data && catalogue.length === 0 ? <Empty /> : null}
+        {catalogue.map(([family, defs]) => (
+          <div key={family} className="zp-family">
+            <h3>{t(`family.${family}` as 'family.gbt29490')}</h3>
+            <div className="zp-cards">
+              {defs.map((d) => (
+                <DefinitionCard
+                  key={d.ref}
+                  d={d}
+                  busy={create.isPending && create.variables === d.ref}
+                  onStart={() => create.mutate(d.ref)}
+                />
+              ))}
+            </div>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}
+
+function DefinitionCard({
+  d,
+  busy,
+  onStart,
+}: {
+  d: DefinitionSummary;
+  busy: boolean;
+  onStart: () => void;
+}) {
+  const t = useT();
+  return (
+    <Card size="small" title={<span className="zp-card-title">{d.title}</span>}>
+      {d.summary ? <p className="zp-clamp">{d.summary}</p> : null}
+      <div className="zp-row-between">
+        <span>
+          <Tag>{d.version}</Tag>
+          <span className="zp-muted">{t('home.items', { n: d.items })}</span>
+        </span>
+        <Button
+          type="primary"
+          loading={busy}
+          onClick={onStart}
+          aria-label={`${t('home.start')}${t('app.colon')}${d.title}`}
+        >
+          {t('home.start')}
+        </Button>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,95 @@
+import type { ItemOf } from '@zhiping/forms';
+import { useEffect, useState } from 'react';
+import type { InputProps } from './input-props.ts';
+
+/*
+ * Native inputs styled like antd's (class zp-input): typing must stay cheap
+ * on a slow machine — see choice-inputs.tsx for the measurements.
+ */
+
+function aria(p: InputProps) {
+  return {
+    id: p.id,
+    'aria-labelledby': p.labelledBy,
+    'aria-describedby': p.describedBy || undefined,
+    'aria-required': p.required,
+    'aria-invalid': p.invalid || undefined,
+    disabled: p.disabled,
+    onBlur: p.onBlur,
+  };
+}
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+
+/** What the typed text means: a number, nothing, or (kept as typed) something that is not one. */
+export function parseNumber(raw: string): number | string | undefined {
+  const s = raw.trim().replace(/,/g, '');
+  if (s === '') return undefined;
+  return NUMBER.test(s) ? Number(s) : raw;
+}
+
+/**
+ * A number as text, so that "1." or "-" can be typed on the way to a number.
+ * Text that is not a number is passed on as it is: the engine's schema then
+ * says "请填写数字" rather than the input silently dropping it. No min/max
+ * clamping either: the engine's message ("不能大于 100") explains the limit.
+ */
+export function NumberInput(p: InputProps & { item: ItemOf<'number'> }) {
+  const [draft, setDraft] = useState(() => (p.value === undefined ? '' : String(p.value)));
+  // A value set from outside (a reload after a conflict) replaces the draft.
+  useEffect(() => {
+    setDraft((d) =>
+      parseNumber(d) === p.value ? d : p.value === undefined ? '' : String(p.value),
+    );
+  }, [p.value]);
+  return (
+    <span className="zp-number">
+      <input
+        {...aria(p)}
+        type="text"
+        inputMode={p.item.integer ? 'numeric' : 'decimal'}
+        autoComplete="off"
+        className="zp-input"
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          p.onChange(parseNumber(e.target.value));
+        }}
+      />
+      {p.item.unit ? <span className="zp-unit">{p.item.unit}</span> : null}
+    </span>
+  );
+}
+
+/** The browser's own date picker: keyboard-friendly and gives ISO dates directly. */
+export function DateInput(p: InputProps) {
+  const v = typeof p.value === 'string' ? p.value : '';
+  return (
+    <input
+      {...aria(p)}
+      type="date"
+      className="zp-input zp-date"
+      value={v}
+      onChange={(e) => p.onChange(e.target.value || undefined)}
+    />
+  );
+}
+
+export function TextInput(p: InputProps & { item: ItemOf<'text'> }) {
+  const v = typeof p.value === 'string' ? p.value : '';
+  return (
+    <span className="zp-textarea">
+      <textarea
+        {...aria(p)}
+        className="zp-input"
+        rows={3}
+        value={v}
+        onChange={(e) => p.onChange(e.target.value)}
+        maxLength={p.item.maxLength}
+      />
+      <span className="zp-count" aria-hidden="true">
+        {v.length} / {p.item.maxLength}
+      </span>
+    </span>
+  );
+}

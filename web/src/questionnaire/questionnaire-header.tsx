@@ -1,0 +1,37 @@
+import { Progress } from 'antd';
+import { memo } from 'react';
+import type { Translate } from '../i18n/locale.tsx';
+import { SaveStatus } from './save-status.tsx';
+import type { SaveState } from './use-autosave.ts';
+
+interface Props {
+  title: string;
+  subtitle: string;
+  answered: number;
+  applicable: number;
+  save: SaveState | null;
+  heldBack: number;
+  onRetry: () => void;
+  t: Translate;
+}
+
+/** Title, autosave status and overall progress; re-renders only when one of them changes. */
+export const QuestionnaireHeader = memo(function QuestionnaireHeader(p: Props) {
+  const counts = { answered: p.answered, applicable: p.applicable };
+  return (
+    <header className="zp-q-head">
+      <div>
+        <h1 className="zp-q-title">{p.title}</h1>
+        <div className="zp-muted">{p.subtitle}</div>
+      </div>
+      {p.save ? (
+        <SaveStatus state={p.save} heldBack={p.heldBack} onRetry={p.onRetry} t={p.t} />
+      ) : null}
+      <Progress
+        className="zp-q-progress"
+        percent={p.applicable > 0 ? Math.round((p.answered / p.applicable) * 100) : 0}
+        aria-label={p.t('score.progress', counts)}
+      />
+    </header>
+  );
+});

@@ -1,0 +1,70 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Space } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../api/endpoints.ts';
+import { keys, useAssessment, useForm } from '../api/queries.ts';
+import type { AssessmentDetail } from '../api/types.ts';
+import { useT } from '../i18n/locale.tsx';
+import { Loading } from '../shared/loading.tsx';
+import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { Questionnaire, type QuestionnaireClient } from './questionnaire.tsx';
+
+const client: QuestionnaireClient = {
+  save: (id, body) => api.save(id, body),
+  submit: (id, revision) => api.submit(id, revision),
+  assessment: (id) => api.assessment(id),
+};
+
+/** Loads the assessment and the exact definition version it is pinned to, then the questionnaire. */
+export default function QuestionnairePage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const assessment = useAssessment(id);
+  const form = useForm(assessment.data?.definition.ref);
+  if (assessment.isError)
+    return <ProblemAlert error={assessment.error} onRetry={() => void assessment.refetch()} />;
+  if (form.isError) return <ProblemAlert error={form.error} onRetry={() => void form.refetch()} />;
+  if (!assessment.data || !form.data) return <Loading />;
+  const a = assessment.data;
+  if (!a.can.edit) return <NotEditable assessment={a} />;
+  return (
+    <Questionnaire
+      key={a.id}
+      definition={form.data.definition}
+      assessment={a}
+      client={client}
+      onSubmitted={() => {
+        void queryClient.invalidateQueries({ queryKey: keys.assessment(a.id) });
+        void queryClient.invalidateQueries({ queryKey: keys.assessments });
+        navigate(`/assessments/${a.id}/results`, { state: { submitted: true } });
+      }}
+      onReloaded={(fresh) => queryClient.setQueryData(keys.assessment(a.id), fresh)}
+    />
+  );
+}
+
+/** Submitted, in review or decided: say so, and offer what the caller may do. */
+function NotEditable({ assessment: a }: { assessment: AssessmentDetail }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const reopen = useMutation({
+    mutationFn: () => api.reopen(a.id, a.revision),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.assessment(a.id) }),
+  });
+  return (
+    <div className="zp-page">
+      <h1>{a.title}</h1>
+      <Alert type="info" showIcon title={t('q.readOnly', { status: t(`status.${a.status}`) })} />
+      {reopen.isError ? <ProblemAlert error={reopen.error} /> : null}
+      <Space className="zp-actions">
+        <Link to={`/assessments/${a.id}/results`}>{t('q.toResults')}</Link>
+        {a.can.reopen ? (
+          <Button onClick={() => reopen.mutate()} loading={reopen.isPending}>
+            {t('q.reopen')}
+          </Button>
+        ) : null}
+      </Space>
+    </div>
+  );
+}

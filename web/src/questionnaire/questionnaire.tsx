@@ -1,0 +1,226 @@
+import { type Answers, compile, type Definition, validateAnswers } from '@zhiping/forms';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AssessmentDetail, Saved } from '../api/types.ts';
+import { useLocale } from '../i18n/locale.tsx';
+import { text } from '../shared/text.ts';
+import { invalidIds } from './check-value.ts';
+import { ConflictBanner } from './conflict-banner.tsx';
+import { applyChanges } from './diff-answers.ts';
+import { QuestionnaireHeader } from './questionnaire-header.tsx';
+import { ScorePanel } from './score-panel.tsx';
+import { StepActions } from './step-actions.tsx';
+import { StepNav } from './step-nav.tsx';
+import { StepView } from './step-view.tsx';
+import { stepOfItem, stepsOf } from './steps.ts';
+import { StyleKeeper } from './style-keeper.tsx';
+import { SubmitCheck } from './submit-check.tsx';
+import { type SaveBody, useAutosave } from './use-autosave.ts';
+import { useLiveAnswers } from './use-live-answers.ts';
+import { useStepFocus } from './use-step-focus.ts';
+import { useSubmit } from './use-submit.ts';
+
+/** The server calls the questionnaire makes; the page passes the real API, tests a fake. */
+export interface QuestionnaireClient {
+  save: (id: string, body: SaveBody) => Promise<Saved>;
+  submit: (id: string, revision: number) => Promise<unknown>;
+  assessment: (id: string) => Promise<AssessmentDetail>;
+}
+
+export interface QuestionnaireProps {
+  definition: Definition;
+  assessment: AssessmentDetail;
+  client: QuestionnaireClient;
+  onSubmitted: () => void;
+  /** Told when a conflict reload fetched a newer server copy. */
+  onReloaded?: (fresh: AssessmentDetail) => void;
+  autosaveDelay?: number;
+}
+
+/** The pseudo-step after the last section: check what is missing, then submit. */
+export const REVIEW_STEP = '#submit';
+
+/** Section id → index in the compiled definition (for visibility lookups in the result). */
+function useSectionIndex(definition: Definition) {
+  return useMemo(
+    () => new Map(compile(definition).sections.map((s) => [s.section.id, s.index])),
+    [definition],
+  );
+}
+
+/**
+ * The guided questionnaire: one top-level section per step, only the items
+ * that apply (live, from the engine), autosave of changed answers with the
+ * revision, a conflict recovery, the live score and a checked submit.
+ */
+export function Questionnaire(p: QuestionnaireProps) {
+  const { definition, assessment, client } = p;
+  const { locale, t } = useLocale();
+  const sectionIndex = useSectionIndex(definition);
+  const editable = assessment.can.edit;
+  const [submitMode, setSubmitMode] = useState(false);
+  const { compiled, codec, form, answers, result } = useLiveAnswers(
+    definition,
+    assessment.answers,
+    assessment.asOf,
+    submitMode ? 'submit' : 'draft',
+  );
+  const steps = useMemo(() => stepsOf(compiled, result), [compiled, result]);
+
+  const [stepId, setStepId] = useState(
+    () => steps.find((s) => s.id === assessment.position)?.id ?? steps[0]?.id ?? REVIEW_STEP,
+  );
+  const onReview = stepId === REVIEW_STEP;
+  // A step that stops applying (an earlier answer hid it) falls back to the first.
+  const index = steps.findIndex((s) => s.id === stepId);
+  const step = steps[index] ?? (onReview ? undefined : steps[0]);
+  const position = step?.id ?? steps[steps.length - 1]?.id ?? null;
+  // Opening at the first step is not a move worth saving; only later moves are.
+  const [openedAt] = useState(() => assessment.position ?? position);
+
+  const holdBack = useCallback((changed: Answers) => invalidIds(definition, changed), [definition]);
+  const autosave = useAutosave({
+    answers,
+    position,
+    initial: {
+      answers: assessment.answers,
+      revision: assessment.revision,
+      position: openedAt,
+    },
+    save: (body) => client.save(assessment.id, body),
+    holdBack,
+    delay: p.autosaveDelay,
+    enabled: editable,
+  });
+  const retrySave = useCallback(() => void autosave.flush(), [autosave.flush]);
+
+  const { headingRef, goTo, goToItem } = useStepFocus(setStepId, (id) => stepOfItem(compiled, id));
+  const submit = useSubmit({
+    autosave,
+    client,
+    assessmentId: assessment.id,
+    onDone: p.onSubmitted,
+    t,
+  });
+
+  // Entering the check step turns on "required" messages everywhere, the server's rule.
+  useEffect(() => {
+    if (onReview) setSubmitMode(true);
+  }, [onReview]);
+  useEffect(() => {
+    if (submitMode) void form.trigger();
+  }, [submitMode, form]);
+
+  const missing = useMemo(
+    () =>
+      onReview
+        ? [
+            ...validateAnswers(definition, answers, 'submit').map((x) => ({
+              item: String(x.path[0] ?? ''),
+              message: x.message,
+            })),
+            ...submit.serverMissing,
+          ]
+        : [],
+    [onReview, definition, answers, submit.serverMissing],
+  );
+
+  const resolveConflict = async (reapply: boolean) => {
+    const local = autosave.unsaved();
+    const fresh = await client.assessment(assessment.id);
+    if (reapply && !fresh.can.edit) throw new Error(t('conflict.locked'));
+    autosave.rebase(fresh.answers, fresh.revision, fresh.position ?? position);
+    form.reset(codec.toValues(reapply ? applyChanges(fresh.answers, local) : fresh.answers));
+    p.onReloaded?.(fresh);
+  };
+
+  const { answered, applicable } = result.progress;
+  const stepNo = index + 1;
+  const next = onReview ? undefined : steps[index + 1]?.id;
+  const prev = onReview ? steps[steps.length - 1]?.id : steps[index - 1]?.id;
+  const review = useMemo(
+    () => (editable ? { id: REVIEW_STEP, label: t('q.review') } : undefined),
+    [editable, t],
+  );
+  return (
+    <div className="zp-q">
+      <StyleKeeper />
+      <QuestionnaireHeader
+        title={assessment.title}
+        subtitle={text(definition.title, locale)}
+        answered={answered}
+        applicable={applicable}
+        save={editable ? autosave.state : null}
+        heldBack={autosave.heldBack}
+        onRetry={retrySave}
+        t={t}
+      />
+      {autosave.state.kind === 'conflict' ? (
+        <ConflictBanner
+          revision={autosave.state.currentRevision}
+          unsaved={autosave.unsaved()}
+          compiled={compiled}
+          onResolve={resolveConflict}
+          locale={locale}
+          t={t}
+        />
+      ) : null}
+      <div className="zp-q-body">
+        <div className="zp-q-nav">
+          <StepNav
+            steps={steps}
+            current={onReview ? REVIEW_STEP : (step?.id ?? '')}
+            onSelect={goTo}
+            review={review}
+            locale={locale}
+            t={t}
+          />
+        </div>
+        <form
+          className="zp-q-main"
+          noValidate
+          // Enter in a field must never submit the assessment: submitting is a deliberate step.
+          onSubmit={(e) => e.preventDefault()}
+        >
+          {onReview || !step ? (
+            <SubmitCheck
+              missing={missing}
+              compiled={compiled}
+              onGoTo={goToItem}
+              onSubmit={() => void submit.run()}
+              submitting={submit.submitting}
+              error={submit.error}
+              headingRef={headingRef}
+              locale={locale}
+              t={t}
+            />
+          ) : (
+            <StepView
+              step={step}
+              stepNo={stepNo}
+              total={steps.length}
+              headingRef={headingRef}
+              compiled={compiled}
+              sectionIndex={sectionIndex}
+              result={result}
+              control={form.control}
+              codec={codec}
+              locale={locale}
+              t={t}
+              disabled={!editable}
+            />
+          )}
+          <StepActions
+            prev={prev}
+            next={next}
+            review={!onReview && editable ? REVIEW_STEP : undefined}
+            onGo={goTo}
+            t={t}
+          />
+        </form>
+        <div className="zp-q-side">
+          <ScorePanel result={result} locale={locale} t={t} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { CheckOutlined, CloudUploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { memo, type ReactNode } from 'react';
+import type { Translate } from '../i18n/locale.tsx';
+import { clock } from '../shared/text.ts';
+import type { SaveState } from './use-autosave.ts';
+
+/** 保存中… / 已保存 14:05 / 保存失败, announced politely to screen readers. */
+export const SaveStatus = memo(function SaveStatus({
+  state,
+  heldBack,
+  onRetry,
+  t,
+}: {
+  state: SaveState;
+  heldBack: number;
+  onRetry: () => void;
+  t: Translate;
+}) {
+  let body: ReactNode;
+  switch (state.kind) {
+    case 'idle':
+      body = t('save.idle');
+      break;
+    case 'pending':
+      body = t('save.pending');
+      break;
+    case 'saving':
+      body = (
+        <>
+          <CloudUploadOutlined /> {t('save.saving')}
+        </>
+      );
+      break;
+    case 'saved':
+      body = (
+        <>
+          <CheckOutlined /> {t('save.saved', { time: clock(state.at) })}
+        </>
+      );
+      break;
+    case 'error':
+      body = (
+        <>
+          <WarningOutlined /> {t('save.failed')}
+          {state.error.message ? `${t('app.colon')}${state.error.message}` : ''}
+          <Button size="small" type="link" onClick={onRetry}>
+            {t('save.retry')}
+          </Button>
+        </>
+      );
+      break;
+    case 'conflict':
+      body = (
+        <>
+          <WarningOutlined /> {t('save.conflict')}
+        </>
+      );
+      break;
+  }
+  return (
+    <div className={`zp-save zp-save-${state.kind}`} role="status" aria-live="polite">
+      {body}
+      {heldBack > 0 ? (
+        <span className="zp-muted"> · {t('save.heldBack', { n: heldBack })}</span>
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,51 @@
+import type { ScoreResult } from '@zhiping/forms';
+import { Progress } from 'antd';
+import { memo } from 'react';
+import type { Locale, Translate } from '../i18n/locale.tsx';
+import { text } from '../shared/text.ts';
+
+/** The live score: the same engine the server scores with, on the answers as they are now. */
+export const ScorePanel = memo(function ScorePanel({
+  result,
+  locale,
+  t,
+}: {
+  result: ScoreResult;
+  locale: Locale;
+  t: Translate;
+}) {
+  const { progress, next } = result;
+  const counts = { answered: progress.answered, applicable: progress.applicable };
+  const pct = progress.applicable > 0 ? (progress.answered / progress.applicable) * 100 : 0;
+  return (
+    <aside className="zp-score" aria-labelledby="zp-score-title">
+      <h2 id="zp-score-title" className="zp-panel-title">
+        {t('score.title')}
+      </h2>
+      <div className="zp-score-total">
+        <span className="zp-muted">{t('score.total')}</span>
+        <strong data-testid="live-score">{result.total.score.toFixed(1)}</strong>
+      </div>
+      <div>
+        <span className="zp-muted">
+          {t('score.verdict')}
+          {t('app.colon')}
+        </span>
+        <strong data-testid="live-verdict">{text(result.verdict.label, locale)}</strong>
+      </div>
+      <Progress percent={Math.round(pct)} size="small" aria-label={t('score.progress', counts)} />
+      <div className="zp-muted">{t('score.progress', counts)}</div>
+      {next ? (
+        <div className="zp-score-next">
+          {next.scoreGap > 0
+            ? t('score.next', { tier: text(next.label, locale), gap: next.scoreGap.toFixed(1) })
+            : null}
+          {next.gates.length > 0 ? (
+            <div>{t('score.nextGates', { n: next.gates.length })}</div>
+          ) : null}
+        </div>
+      ) : null}
+      <p className="zp-muted zp-small">{t('score.note')}</p>
+    </aside>
+  );
+});

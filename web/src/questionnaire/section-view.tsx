@@ -1,0 +1,78 @@
+import type { Compiled, ScoreResult, Section } from '@zhiping/forms';
+import { memo } from 'react';
+import type { Control } from 'react-hook-form';
+import type { Locale, Translate } from '../i18n/locale.tsx';
+import { text } from '../shared/text.ts';
+import { UnverifiedTag } from '../shared/unverified-tag.tsx';
+import type { ResolverContext } from './answers-resolver.ts';
+import type { FieldCodec, FormValues } from './field-codec.ts';
+import { ItemField } from './item-field.tsx';
+
+export interface SectionViewProps {
+  section: Section;
+  depth: number;
+  compiled: Compiled;
+  sectionIndex: ReadonlyMap<string, number>;
+  result: ScoreResult;
+  control: Control<FormValues, ResolverContext>;
+  codec: FieldCodec;
+  locale: Locale;
+  t: Translate;
+  disabled?: boolean;
+}
+
+/**
+ * The items of a section that apply now, then its sub-sections under their
+ * own headings. Visibility comes from the live score result, so hiding and
+ * showing follow the answers exactly as the server will see them. Memoised:
+ * while the score result is the same object, nothing here re-renders.
+ */
+export const SectionView = memo(function SectionView(p: SectionViewProps) {
+  const { section, compiled, result, locale, t } = p;
+  return (
+    <>
+      {section.items.map((item) => {
+        const index = compiled.itemIndex.get(item.id);
+        const res = index === undefined ? undefined : result.items[index];
+        if (index === undefined || !res?.visible) return null;
+        const derived = item.kind === 'computed' ? result.derived[item.value] : undefined;
+        return (
+          <ItemField
+            key={item.id}
+            item={item}
+            domId={`q-${index}`}
+            name={p.codec.name(item.id)}
+            control={p.control}
+            scales={compiled.definition.scales}
+            required={res.required}
+            status={res.status}
+            points={res.points}
+            max={res.max}
+            derived={derived}
+            locale={locale}
+            t={t}
+            disabled={p.disabled}
+          />
+        );
+      })}
+      {section.sections.map((child) => {
+        const i = p.sectionIndex.get(child.id);
+        if (i === undefined || result.sections[i]?.visible !== true) return null;
+        const Heading = p.depth === 0 ? 'h3' : 'h4';
+        return (
+          <section key={child.id} className="zp-subsection" aria-labelledby={`s-${child.id}`}>
+            <Heading id={`s-${child.id}`} className="zp-subsection-title">
+              {child.clause ? <span className="zp-clause">{child.clause}</span> : null}
+              {text(child.title, locale)}
+              {child.unverified ? <UnverifiedTag /> : null}
+            </Heading>
+            {child.description ? (
+              <p className="zp-muted">{text(child.description, locale)}</p>
+            ) : null}
+            <SectionView {...p} section={child} depth={p.depth + 1} />
+          </section>
+        );
+      })}
+    </>
+  );
+});

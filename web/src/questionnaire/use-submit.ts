@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import type { Translate } from '../i18n/locale.tsx';
+import type { QuestionnaireClient } from './questionnaire.tsx';
+import type { Missing } from './submit-check.tsx';
+import type { Autosave } from './use-autosave.ts';
+
+/**
+ * Submits after saving what is pending, with the revision that save left.
+ * A 422 lists what the server still misses; it joins the client's own list.
+ */
+export function useSubmit(opts: {
+  autosave: Autosave;
+  client: QuestionnaireClient;
+  assessmentId: string;
+  onDone: () => void;
+  t: Translate;
+}) {
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [serverMissing, setServerMissing] = useState<Missing[]>([]);
+
+  const run = async () => {
+    setSubmitting(true);
+    setError(null);
+    setServerMissing([]);
+    try {
+      if (!(await opts.autosave.flush())) throw new Error(opts.t('submit.saveFirst'));
+      await opts.client.submit(opts.assessmentId, opts.autosave.revisionNow());
+      opts.onDone();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) {
+        setServerMissing(
+          (e.problem.errors ?? []).map((x) => ({ item: x.path, message: x.message })),
+        );
+      }
+      setError(e);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return { run, submitting, error, serverMissing };
+}

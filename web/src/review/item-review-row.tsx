@@ -1,0 +1,140 @@
+import { useMutation } from '@tanstack/react-query';
+import type { Definition, Item, ItemResult } from '@zhiping/forms';
+import { Button, Input, InputNumber, Radio, Tag } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/endpoints.ts';
+import type { ItemReview, ItemReviewBody } from '../api/types.ts';
+import { useLocale } from '../i18n/locale.tsx';
+import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { text } from '../shared/text.ts';
+import { UnverifiedTag } from '../shared/unverified-tag.tsx';
+import { formatAnswer } from './format-answer.ts';
+
+type OverrideStatus = NonNullable<ItemReviewBody['status']>;
+const STATUSES: OverrideStatus[] = ['met', 'partial', 'unmet', 'not_applicable'];
+
+interface Props {
+  assessmentId: string;
+  item: Item;
+  res: ItemResult;
+  answer: unknown;
+  definition: Definition;
+  review: ItemReview | undefined;
+  onSaved: () => void;
+  disabled: boolean;
+}
+
+/**
+ * One item of the review: what the respondent answered (and their
+ * evidence) beside the reviewer's judgement — agree, or override with a
+ * status, points for a partial, and the reason the API requires.
+ */
+export function ItemReviewRow(p: Props) {
+  const { locale, t } = useLocale();
+  const { item, res } = p;
+  const [verdict, setVerdict] = useState<'agree' | 'override'>(p.review?.verdict ?? 'agree');
+  const [status, setStatus] = useState<OverrideStatus | undefined>(p.review?.status ?? undefined);
+  const [points, setPoints] = useState<number | null>(p.review?.points ?? null);
+  const [reason, setReason] = useState(p.review?.reason ?? '');
+  const [comment, setComment] = useState(p.review?.comment ?? '');
+  const save = useMutation({
+    mutationFn: () => {
+      const body: ItemReviewBody = { verdict };
+      if (verdict === 'override') {
+        if (status) body.status = status;
+        if (status === 'partial' && points !== null) body.points = points;
+        if (reason.trim()) body.reason = reason.trim();
+      }
+      if (comment.trim()) body.comment = comment.trim();
+      return api.review(p.assessmentId, item.id, body);
+    },
+    onSuccess: p.onSaved,
+  });
+  const base = `r-${item.id.replace(/\./g, '_')}`;
+  return (
+    <li className="zp-review-row" data-review-item={item.id}>
+      <div className="zp-review-self">
+        <div className="zp-item-head">
+          {item.clause ? <span className="zp-clause">{item.clause}</span> : null}
+          <span id={`${base}-prompt`} className="zp-prompt">
+            {text(item.prompt, locale)}
+          </span>
+          {item.unverified ? <UnverifiedTag /> : null}
+        </div>
+        <div className="zp-muted zp-small">{t('review.self')}</div>
+        <div className="zp-answer">{formatAnswer(item, p.answer, p.definition, locale, t)}</div>
+        <Tag>{t(`item.${res.status}`)}</Tag>
+        {res.max > 0 ? (
+          <span className="zp-muted">{t('q.points', { points: res.points, max: res.max })}</span>
+        ) : null}
+        {item.evidenceHint ? (
+          <p className="zp-hint">
+            {t('q.evidenceHint')}
+            {text(item.evidenceHint, locale)}
+          </p>
+        ) : null}
+      </div>
+      <fieldset
+        className="zp-review-judge"
+        aria-labelledby={`${base}-prompt`}
+        disabled={p.disabled}
+      >
+        <legend className="zp-muted zp-small">{t('review.judgement')}</legend>
+        <Radio.Group
+          value={verdict}
+          onChange={(e) => setVerdict(e.target.value)}
+          optionType="button"
+        >
+          <Radio value="agree">{t('review.agree')}</Radio>
+          <Radio value="override">{t('review.override')}</Radio>
+        </Radio.Group>
+        {verdict === 'override' ? (
+          <div className="zp-review-fields">
+            <span id={`${base}-status`}>{t('review.status')}</span>
+            <div role="radiogroup" aria-labelledby={`${base}-status`}>
+              <Radio.Group
+                name={`${base}-status`}
+                value={status}
+                onChange={(e) => setStatus(e.target.value)}
+                options={STATUSES.map((s) => ({ value: s, label: t(`item.${s}`) }))}
+              />
+            </div>
+            {status === 'partial' ? (
+              <>
+                <label htmlFor={`${base}-points`}>{t('review.points', { max: res.max })}</label>
+                <InputNumber id={`${base}-points`} value={points} onChange={(v) => setPoints(v)} />
+              </>
+            ) : null}
+            <label htmlFor={`${base}-reason`}>{t('review.reason')}</label>
+            <Input.TextArea
+              id={`${base}-reason`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              autoSize={{ minRows: 1, maxRows: 5 }}
+              maxLength={2000}
+            />
+          </div>
+        ) : null}
+        <label htmlFor={`${base}-comment`}>{t('review.comment')}</label>
+        <Input.TextArea
+          id={`${base}-comment`}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          autoSize={{ minRows: 1, maxRows: 5 }}
+          maxLength={2000}
+        />
+        <div className="zp-actions">
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t('review.save')}
+          </Button>
+          {save.isSuccess || (p.review && !save.isError) ? (
+            <span className="zp-muted" role="status">
+              {t('review.saved')}
+            </span>
+          ) : null}
+        </div>
+        {save.isError ? <ProblemAlert error={save.error} /> : null}
+      </fieldset>
+    </li>
+  );
+}

@@ -1,0 +1,18 @@
+import { Tag, Tooltip } from 'antd';
+import { useT } from '../i18n/locale.tsx';
+
+/**
+ * 待确认: a criterion or clause not yet checked against its source. Focusable
+ * so keyboard users get the tip too, and labelled with it for screen readers.
+ */
+export function UnverifiedTag() {
+  const t = useT();
+  const tip = t('q.unverifiedTip');
+  return (
+    <Tooltip title={tip} trigger={['hover', 'focus']}>
+      <Tag color="gold" tabIndex={0} aria-label={`${t('q.unverified')}${t('app.colon')}${tip}`}>
+        {t('q.unverified')}
+      </Tag>
+    </Tooltip>
+  );
+}
