@@ -38,7 +38,7 @@ export function useForms() {
 }
 
 /** Published definitions are immutable, so a fetched one never goes stale. */
-export function useForm(ref: string | undefined) {
+export function useDefinition(ref: string | undefined) {
   return useQuery({
     queryKey: keys.form(ref ?? ''),
     queryFn: () => api.form(ref ?? ''),

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from '../shared/loading.tsx';
 import { Layout } from './layout.tsx';
 import { NotFound } from './not-found.tsx';
@@ -25,6 +25,7 @@ export function AppRoutes() {
           <Route element={<Layout />}>
             <Route index element={<HomePage />} />
             <Route path="start" element={<GuidedStartPage />} />
+            <Route path="assessments/:id" element={<Navigate to="results" replace />} />
             <Route path="assessments/:id/fill" element={<QuestionnairePage />} />
             <Route path="assessments/:id/results" element={<ResultsPage />} />
             <Route path="assessments/:id/review" element={<ReviewPage />} />

@@ -1,6 +1,6 @@
-import { Progress } from 'antd';
 import { memo } from 'react';
 import type { Translate } from '../i18n/locale.tsx';
+import { ProgressBar } from '../shared/progress-bar.tsx';
 import { SaveStatus } from './save-status.tsx';
 import type { SaveState } from './use-autosave.ts';
 
@@ -27,10 +27,10 @@ export const QuestionnaireHeader = memo(function QuestionnaireHeader(p: Props) {
       {p.save ? (
         <SaveStatus state={p.save} heldBack={p.heldBack} onRetry={p.onRetry} t={p.t} />
       ) : null}
-      <Progress
+      <ProgressBar
         className="zp-q-progress"
-        percent={p.applicable > 0 ? Math.round((p.answered / p.applicable) * 100) : 0}
-        aria-label={p.t('score.progress', counts)}
+        percent={p.applicable > 0 ? (p.answered / p.applicable) * 100 : 0}
+        label={p.t('score.progress', counts)}
       />
     </header>
   );

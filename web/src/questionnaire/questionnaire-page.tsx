@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
-import { keys, useAssessment, useForm } from '../api/queries.ts';
+import { keys, useAssessment, useDefinition } from '../api/queries.ts';
 import type { AssessmentDetail } from '../api/types.ts';
 import { useT } from '../i18n/locale.tsx';
 import { Loading } from '../shared/loading.tsx';
@@ -21,7 +21,7 @@ export default function QuestionnairePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const assessment = useAssessment(id);
-  const form = useForm(assessment.data?.definition.ref);
+  const form = useDefinition(assessment.data?.definition.ref);
   if (assessment.isError)
     return <ProblemAlert error={assessment.error} onRetry={() => void assessment.refetch()} />;
   if (form.isError) return <ProblemAlert error={form.error} onRetry={() => void form.refetch()} />;

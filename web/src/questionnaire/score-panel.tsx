@@ -1,7 +1,7 @@
 import type { ScoreResult } from '@zhiping/forms';
-import { Progress } from 'antd';
 import { memo } from 'react';
 import type { Locale, Translate } from '../i18n/locale.tsx';
+import { ProgressBar } from '../shared/progress-bar.tsx';
 import { text } from '../shared/text.ts';
 
 /** The live score: the same engine the server scores with, on the answers as they are now. */
@@ -33,7 +33,7 @@ export const ScorePanel = memo(function ScorePanel({
         </span>
         <strong data-testid="live-verdict">{text(result.verdict.label, locale)}</strong>
       </div>
-      <Progress percent={Math.round(pct)} size="small" aria-label={t('score.progress', counts)} />
+      <ProgressBar percent={pct} label={t('score.progress', counts)} />
       <div className="zp-muted">{t('score.progress', counts)}</div>
       {next ? (
         <div className="zp-score-next">

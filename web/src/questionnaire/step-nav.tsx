@@ -1,4 +1,3 @@
-import { CheckCircleFilled } from '@ant-design/icons';
 import { memo } from 'react';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { text } from '../shared/text.ts';
@@ -35,12 +34,12 @@ export const StepNav = memo(function StepNav({
             <li key={s.id}>
               <button
                 type="button"
-                className={s.id === current ? 'zp-step zp-step-current' : 'zp-step'}
+                className={`zp-step${s.id === current ? ' zp-step-current' : ''}${done ? ' zp-step-done' : ''}`}
                 aria-current={s.id === current ? 'step' : undefined}
                 onClick={() => onSelect(s.id)}
               >
                 <span className="zp-step-no" aria-hidden="true">
-                  {done ? <CheckCircleFilled /> : i + 1}
+                  {done ? '✓' : i + 1}
                 </span>
                 <span className="zp-step-title">{text(s.section.title, locale)}</span>
                 <span className="zp-step-count">

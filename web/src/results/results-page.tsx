@@ -3,7 +3,7 @@ import { Alert, Button, Radio, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { reportUrl } from '../api/endpoints.ts';
-import { useAssessment, useForm } from '../api/queries.ts';
+import { useAssessment, useDefinition } from '../api/queries.ts';
 import { asResult } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { Loading } from '../shared/loading.tsx';
@@ -23,7 +23,7 @@ export default function ResultsPage() {
   const { locale, t } = useLocale();
   const navigate = useNavigate();
   const assessment = useAssessment(id);
-  const form = useForm(assessment.data?.definition.ref);
+  const form = useDefinition(assessment.data?.definition.ref);
   const [view, setView] = useState<'reviewed' | 'self'>('reviewed');
   const compiled = useMemo(() => (form.data ? compile(form.data.definition) : null), [form.data]);
   if (assessment.isError)

@@ -3,7 +3,7 @@ import { compile } from '@zhiping/forms';
 import { Alert } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { keys, useAssessment, useForm } from '../api/queries.ts';
+import { keys, useAssessment, useDefinition } from '../api/queries.ts';
 import { asResult } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { topOf } from '../questionnaire/steps.ts';
@@ -20,7 +20,7 @@ export default function ReviewPage() {
   const { locale, t } = useLocale();
   const queryClient = useQueryClient();
   const assessment = useAssessment(id);
-  const form = useForm(assessment.data?.definition.ref);
+  const form = useDefinition(assessment.data?.definition.ref);
   const compiled = useMemo(() => (form.data ? compile(form.data.definition) : null), [form.data]);
   if (assessment.isError) return <ProblemAlert error={assessment.error} />;
   if (form.isError) return <ProblemAlert error={form.error} />;
