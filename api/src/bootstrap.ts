@@ -26,15 +26,16 @@ export interface BootOptions {
  */
 export async function boot(config: Config, o: BootOptions = {}): Promise<Deps> {
   const log = o.log ?? consoleLogger;
+  const pgSchema = o.pgSchema ?? config.DATABASE_SCHEMA;
   const db = openDb({
     url: config.DATABASE_URL,
     dataDir: config.dataDir,
     file: o.sqliteFile,
     durability: config.SQLITE_DURABILITY,
-    schema: o.pgSchema,
+    schema: pgSchema,
   });
   try {
-    await migrate(db.kysely, db.dialect, o.pgSchema);
+    await migrate(db.kysely, db.dialect, pgSchema);
     const deps: Deps = {
       config,
       db,

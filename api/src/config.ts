@@ -17,6 +17,11 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 须为 postgres:// 开头的连接串；不设则使用 SQLite')
     .optional(),
+  /** PostgreSQL schema to use instead of the connection's default (created if missing). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA 须为小写字母、数字和下划线')
+    .optional(),
   /** Set to 0 to start with an empty database (no demo organisations, users or assessments). */
   SEED_DEMO: flag.default(true),
   SESSION_TTL_HOURS: z.coerce
