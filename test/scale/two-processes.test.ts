@@ -40,7 +40,7 @@ describe.skipIf(!PG)(
       const pg = createRequire(fileURLToPath(new URL('../../api/package.json', import.meta.url)))(
         'pg',
       ) as PgModule;
-      const client = new pg.Client({ connectionString: PG });
+      const client = new pg.Client({ connectionString: PG ?? '' });
       await client.connect();
       await client.query(`drop schema if exists ${schema} cascade`);
       await client.end();
