@@ -107,6 +107,19 @@ export interface AuditTable {
   at: string;
 }
 
+/** An evidence file: stored under DATA_DIR/files/<assessment>/<id>, never under its own name. */
+export interface FileTable {
+  id: string;
+  assessment_id: string;
+  /** The name the user gave it, cleaned; only ever shown, never used as a path. */
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -116,6 +129,7 @@ export interface Database {
   assignments: AssignmentTable;
   item_reviews: ItemReviewTable;
   audit_log: AuditTable;
+  files: FileTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -8,6 +8,7 @@ import { actorFor, SESSION_COOKIE } from '../auth/session.ts';
 import { adminRoutes } from '../routes/admin.ts';
 import { assessmentRoutes } from '../routes/assessments.ts';
 import { authRoutes } from '../routes/auth.ts';
+import { fileRoutes, UPLOAD_PATH } from '../routes/files.ts';
 import { formRoutes } from '../routes/forms.ts';
 import { reportRoutes } from '../routes/reports.ts';
 import { reviewRoutes } from '../routes/review.ts';
@@ -25,6 +26,12 @@ export function createApp(deps: Deps) {
     problemResponse(c, problems.notFound(`接口 ${c.req.method} ${new URL(c.req.url).pathname} `)),
   );
 
+  // Registered before the security headers so it runs after them: a route may tighten the CSP.
+  app.use(async (c, next) => {
+    await next();
+    const csp = c.get('csp');
+    if (csp) c.res.headers.set('Content-Security-Policy', csp);
+  });
   app.use(headers);
   if (deps.config.LOG_REQUESTS)
     app.use(async (c, next) => {
@@ -34,16 +41,19 @@ export function createApp(deps: Deps) {
         `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t).toFixed(1)}ms`,
       );
     });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.BODY_LIMIT,
-      onError: () => {
-        throw problems.tooLarge(deps.config.BODY_LIMIT);
-      },
-    }),
+  // Evidence uploads carry raw file bytes under their own, larger limit (routes/files.ts).
+  const jsonLimit = bodyLimit({
+    maxSize: deps.config.BODY_LIMIT,
+    onError: () => {
+      throw problems.tooLarge(deps.config.BODY_LIMIT);
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : jsonLimit(c, next),
   );
-  app.use('/api/*', jsonBodies);
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : jsonBodies(c, next),
+  );
   app.use('/api/*', sameOriginWrites);
   // A write is acknowledged only once it is durable (see WalSync): hold the response until then.
   app.use('/api/*', async (c, next) => {
@@ -70,6 +80,7 @@ export function createApp(deps: Deps) {
     assessmentRoutes,
     reviewRoutes,
     reportRoutes,
+    fileRoutes,
     adminRoutes,
   ])
     app.route('/api', routes(deps));

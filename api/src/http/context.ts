@@ -23,7 +23,11 @@ export interface Deps {
 }
 
 export interface Env {
-  Variables: { actor: Actor | null };
+  Variables: {
+    actor: Actor | null;
+    /** A stricter Content-Security-Policy for this response (e.g. a downloaded file). */
+    csp?: string;
+  };
 }
 
 export type Ctx = Context<Env>;

@@ -67,16 +67,20 @@ export const problems = {
 export const PROBLEM_TYPE = (slug: string) => `urn:zhiping:problem:${slug}`;
 
 export function problemResponse(c: Context, p: Problem): Response {
+  // Extension members first: one named like a standard member (a conflict's
+  // `status: 'returned'`) must not replace the HTTP status in the body.
   const body = {
+    ...p.extra,
     type: PROBLEM_TYPE(p.slug),
     title: p.title,
     status: p.status,
     ...(p.detail ? { detail: p.detail } : {}),
     instance: new URL(c.req.url).pathname,
-    ...p.extra,
   };
   return c.body(JSON.stringify(body), p.status, {
     'Content-Type': 'application/problem+json; charset=utf-8',
+    // Also for errors raised before the API's no-store middleware (413, 415, 403).
+    'Cache-Control': 'no-store',
     ...p.headers,
   });
 }
@@ -90,11 +94,18 @@ export function toProblem(err: unknown, log: (msg: string, err: unknown) => void
   if (err instanceof Problem) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return problems.tooLarge();
+    if (err.status === 415) return problems.unsupportedMedia();
     if (err.status === 400)
       return problems.badRequest('请求体不是合法的 JSON，请检查括号、引号和逗号。');
     if (err.status === 401) return problems.unauthenticated();
     return new Problem(err.status as ContentfulStatusCode, 'http-error', err.message || '请求失败');
   }
+  // PostgreSQL refuses U+0000 in text (SQLSTATE 22021, 22P05 in JSON): input no row
+  // can hold, wherever it came in (path, query, body), is the client's to fix.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === '22021' || code === '22P05')
+    return problems.badRequest('请求中含有无法保存的字符（U+0000），请删除后重试。');
+
   const incident = crypto.randomUUID();
   log(`incident ${incident}`, err);
   return new Problem(

@@ -6,6 +6,7 @@ import type { Deps } from '../http/context.ts';
 import { problems } from '../http/problem.ts';
 import { assessmentFor } from './access.ts';
 import { audit } from './audit.ts';
+import { unknownFileRefs } from './files.ts';
 import { answersOf, summaryOf } from './present.ts';
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
@@ -39,6 +40,8 @@ export async function createAssessment(
   const answers = input.answers ?? {};
   const ps = validateAnswers(definition, answers, 'draft');
   if (ps.length > 0) throw invalidAnswers(ps, '初始答案有误，请按列出的问题修改。');
+  const strays = await unknownFileRefs(deps, '', answers);
+  if (strays.length > 0) throw unknownFiles(strays);
   const now = deps.now();
   const row: AssessmentRow = {
     id: randomUUID(),
@@ -85,6 +88,12 @@ export async function listAssessments(deps: Deps, actor: Actor) {
     .execute();
   return Promise.all(rows.map((r) => summaryOf(deps.definitions, r, actor.orgName)));
 }
+
+const unknownFiles = (refs: { item: string; file: string }[]) =>
+  problems.unprocessable(
+    '答案引用了未上传到本评估的文件，请先上传。',
+    refs.map((r) => ({ path: r.item, message: `文件 ${r.file} 未上传到本评估`, code: 'unknown_file' })),
+  );
 
 const stale = (current: number) =>
   problems.conflict(
@@ -135,6 +144,8 @@ export async function autosave(
   }
   const ps = validateAnswers(definition, answers, 'draft');
   if (ps.length > 0) throw invalidAnswers(ps, '有答案不符合题目要求，未保存。');
+  const strays = await unknownFileRefs(deps, id, body.answers);
+  if (strays.length > 0) throw unknownFiles(strays);
   const now = deps.now();
   const updated = await deps.db.kysely.transaction().execute(async (trx) => {
     const r = await trx

@@ -1,24 +1,39 @@
 import { z } from 'zod';
 
+/** Respondents read these messages: name unknown fields in Chinese, not zod's English. */
+const strict = {
+  error: (iss: { code?: string; keys?: string[] }) =>
+    iss.code === 'unrecognized_keys' ? `不认识的字段：${(iss.keys ?? []).join('、')}` : undefined,
+};
+
 /** The answer that says an item does not apply to this organisation. */
-export const NotApplicable = z.strictObject({
-  notApplicable: z.literal(true),
-  reason: z.string().max(500).optional(),
-});
+export const NotApplicable = z.strictObject(
+  {
+    notApplicable: z.literal(true),
+    reason: z.string().max(500).optional(),
+  },
+  strict,
+);
 export type NotApplicable = z.infer<typeof NotApplicable>;
 
-export const EvidenceFile = z.strictObject({
-  id: z.string().min(1).max(100),
-  name: z.string().min(1).max(255),
-});
+export const EvidenceFile = z.strictObject(
+  {
+    id: z.string().min(1).max(100),
+    name: z.string().min(1).max(255),
+  },
+  strict,
+);
 
 /** An evidence answer: at least a file or a reference, with an optional note. */
 export const EvidenceValue = z
-  .strictObject({
-    files: z.array(EvidenceFile).max(20).default([]),
-    ref: z.string().max(500).optional(),
-    note: z.string().max(2000).optional(),
-  })
+  .strictObject(
+    {
+      files: z.array(EvidenceFile).max(20).default([]),
+      ref: z.string().max(500).optional(),
+      note: z.string().max(2000).optional(),
+    },
+    strict,
+  )
   .refine((v) => v.files.length > 0 || (v.ref ?? '').trim() !== '', {
     message: '请上传文件或填写证据出处',
   });

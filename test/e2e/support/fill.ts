@@ -54,14 +54,18 @@ export async function fillStep(page: Page, def: Definition, key: Answers): Promi
         const e = value as { ref?: string; note?: string; files?: { name: string }[] };
         if (e.ref) await page.locator(`${input}-ref`).fill(e.ref);
         if (e.note) await page.locator(`${input}-note`).fill(e.note);
-        if (e.files?.length)
+        if (e.files?.length) {
           await page.locator(`${input}-files`).setInputFiles(
             e.files.map((f) => ({
               name: f.name,
               mimeType: 'application/pdf',
-              buffer: Buffer.from('%PDF'),
+              buffer: Buffer.from('%PDF-1.7 evidence'),
             })),
           );
+          // The files are uploaded as they are picked: wait until each is listed as stored.
+          for (const f of e.files)
+            await page.locator(`[data-item="${item.id}"] .zp-files`).getByText(f.name).waitFor();
+        }
         break;
       }
     }

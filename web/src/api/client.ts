@@ -73,3 +73,24 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** Uploads a file's raw bytes (the one non-JSON write the API takes), answering its JSON. */
+export async function upload<T>(path: string, file: Blob, name: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      { type: 'urn:zhiping:problem:network', title: '网络连接失败', status: 0 },
+      {},
+    );
+  }
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json()) as T;
+}

@@ -1,5 +1,5 @@
 import type { Answers, ScoreResult } from '@zhiping/forms';
-import { request } from './client.ts';
+import { request, upload } from './client.ts';
 import type {
   AssessmentDetail,
   AssessmentSummary,
@@ -39,6 +39,8 @@ export const api = {
   reopen: (id: string, revision: number) =>
     request<AssessmentDetail | Saved>('POST', `/assessments/${enc(id)}/reopen`, { revision }),
   audit: (id: string) => request<AuditEntry[]>('GET', `/assessments/${enc(id)}/audit`),
+  uploadFile: (id: string, file: File) =>
+    upload<{ id: string; name: string }>(`/assessments/${enc(id)}/files`, file, file.name),
 
   queue: () => request<AssessmentSummary[]>('GET', '/review/queue'),
   review: (id: string, itemId: string, body: ItemReviewBody) =>
@@ -58,3 +60,7 @@ export type Api = typeof api;
 /** Report downloads are plain links: the browser sends the session cookie itself. */
 export const reportUrl = (id: string, kind: 'pdf' | 'xlsx') =>
   `/api/assessments/${enc(id)}/report.${kind}`;
+
+/** An uploaded evidence file, served under the assessment's access rule. */
+export const fileUrl = (id: string, fileId: string) =>
+  `/api/assessments/${enc(id)}/files/${enc(fileId)}`;

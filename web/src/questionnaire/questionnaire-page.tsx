@@ -13,6 +13,7 @@ const client: QuestionnaireClient = {
   save: (id, body) => api.save(id, body),
   submit: (id, revision) => api.submit(id, revision),
   assessment: (id) => api.assessment(id),
+  uploadFile: (id, file) => api.uploadFile(id, file),
 };
 
 /** Loads the assessment and the exact definition version it is pinned to, then the questionnaire. */

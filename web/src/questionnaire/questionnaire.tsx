@@ -1,11 +1,13 @@
 import { type Answers, compile, type Definition, validateAnswers } from '@zhiping/forms';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { fileUrl } from '../api/endpoints.ts';
 import type { AssessmentDetail, Saved } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { text } from '../shared/text.ts';
 import { invalidIds } from './check-value.ts';
 import { ConflictBanner } from './conflict-banner.tsx';
 import { applyChanges } from './diff-answers.ts';
+import { EvidenceFilesContext } from './evidence-context.tsx';
 import { QuestionnaireHeader } from './questionnaire-header.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { StepActions } from './step-actions.tsx';
@@ -24,6 +26,8 @@ export interface QuestionnaireClient {
   save: (id: string, body: SaveBody) => Promise<Saved>;
   submit: (id: string, revision: number) => Promise<unknown>;
   assessment: (id: string) => Promise<AssessmentDetail>;
+  /** Stores an evidence file; absent (as in tests) → the file picker is disabled. */
+  uploadFile?: (id: string, file: File) => Promise<{ id: string; name: string }>;
 }
 
 export interface QuestionnaireProps {
@@ -65,6 +69,15 @@ export function Questionnaire(p: QuestionnaireProps) {
     submitMode ? 'submit' : 'draft',
   );
   const steps = useMemo(() => stepsOf(compiled, result), [compiled, result]);
+  const evidenceFiles = useMemo(() => {
+    const up = client.uploadFile;
+    return up
+      ? {
+          upload: (file: File) => up(assessment.id, file),
+          url: (fileId: string) => fileUrl(assessment.id, fileId),
+        }
+      : null;
+  }, [client, assessment.id]);
 
   const [stepId, setStepId] = useState(
     () => steps.find((s) => s.id === assessment.position)?.id ?? steps[0]?.id ?? REVIEW_STEP,
@@ -142,85 +155,87 @@ export function Questionnaire(p: QuestionnaireProps) {
     [editable, t],
   );
   return (
-    <div className="zp-q">
-      <StyleKeeper />
-      <QuestionnaireHeader
-        title={assessment.title}
-        subtitle={text(definition.title, locale)}
-        answered={answered}
-        applicable={applicable}
-        save={editable ? autosave.state : null}
-        heldBack={autosave.heldBack}
-        onRetry={retrySave}
-        t={t}
-      />
-      {autosave.state.kind === 'conflict' ? (
-        <ConflictBanner
-          revision={autosave.state.currentRevision}
-          unsaved={autosave.unsaved()}
-          compiled={compiled}
-          onResolve={resolveConflict}
-          locale={locale}
+    <EvidenceFilesContext.Provider value={evidenceFiles}>
+      <div className="zp-q">
+        <StyleKeeper />
+        <QuestionnaireHeader
+          title={assessment.title}
+          subtitle={text(definition.title, locale)}
+          answered={answered}
+          applicable={applicable}
+          save={editable ? autosave.state : null}
+          heldBack={autosave.heldBack}
+          onRetry={retrySave}
           t={t}
         />
-      ) : null}
-      <div className="zp-q-body">
-        <div className="zp-q-nav">
-          <StepNav
-            steps={steps}
-            current={onReview ? REVIEW_STEP : (step?.id ?? '')}
-            onSelect={goTo}
-            review={review}
+        {autosave.state.kind === 'conflict' ? (
+          <ConflictBanner
+            revision={autosave.state.currentRevision}
+            unsaved={autosave.unsaved()}
+            compiled={compiled}
+            onResolve={resolveConflict}
             locale={locale}
             t={t}
           />
-        </div>
-        <form
-          className="zp-q-main"
-          noValidate
-          // Enter in a field must never submit the assessment: submitting is a deliberate step.
-          onSubmit={(e) => e.preventDefault()}
-        >
-          {onReview || !step ? (
-            <SubmitCheck
-              missing={missing}
-              compiled={compiled}
-              onGoTo={goToItem}
-              onSubmit={() => void submit.run()}
-              submitting={submit.submitting}
-              error={submit.error}
-              headingRef={headingRef}
+        ) : null}
+        <div className="zp-q-body">
+          <div className="zp-q-nav">
+            <StepNav
+              steps={steps}
+              current={onReview ? REVIEW_STEP : (step?.id ?? '')}
+              onSelect={goTo}
+              review={review}
               locale={locale}
               t={t}
             />
-          ) : (
-            <StepView
-              step={step}
-              stepNo={stepNo}
-              total={steps.length}
-              headingRef={headingRef}
-              compiled={compiled}
-              sectionIndex={sectionIndex}
-              result={result}
-              control={form.control}
-              codec={codec}
-              locale={locale}
+          </div>
+          <form
+            className="zp-q-main"
+            noValidate
+            // Enter in a field must never submit the assessment: submitting is a deliberate step.
+            onSubmit={(e) => e.preventDefault()}
+          >
+            {onReview || !step ? (
+              <SubmitCheck
+                missing={missing}
+                compiled={compiled}
+                onGoTo={goToItem}
+                onSubmit={() => void submit.run()}
+                submitting={submit.submitting}
+                error={submit.error}
+                headingRef={headingRef}
+                locale={locale}
+                t={t}
+              />
+            ) : (
+              <StepView
+                step={step}
+                stepNo={stepNo}
+                total={steps.length}
+                headingRef={headingRef}
+                compiled={compiled}
+                sectionIndex={sectionIndex}
+                result={result}
+                control={form.control}
+                codec={codec}
+                locale={locale}
+                t={t}
+                disabled={!editable}
+              />
+            )}
+            <StepActions
+              prev={prev}
+              next={next}
+              review={!onReview && editable ? REVIEW_STEP : undefined}
+              onGo={goTo}
               t={t}
-              disabled={!editable}
             />
-          )}
-          <StepActions
-            prev={prev}
-            next={next}
-            review={!onReview && editable ? REVIEW_STEP : undefined}
-            onGo={goTo}
-            t={t}
-          />
-        </form>
-        <div className="zp-q-side">
-          <ScorePanel result={result} locale={locale} t={t} />
+          </form>
+          <div className="zp-q-side">
+            <ScorePanel result={result} locale={locale} t={t} />
+          </div>
         </div>
       </div>
-    </div>
+    </EvidenceFilesContext.Provider>
   );
 }

@@ -1,5 +1,7 @@
-import type { ChangeEvent } from 'react';
+import { type ChangeEvent, useState } from 'react';
+import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
+import { useEvidenceFiles } from '../evidence-context.tsx';
 import type { InputProps } from './input-props.ts';
 
 interface EvidenceDraft {
@@ -18,24 +20,37 @@ function asDraft(v: unknown): EvidenceDraft {
   };
 }
 
-let seq = 0;
-const fileId = () =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `f-${Date.now()}-${++seq}`;
-
 /**
- * Evidence: where it is kept and a note, plus the names of the files an
- * auditor will ask for. The API stores no files, so only names are recorded.
+ * Evidence: where it is kept and a note, plus the files an auditor will ask
+ * for. Files are uploaded as they are picked; the answer records their ids.
  */
 export function EvidenceInput(p: InputProps) {
   const t = useT();
+  const files = useEvidenceFiles();
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
   const v = asDraft(p.value);
   const set = (patch: Partial<EvidenceDraft>) => p.onChange({ ...v, ...patch });
-  const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
-    const picked = Array.from(e.target.files ?? []).map((f) => ({ id: fileId(), name: f.name }));
-    if (picked.length > 0) set({ files: [...v.files, ...picked].slice(0, 20) });
+  const onFiles = async (e: ChangeEvent<HTMLInputElement>) => {
+    const picked = Array.from(e.target.files ?? []);
     e.target.value = '';
+    if (!files || picked.length === 0) return;
+    setUploading(true);
+    setUploadError(null);
+    const stored: { id: string; name: string }[] = [];
+    for (const f of picked) {
+      try {
+        // Keep only what the answer records; the upload's other facts stay on the server.
+        const { id, name } = await files.upload(f);
+        stored.push({ id, name });
+      } catch (err) {
+        const why =
+          err instanceof ApiError ? (err.problem.detail ?? err.problem.title) : String(err);
+        setUploadError(`${f.name}：${why}`);
+      }
+    }
+    setUploading(false);
+    if (stored.length > 0) set({ files: [...v.files, ...stored].slice(0, 20) });
   };
   const common = {
     'aria-describedby': p.describedBy || undefined,
@@ -70,18 +85,29 @@ export function EvidenceInput(p: InputProps) {
         id={`${p.id}-files`}
         type="file"
         multiple
-        onChange={onFiles}
-        disabled={p.disabled}
+        onChange={(e) => void onFiles(e)}
+        disabled={p.disabled || !files || uploading}
         aria-describedby={`${p.id}-files-hint`}
       />
       <span id={`${p.id}-files-hint`} className="zp-muted">
-        {t('q.evidenceFilesHint')}
+        {uploading ? t('q.uploading') : t('q.evidenceFilesHint')}
       </span>
+      {uploadError ? (
+        <span role="alert" className="zp-error">
+          {uploadError}
+        </span>
+      ) : null}
       {v.files.length > 0 ? (
         <ul className="zp-files">
           {v.files.map((f) => (
             <li key={f.id}>
-              {f.name}
+              {files ? (
+                <a href={files.url(f.id)} target="_blank" rel="noreferrer">
+                  {f.name}
+                </a>
+              ) : (
+                f.name
+              )}
               <button
                 type="button"
                 className="zp-link"
