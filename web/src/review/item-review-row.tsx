@@ -2,13 +2,24 @@ import { useMutation } from '@tanstack/react-query';
 import type { Definition, Item, ItemResult } from '@zhiping/forms';
 import { Button, Input, InputNumber, Radio, Tag } from 'antd';
 import { useState } from 'react';
-import { api } from '../api/endpoints.ts';
+import { api, fileUrl } from '../api/endpoints.ts';
 import type { ItemReview, ItemReviewBody } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { text } from '../shared/text.ts';
 import { UnverifiedTag } from '../shared/unverified-tag.tsx';
 import { formatAnswer } from './format-answer.ts';
+
+/** The uploaded files an evidence answer cites, for the reviewer to open. */
+const evidenceFiles = (v: unknown): { id: string; name: string }[] => {
+  const files = (v as { files?: unknown } | null)?.files;
+  return Array.isArray(files)
+    ? files.filter(
+        (f): f is { id: string; name: string } =>
+          typeof f?.id === 'string' && typeof f?.name === 'string',
+      )
+    : [];
+};
 
 type OverrideStatus = NonNullable<ItemReviewBody['status']>;
 const STATUSES: OverrideStatus[] = ['met', 'partial', 'unmet', 'not_applicable'];
@@ -63,6 +74,17 @@ export function ItemReviewRow(p: Props) {
         </div>
         <div className="zp-muted zp-small">{t('review.self')}</div>
         <div className="zp-answer">{formatAnswer(item, p.answer, p.definition, locale, t)}</div>
+        {evidenceFiles(p.answer).length > 0 ? (
+          <ul className="zp-files">
+            {evidenceFiles(p.answer).map((f) => (
+              <li key={f.id}>
+                <a href={fileUrl(p.assessmentId, f.id)} target="_blank" rel="noreferrer">
+                  {f.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <Tag>{t(`item.${res.status}`)}</Tag>
         {res.max > 0 ? (
           <span className="zp-muted">{t('q.points', { points: res.points, max: res.max })}</span>
