@@ -10,9 +10,16 @@
  * counted from then, so a slow server cannot hide queueing by slowing the
  * client (no coordinated omission). The client shares the machine's cores.
  */
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../support/server.ts';
 
+const here = dirname(fileURLToPath(import.meta.url));
+const apiDir = join(here, '../../api');
+const samplesDir = join(here, '../../seeds/samples');
 const RATE = Number(process.env.RATE ?? 500);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
@@ -129,9 +136,12 @@ async function closedLoop(name: string, fire: (client: number) => Promise<number
 }
 
 async function main() {
+  const pgUrl = process.env.DATABASE_URL;
+  // On PostgreSQL, work in a schema of our own and drop it afterwards.
+  const schema = `load_${Math.random().toString(36).slice(2, 10)}`;
   const server = await startServer({
     SEED_DEMO: '1',
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    ...(pgUrl ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema } : {}),
   });
   try {
     const base = server.url;
@@ -176,21 +186,68 @@ async function main() {
       if (r.status === 200) revs[c] = (JSON.parse(r.body) as { revision: number }).revision;
       return r.status;
     };
+    // A mix like a busy afternoon: mostly reads, a quarter autosaves, one in
+    // twenty a fresh assessment created complete and submitted.
+    const complete = JSON.parse(
+      readFileSync(join(samplesDir, 'gbt29490-2023', 'ready-manufacturer.json'), 'utf8'),
+    ).answers as Record<string, unknown>;
+    let m = 0;
+    const mixed = async (c: number) => {
+      const k = m++ % 20;
+      if (k === 0) {
+        const r = await call(
+          base,
+          'POST',
+          '/api/assessments',
+          { definition: 'gbt29490-2023', answers: complete },
+          cookie,
+        );
+        if (r.status !== 201) return r.status;
+        const a = JSON.parse(r.body) as { id: string; revision: number };
+        return (
+          await call(
+            base,
+            'POST',
+            `/api/assessments/${a.id}/submit`,
+            { revision: a.revision },
+            cookie,
+          )
+        ).status;
+      }
+      return k < 6 ? save(c) : get(c);
+    };
     // Warm up the JIT and caches.
     for (let i = 0; i < 200; i++) await Promise.all([ping(), get(i % CLIENTS), save(i % CLIENTS)]);
     const rows = [];
     rows.push(await openLoop('trivial route', ping));
     rows.push(await openLoop('get assessment', get));
     rows.push(await openLoop('autosave', save));
+    rows.push(await openLoop('mixed 70/25/5', mixed));
     rows.push(await closedLoop('trivial route', ping));
     rows.push(await closedLoop('get assessment', get));
     rows.push(await closedLoop('autosave', save));
     console.log(
-      `\n${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} · open loop ${RATE} req/s for ${SECONDS} s · ${CLIENTS} clients · latency in ms\n`,
+      `\n${pgUrl ? 'PostgreSQL' : 'SQLite'} · open loop ${RATE} req/s for ${SECONDS} s · ${CLIENTS} clients · latency in ms\n`,
     );
     console.table(rows);
   } finally {
     await server.stop();
+    if (pgUrl) {
+      // pg is the API's dependency: load it from there.
+      const pg = createRequire(join(apiDir, 'package.json'))('pg') as {
+        Client: new (o: {
+          connectionString: string;
+        }) => {
+          connect(): Promise<void>;
+          query(q: string): Promise<unknown>;
+          end(): Promise<void>;
+        };
+      };
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    }
   }
 }
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../../api');
+/** The api package, where the server (and its CLIs) run from. */
+export const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../../api');
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { checkDatabase, type DatabaseCheck, sqliteFile, timestamp } from './backup.ts';
 import { copyTree, exists, fsyncPath } from './durable-fs.ts';
@@ -74,6 +75,8 @@ export function restoreSqlite(backup: string, dataDir: string, now: Date): Resto
 
   mkdirSync(dataDir, { recursive: true });
   const file = sqliteFile(dataDir);
+  if (resolve(backup) === resolve(file))
+    throw new RestoreError(`这就是当前数据库 (that is the live database itself): ${backup}`);
   assertNotInUse(file);
   const kept: string[] = [];
   const setAside = (path: string) => {
