@@ -5,10 +5,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Env } from './context.ts';
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-const ASSETS: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-};
+// A Map, not an object literal: a name like `__proto__` or `constructor` must not
+// find an inherited member (which became a file path and a 500).
+const ASSETS = new Map([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+]);
 
 // Served from our own origin (no CDN): the reference works offline and under our CSP,
 // which forbids inline scripts — hence the initialiser as a file of its own.
@@ -38,7 +40,7 @@ export function mountDocs(app: OpenAPIHono<Env>) {
   const cache = new Map<string, Buffer>();
   app.get('/api/docs/:asset', (c) => {
     const name = c.req.param('asset');
-    const type = ASSETS[name];
+    const type = ASSETS.get(name);
     if (!type) return c.notFound();
     let buf = cache.get(name);
     if (!buf) {

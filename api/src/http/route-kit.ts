@@ -10,17 +10,56 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({ path: pathOf(i.path), message: i.message, code: i.code }));
 }
 
-/** A router whose request validation fails with a problem listing every invalid field. */
+/**
+ * A router whose request validation fails with a problem listing every invalid
+ * field, and which refuses text no database can store as sent.
+ */
 export function router() {
   return new OpenAPIHono<Env>({
     defaultHook: (result) => {
-      if (!result.success) {
-        const target = 'target' in result ? String(result.target) : 'request';
-        const where = target === 'json' ? '请求体' : target === 'param' ? '路径参数' : '查询参数';
+      const target = 'target' in result ? String(result.target) : 'request';
+      const where = target === 'json' ? '请求体' : target === 'param' ? '路径参数' : '查询参数';
+      if (!result.success)
         throw problems.badRequest(`${where}有误，请按列出的字段修改。`, fieldErrors(result.error));
-      }
+      const at = unstorableAt(result.data);
+      if (at !== null)
+        throw problems.badRequest(`${where}含有无法保存的字符（U+0000 或不成对的代理项）。`, [
+          { path: at, message: '含有无法保存的字符，请删除后重试', code: 'unstorable_text' },
+        ]);
     },
   });
+}
+
+/**
+ * Text that cannot be stored as sent: U+0000 (PostgreSQL refuses it: a 500) and
+ * lone UTF-16 surrogates (both databases would silently store U+FFFD instead).
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
+
+/** The path of the first key or string in validated input that cannot be stored, or null. */
+export function unstorableAt(value: unknown): string | null {
+  // Iterative, with parent links rather than path strings: input may nest thousands deep.
+  type Node = { value: unknown; key: string; parent: Node | null };
+  const pathOf = (n: Node): string => {
+    const keys: string[] = [];
+    for (let x: Node | null = n; x?.parent; x = x.parent) keys.push(x.key);
+    return keys.reverse().join('.');
+  };
+  const stack: Node[] = [{ value, key: '', parent: null }];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    const v = n.value;
+    if (typeof v === 'string') {
+      if (unstorable(v)) return pathOf(n);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [key, child] of Object.entries(v)) {
+        const node = { value: child, key, parent: n };
+        if (unstorable(key)) return pathOf(node);
+        stack.push(node);
+      }
+    }
+  }
+  return null;
 }
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -14,7 +14,17 @@ export const DefinitionRefParam = z
     '应为定义编号，或 编号@版本，如 gbt29490-2023@1.0.0',
   )
   .openapi({ example: 'gbt29490-2023' });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// A real calendar date, not just the shape: 2026-13-45 is refused.
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01';
+    },
+    { message: '不是有效的日期' },
+  );
 const Timestamp = z.string().openapi({ example: '2026-11-21T08:00:00.000Z' });
 
 export const Role = z.enum(['respondent', 'reviewer', 'admin']);

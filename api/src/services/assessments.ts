@@ -92,7 +92,11 @@ export async function listAssessments(deps: Deps, actor: Actor) {
 const unknownFiles = (refs: { item: string; file: string }[]) =>
   problems.unprocessable(
     '答案引用了未上传到本评估的文件，请先上传。',
-    refs.map((r) => ({ path: r.item, message: `文件 ${r.file} 未上传到本评估`, code: 'unknown_file' })),
+    refs.map((r) => ({
+      path: r.item,
+      message: `文件 ${r.file} 未上传到本评估`,
+      code: 'unknown_file',
+    })),
   );
 
 const stale = (current: number) =>

@@ -21,9 +21,15 @@ const BY_EXTENSION: Record<string, FileType> = {
   png: PNG,
   jpg: JPEG,
   jpeg: JPEG,
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: ZIP },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: ZIP,
+  },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: ZIP },
-  pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: ZIP },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    magic: ZIP,
+  },
   doc: { mime: 'application/msword', magic: OLE },
   xls: { mime: 'application/vnd.ms-excel', magic: OLE },
 };
@@ -33,7 +39,8 @@ export const ACCEPTED_EXTENSIONS = Object.keys(BY_EXTENSION);
 /** The MIME type to store and serve, or null when the bytes do not match the extension. */
 export function detectType(name: string, bytes: Uint8Array): string | null {
   const ext = name.toLowerCase().split('.').pop() ?? '';
-  const t = BY_EXTENSION[ext];
+  // Own keys only: an "extension" such as `constructor` must not find Object.prototype.
+  const t = Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
   if (!t || bytes.length < t.magic.length) return null;
   return t.magic.every((b, i) => bytes[i] === b) ? t.mime : null;
 }

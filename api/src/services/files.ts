@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, openSync, closeSync, fsyncSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../auth/session.ts';
@@ -15,7 +15,13 @@ const dirOf = (deps: Deps, assessment: string) => join(deps.config.dataDir, 'fil
  * flushed to disk and renamed into place before its row exists, so a crash
  * leaves at worst an orphan file, never a row pointing at nothing.
  */
-export async function storeFile(deps: Deps, actor: Actor, id: string, rawName: string, bytes: Uint8Array) {
+export async function storeFile(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  rawName: string,
+  bytes: Uint8Array,
+) {
   const row = await assessmentFor(deps.db.kysely, actor, id);
   if (actor.role !== 'respondent') throw problems.forbidden('只有填报机构的用户可以上传证据。');
   if (row.status !== 'draft')
@@ -24,7 +30,9 @@ export async function storeFile(deps: Deps, actor: Actor, id: string, rawName: s
     });
   const name = cleanName(rawName);
   if (!name || /^\.+$/.test(name))
-    throw problems.badRequest('请提供文件名（查询参数 name）。', [{ path: 'name', message: '文件名为空' }]);
+    throw problems.badRequest('请提供文件名（查询参数 name）。', [
+      { path: 'name', message: '文件名为空' },
+    ]);
   if (bytes.length === 0)
     throw problems.unprocessable('文件是空的。', [{ path: 'body', message: '文件没有内容' }]);
   const type = detectType(name, bytes);
