@@ -1470,7 +1470,7 @@ describe.each(targets)('fuzzing the HTTP surface on %s', (target) => {
       });
       expect(put.status).toBe(404);
       // The same inherited-member lookup in services/file-types.ts: an upload named
-      // `constructor` or `x.__proto__` is a 500 (left to the routes' owner to fix).
+      // `constructor` or `x.__proto__` was a 500; it now reads own keys only.
       for (const name of ['constructor', 'x.__proto__'])
         expect(
           (
