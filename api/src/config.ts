@@ -36,7 +36,11 @@ export const ConfigSchema = z.object({
     .positive()
     .default(1024 * 1024),
   /** Largest evidence file accepted, in bytes. */
-  FILE_LIMIT: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  FILE_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** Failed logins allowed per account and address within a minute. */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** Directory of the built web app to serve; unset → web/dist when it exists. */

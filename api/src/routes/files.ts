@@ -42,9 +42,13 @@ export function fileRoutes(deps: Deps) {
       summary: `上传证据文件（原始字节；接受 ${ACCEPTED_EXTENSIONS.join('、')}；内容须与扩展名一致）`,
       request: {
         params: IdParams,
-        query: z.object({ name: z.string().min(1).max(255).openapi({ example: '知识产权手册.pdf' }) }),
+        query: z.object({
+          name: z.string().min(1).max(255).openapi({ example: '知识产权手册.pdf' }),
+        }),
         body: {
-          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+          content: {
+            'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+          },
         },
       },
       responses: {
@@ -61,7 +65,13 @@ export function fileRoutes(deps: Deps) {
     }),
     async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const stored = await storeFile(deps, actorOf(c), c.req.valid('param').id, c.req.valid('query').name, bytes);
+      const stored = await storeFile(
+        deps,
+        actorOf(c),
+        c.req.valid('param').id,
+        c.req.valid('query').name,
+        bytes,
+      );
       return c.json(stored, 201);
     },
   );
@@ -72,9 +82,16 @@ export function fileRoutes(deps: Deps) {
       path: '/assessments/{id}/files/{fileId}',
       tags: ['评估'],
       summary: '下载证据文件（与评估相同的访问权限）',
-      request: { params: IdParams.extend({ fileId: Id.openapi({ param: { name: 'fileId', in: 'path' } }) }) },
+      request: {
+        params: IdParams.extend({ fileId: Id.openapi({ param: { name: 'fileId', in: 'path' } }) }),
+      },
       responses: {
-        200: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, description: '文件' },
+        200: {
+          content: {
+            'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+          },
+          description: '文件',
+        },
         401: errors[401],
         404: errors[404],
       },
