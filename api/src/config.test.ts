@@ -14,6 +14,13 @@ describe('configuration', () => {
     expect(c.dataDir).toMatch(/data$/);
   });
 
+  it('resolves a relative data directory from where the command was run', () => {
+    expect(loadConfig({ INIT_CWD: '/srv/zhiping' }).dataDir).toBe('/srv/zhiping/data');
+    expect(loadConfig({ INIT_CWD: '/srv/zhiping', DATA_DIR: '/var/lib/zp' }).dataDir).toBe(
+      '/var/lib/zp',
+    );
+  });
+
   it('reads flags and numbers from strings, and treats empty as unset', () => {
     const c = loadConfig({ PORT: '9000', SEED_DEMO: '0', DATABASE_URL: '' });
     expect(c.PORT).toBe(9000);

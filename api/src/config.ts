@@ -69,5 +69,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
   }
-  return { ...r.data, dataDir: resolve(r.data.DATA_DIR) };
+  // A relative DATA_DIR means relative to where the user ran the command (pnpm
+  // records it as INIT_CWD), not to api/, where pnpm runs the server.
+  return { ...r.data, dataDir: resolve(env.INIT_CWD ?? '.', r.data.DATA_DIR) };
 }
