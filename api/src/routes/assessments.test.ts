@@ -130,6 +130,7 @@ describe.each(targets)('assessments on %s', (target) => {
       });
       expect(after.status).toBe(409);
       expect(after.body.type).toBe('urn:zhiping:problem:not-editable');
+      expect(after.body).toMatchObject({ status: 409, assessmentStatus: 'submitted' });
       const reopen = await alice.req('POST', `/api/assessments/${a.id}/reopen`, { revision: 3 });
       expect(reopen.status).toBe(409);
 

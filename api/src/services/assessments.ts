@@ -114,7 +114,7 @@ const notEditable = (status: string) =>
     status === 'returned'
       ? '评估已被退回，请先“重新打开”再修改。'
       : '评估已提交，答案已冻结，不能再修改。',
-    { status },
+    { assessmentStatus: status },
   );
 
 /**
@@ -255,7 +255,7 @@ export async function reopen(deps: Deps, actor: Actor, id: string, revision: num
   if (actor.role !== 'respondent') throw problems.forbidden('只有填报机构的用户可以重新打开。');
   if (row.status !== 'returned')
     throw problems.conflict('not-returned', '只能重新打开被退回的评估', `当前状态：${row.status}`, {
-      status: row.status,
+      assessmentStatus: row.status,
     });
   if (row.revision !== revision) throw stale(row.revision);
   const now = deps.now();

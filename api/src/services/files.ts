@@ -26,7 +26,7 @@ export async function storeFile(
   if (actor.role !== 'respondent') throw problems.forbidden('只有填报机构的用户可以上传证据。');
   if (row.status !== 'draft')
     throw problems.conflict('not-editable', '当前状态下不能修改', '评估已提交，不能再上传证据。', {
-      status: row.status,
+      assessmentStatus: row.status,
     });
   const name = cleanName(rawName);
   if (!name || /^\.+$/.test(name))

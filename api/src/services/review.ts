@@ -32,7 +32,7 @@ export async function assign(deps: Deps, actor: Actor, id: string, reviewerId: s
   if (!row || row.status === 'draft') throw problems.notFound('该评估');
   if (!REVIEWABLE.has(row.status))
     throw problems.conflict('not-reviewable', '当前状态下不能分配评审', `当前状态：${row.status}`, {
-      status: row.status,
+      assessmentStatus: row.status,
     });
   const reviewer = await db
     .selectFrom('users')
@@ -94,7 +94,7 @@ async function reviewable(deps: Deps, actor: Actor, id: string) {
       '当前不在评审中',
       '只有评审中的评估可以评审或作出决定。',
       {
-        status: row.status,
+        assessmentStatus: row.status,
       },
     );
   return row;
