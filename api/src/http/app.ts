@@ -15,7 +15,7 @@ import { reviewRoutes } from '../routes/review.ts';
 import type { Deps, Env } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { problemResponse, problems, toProblem } from './problem.ts';
-import { headers, jsonBodies, sameOriginWrites } from './security.ts';
+import { headers, jsonBodies, sameOriginWrites, UNSAFE_METHODS } from './security.ts';
 
 /** The whole HTTP surface; `deps` carries everything stateful. */
 export function createApp(deps: Deps) {
@@ -58,7 +58,7 @@ export function createApp(deps: Deps) {
   // A write is acknowledged only once it is durable (see WalSync): hold the response until then.
   app.use('/api/*', async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' && c.res.status < 400) await deps.db.durable();
+    if (UNSAFE_METHODS.has(c.req.method) && c.res.status < 400) await deps.db.durable();
   });
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store');

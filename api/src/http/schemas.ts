@@ -100,6 +100,7 @@ export const DefinitionSummary = z
     versions: z.array(z.string()),
   })
   .openapi('DefinitionSummary');
+export type DefinitionSummary = z.infer<typeof DefinitionSummary>;
 export const DefinitionBody = z
   .record(z.string(), z.unknown())
   .openapi('Definition', { description: '定义（结构见 GET /api/meta-schema）' });

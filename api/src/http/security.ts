@@ -3,7 +3,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Env } from './context.ts';
 import { problems } from './problem.ts';
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that may change state: guarded against other sites, and made durable before the reply. */
+export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Cross-site request forgery: the session cookie is SameSite=Lax, and on
@@ -13,7 +14,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * integrations) are not browsers and carry no ambient cookie by accident.
  */
 export const sameOriginWrites: MiddlewareHandler<Env> = async (c, next) => {
-  if (UNSAFE.has(c.req.method)) {
+  if (UNSAFE_METHODS.has(c.req.method)) {
     const site = c.req.header('sec-fetch-site');
     if (site === 'cross-site' || site === 'same-site')
       throw problems.forbidden('拒绝来自其他网站的写请求。');
@@ -34,7 +35,7 @@ export const sameOriginWrites: MiddlewareHandler<Env> = async (c, next) => {
 
 /** A write with a body must say it is JSON: no form posts, no text/plain tricks. */
 export const jsonBodies: MiddlewareHandler<Env> = async (c, next) => {
-  if (UNSAFE.has(c.req.method)) {
+  if (UNSAFE_METHODS.has(c.req.method)) {
     const len = c.req.header('content-length');
     const hasBody = (len !== undefined && len !== '0') || c.req.header('transfer-encoding');
     const type = c.req.header('content-type') ?? '';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRoute, z } from '@hono/zod-openapi';
-import { score, validateAnswers } from '@zhiping/forms';
+import { refOf, score, validateAnswers } from '@zhiping/forms';
 import { paths } from '@zhiping/forms/node';
 import { actorWithRole, type Deps } from '../http/context.ts';
 import { problems } from '../http/problem.ts';
@@ -54,23 +54,10 @@ export function formRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const { row, definition } = await deps.definitions.get(c.req.valid('param').ref);
-      const [summary] = (await deps.definitions.list(row.family)).filter((s) => s.id === row.id);
-      if (!summary) throw problems.notFound('评估表');
-      const versions = summary.versions;
-      return c.json(
-        {
-          summary: {
-            ...summary,
-            version: row.version,
-            ref: `${row.id}@${row.version}`,
-            hash: row.hash,
-            versions,
-          },
-          definition: definition as unknown as Record<string, unknown>,
-        },
-        200,
-      );
+      const { ref } = c.req.valid('param');
+      const { definition } = await deps.definitions.get(ref);
+      const summary = await deps.definitions.summary(ref);
+      return c.json({ summary, definition: definition as unknown as Record<string, unknown> }, 200);
     },
   );
 
@@ -121,9 +108,7 @@ export function formRoutes(deps: Deps) {
     async (c) => {
       const actor = actorWithRole(c, 'admin');
       const stored = await deps.definitions.publish(c.req.valid('json'), actor.id, deps.now());
-      const list = await deps.definitions.list(stored.row.family);
-      const summary = list.find((s) => s.id === stored.row.id);
-      return c.json(summary as NonNullable<typeof summary>, 201);
+      return c.json(await deps.definitions.summary(refOf(stored.row)), 201);
     },
   );
 

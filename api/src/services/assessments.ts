@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { contentHash, refOf, score, validateAnswers } from '@zhiping/forms';
+import { contentHash, refOf, score, validateAnswers, zh } from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
 import type { AssessmentRow } from '../db/schema.ts';
 import type { Deps } from '../http/context.ts';
@@ -10,8 +10,6 @@ import { unknownFileRefs } from './files.ts';
 import { answersOf, summaryOf } from './present.ts';
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
-
-const zh = (t: string | { zh: string }) => (typeof t === 'string' ? t : t.zh);
 
 function invalidAnswers(ps: ReturnType<typeof validateAnswers>, detail: string) {
   return problems.unprocessable(

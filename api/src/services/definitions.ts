@@ -1,5 +1,7 @@
 import {
   checkDefinition,
+  compareVersions,
+  compile,
   contentHash,
   Definition,
   type DefinitionFile,
@@ -9,10 +11,12 @@ import {
   parseDefinitionFile,
   refOf,
   resolveOverlay,
+  zh,
 } from '@zhiping/forms';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DefinitionTable } from '../db/schema.ts';
 import { problems } from '../http/problem.ts';
+import type { DefinitionSummary } from '../http/schemas.ts';
 
 type Row = Selectable<DefinitionTable>;
 
@@ -20,26 +24,6 @@ export interface StoredDefinition {
   row: Omit<Row, 'body' | 'source'>;
   definition: Definition;
 }
-
-const zhOf = (t: Definition['title']) => (typeof t === 'string' ? t : t.zh);
-
-const semverKey = (v: string) =>
-  v
-    .split('.')
-    .map((n) => n.padStart(6, '0'))
-    .join('.');
-
-const countItems = (d: Definition): number => {
-  let n = 0;
-  const walk = (ss: Definition['sections']) => {
-    for (const s of ss) {
-      n += s.items?.length ?? 0;
-      if (s.sections) walk(s.sections);
-    }
-  };
-  walk(d.sections);
-  return n;
-};
 
 /**
  * Published definitions. A version, once stored, never changes, so parsed
@@ -51,36 +35,25 @@ export class DefinitionStore {
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Every version of every definition (or of one family), newest version first. */
-  async list(family?: string) {
-    let q = this.db
-      .selectFrom('definitions')
-      .select(['id', 'version', 'family', 'title', 'hash', 'body', 'builtin', 'published_at']);
+  /** The newest version of every definition (or of one family), each with its version list. */
+  async list(family?: string): Promise<DefinitionSummary[]> {
+    let q = this.db.selectFrom('definitions').select(['id', 'version']);
     if (family) q = q.where('family', '=', family);
-    const rows = await q.execute();
-    const byId = new Map<string, typeof rows>();
-    for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
-    return [...byId.values()]
-      .map((vs) => vs.sort((a, b) => semverKey(b.version).localeCompare(semverKey(a.version))))
-      .map((vs) => {
-        const latest = vs[0] as (typeof vs)[number];
-        const def = this.parse(latest.id, latest.version, latest.body);
-        return {
-          id: latest.id,
-          version: latest.version,
-          ref: refOf(latest),
-          family: latest.family,
-          title: latest.title,
-          summary: def.summary ? zhOf(def.summary) : null,
-          audience: def.audience,
-          hash: latest.hash,
-          items: countItems(def),
-          builtin: latest.builtin === 1,
-          publishedAt: latest.published_at,
-          versions: vs.map((v) => v.version),
-        };
-      })
-      .sort((a, b) => a.family.localeCompare(b.family) || a.id.localeCompare(b.id));
+    const versions = new Map<string, string[]>();
+    for (const r of await q.execute())
+      versions.set(r.id, [...(versions.get(r.id) ?? []), r.version]);
+    const out: DefinitionSummary[] = [];
+    for (const [id, vs] of versions) {
+      vs.sort((a, b) => compareVersions(b, a));
+      out.push(describe(await this.get(`${id}@${vs[0]}`), vs));
+    }
+    return out.sort((a, b) => a.family.localeCompare(b.family) || a.id.localeCompare(b.id));
+  }
+
+  /** The summary of one version (`id@version`, or the newest for `id`). */
+  async summary(ref: string): Promise<DefinitionSummary> {
+    const stored = await this.get(ref);
+    return describe(stored, await this.versions(stored.row.id));
   }
 
   /** `id@version`, or `id` for its newest version; 404 when absent. */
@@ -88,30 +61,32 @@ export class DefinitionStore {
     const hit = this.cache.get(ref);
     if (hit) return hit;
     const [id, version] = ref.split('@') as [string, string | undefined];
-    let q = this.db.selectFrom('definitions').selectAll().where('id', '=', id);
-    if (version) q = q.where('version', '=', version);
-    const rows = await q.execute();
-    rows.sort((a, b) => semverKey(b.version).localeCompare(semverKey(a.version)));
-    const row = rows[0];
+    if (!version) {
+      const newest = (await this.versions(id))[0];
+      if (!newest) throw problems.notFound(`评估表 ${ref} `);
+      return this.get(`${id}@${newest}`);
+    }
+    const row = await this.db
+      .selectFrom('definitions')
+      .selectAll()
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     if (!row) throw problems.notFound(`评估表 ${ref} `);
-    const stored = this.remember(row);
-    return stored;
-  }
-
-  private remember(row: Row): StoredDefinition {
-    const ref = refOf(row);
-    const cached = this.cache.get(ref);
-    if (cached) return cached;
     const { body, source: _source, ...meta } = row;
-    const stored = { row: meta, definition: this.parse(row.id, row.version, body) };
+    const stored = { row: meta, definition: Definition.parse(JSON.parse(body)) };
     this.cache.set(ref, stored);
     return stored;
   }
 
-  private parse(id: string, version: string, body: string): Definition {
-    const cached = this.cache.get(`${id}@${version}`);
-    if (cached) return cached.definition;
-    return Definition.parse(JSON.parse(body));
+  /** Every published version of `id`, newest first. */
+  private async versions(id: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('definitions')
+      .select('version')
+      .where('id', '=', id)
+      .execute();
+    return rows.map((r) => r.version).sort((a, b) => compareVersions(b, a));
   }
 
   /**
@@ -153,7 +128,7 @@ export class DefinitionStore {
         id: definition.id,
         version: definition.version,
         family: definition.family,
-        title: zhOf(definition.title),
+        title: zh(definition.title),
         hash: contentHash(definition),
         body: JSON.stringify(definition),
         source: JSON.stringify(input),
@@ -193,4 +168,21 @@ function invalid(ps: FormProblem[]) {
     '评估表定义未通过检查，请按列出的问题修改。',
     ps.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })),
   );
+}
+
+function describe({ row, definition }: StoredDefinition, versions: string[]): DefinitionSummary {
+  return {
+    id: row.id,
+    version: row.version,
+    ref: refOf(row),
+    family: row.family,
+    title: row.title,
+    summary: definition.summary ? zh(definition.summary) : null,
+    audience: definition.audience,
+    hash: row.hash,
+    items: compile(definition).items.length,
+    builtin: row.builtin === 1,
+    publishedAt: row.published_at,
+    versions,
+  };
 }

@@ -1,18 +1,27 @@
-import { type Definition, type ItemOverride, refOf, type ScoreResult, score } from '@zhiping/forms';
+import {
+  type Definition,
+  type ItemOverride,
+  refOf,
+  type ScoreResult,
+  score,
+  zh,
+} from '@zhiping/forms';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/session.ts';
 import type { AssessmentRow, Database } from '../db/schema.ts';
 import type { AssessmentDetail, AssessmentSummary } from '../http/schemas.ts';
 import type { DefinitionStore } from './definitions.ts';
 
-const zh = (t: Definition['title']) => (typeof t === 'string' ? t : t.zh);
-
 export const answersOf = (row: AssessmentRow) => JSON.parse(row.answers) as Record<string, unknown>;
 
 /** The self-assessed result: frozen at submission, computed live for a draft. */
-export function selfResult(row: AssessmentRow, def: Definition): ScoreResult {
+export function selfResult(
+  row: AssessmentRow,
+  def: Definition,
+  answers: Record<string, unknown> = answersOf(row),
+): ScoreResult {
   if (row.result) return JSON.parse(row.result) as ScoreResult;
-  return score(def, answersOf(row), { asOf: row.as_of });
+  return score(def, answers, { asOf: row.as_of });
 }
 
 export async function summaryOf(
@@ -104,13 +113,14 @@ export async function detailOf(
   // A respondent sees the reviewer's item judgements once the review is over.
   const reviewsVisible = isReviewer || row.status === 'returned' || row.status === 'decided';
   const reviews = reviewsVisible ? await reviewsOf(db, row.id) : [];
-  const result = selfResult(row, definition);
+  const answers = answersOf(row);
+  const result = selfResult(row, definition, answers);
   const overrides: Record<string, ItemOverride> = {};
   for (const r of reviews)
     if (r.verdict === 'override' && r.status)
       overrides[r.item] = { status: r.status, points: r.points ?? undefined };
   const reviewedResult =
-    reviews.length > 0 ? score(definition, answersOf(row), { asOf: row.as_of, overrides }) : null;
+    reviews.length > 0 ? score(definition, answers, { asOf: row.as_of, overrides }) : null;
   const decider = row.decided_by
     ? await db
         .selectFrom('users')
@@ -123,7 +133,7 @@ export async function detailOf(
   return {
     ...summary,
     definitionHash: row.definition_hash,
-    answers: answersOf(row),
+    answers,
     position: row.position,
     result: result as unknown as Record<string, unknown>,
     reviewedResult: reviewedResult as unknown as Record<string, unknown> | null,

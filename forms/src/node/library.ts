@@ -7,6 +7,7 @@ import { checkMapping } from '../checker/mapping.ts';
 import { citedPassages, stalePassages } from '../checker/passages.ts';
 import { resolveOverlay } from '../engine/overlay.ts';
 import { fromZod, type Problem } from '../problem.ts';
+import { compareVersions } from '../schema/common.ts';
 import { type Definition, isOverlay, type Overlay, refOf } from '../schema/definition.ts';
 import { Mapping } from '../schema/mapping.ts';
 import { SampleAssessment } from '../schema/sample.ts';
@@ -45,13 +46,6 @@ export interface Library {
 
 const located = (y: YamlFile, ps: Problem[], mapPath = true): Problem[] =>
   ps.map((p) => ({ ...p, file: y.file, line: mapPath ? y.lineOf(p.path) : y.lineOf([]) }));
-
-const semver = (v: string) => v.split('.').map(Number);
-const newer = (a: string, b: string) => {
-  const [x, y] = [semver(a), semver(b)];
-  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
-  return false;
-};
 
 export function loadCatalogue(file = paths.catalogue): {
   catalogue: Map<string, Source>;
@@ -189,7 +183,7 @@ export function loadLibrary(
     }
     let best: Definition | undefined;
     for (const d of defs.values())
-      if (d.id === ref && (!best || newer(d.version, best.version))) best = d;
+      if (d.id === ref && (!best || compareVersions(d.version, best.version) > 0)) best = d;
     if (!best) throw new Error(`no definition "${ref}"`);
     return best;
   };

@@ -26,6 +26,17 @@ export const Version = z
   .string()
   .regex(/^\d+\.\d+\.\d+$/, 'expected a version "major.minor.patch"');
 
+/**
+ * Orders two `major.minor.patch` versions: negative when `a` is older.
+ *
+ * @example ['1.10.0', '1.2.0'].sort(compareVersions) // ['1.2.0', '1.10.0']
+ */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
 /** A scalar that an answer can be compared with. */
 export const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 export type Scalar = z.infer<typeof Scalar>;
