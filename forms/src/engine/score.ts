@@ -55,7 +55,11 @@ export function score(
   for (const ci of c.items) {
     const { item, index, scorer } = ci;
     const vis = s.visible[index] === true;
-    const o = vis ? opts.overrides?.[item.id] : undefined;
+    // Own keys only: an item id such as `constructor` must not find Object.prototype.
+    const o =
+      vis && opts.overrides && Object.hasOwn(opts.overrides, item.id)
+        ? opts.overrides[item.id]
+        : undefined;
     const applies = vis && (o ? o.status !== 'not_applicable' : s.notApplicable[index] !== true);
     const v = s.vals[index];
     let status: ItemStatus;
