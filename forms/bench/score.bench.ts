@@ -3,7 +3,7 @@
  * Prints assessments per second for a synthetic 150-item definition and for
  * the largest built-in definition, each over a pool of answer sets.
  */
-import { answersSchema } from '../src/engine/answers-schema.ts';
+import { validateAnswers } from '../src/engine/answer-check.ts';
 import { compile } from '../src/engine/compile.ts';
 import { score } from '../src/engine/score.ts';
 import { loadBuiltins } from '../src/node/index.ts';
@@ -40,10 +40,10 @@ function benchDefinition(name: string, def: Definition) {
   const c = compile(def);
   console.log(`\n${name}: ${countItems(def)} items`);
   rate('score (assessments)', pool, (a) => score(c, a as Record<string, unknown>, { asOf }));
-  const draft = answersSchema(def, 'draft');
-  const submit = answersSchema(def, 'submit');
-  rate('validate, draft (type checks)', pool, (a) => draft.safeParse(a));
-  rate('validate, submit (types + required-when-visible)', pool, (a) => submit.safeParse(a));
+  rate('validate, draft (type checks)', pool, (a) => validateAnswers(c, a));
+  rate('validate, submit (types + required-when-visible)', pool, (a) =>
+    validateAnswers(c, a, { mode: 'submit', asOf }),
+  );
 }
 
 /** Realistic answers for any definition: the synthetic generator's grading applied to its items. */

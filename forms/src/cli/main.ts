@@ -11,7 +11,7 @@ import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { z } from 'zod';
 import { citedPassages, passagesFor } from '../checker/passages.ts';
 import { verifyQuotes } from '../checker/quotes.ts';
-import { validateAnswers } from '../engine/answers-schema.ts';
+import { validateAnswers } from '../engine/answer-check.ts';
 import { score } from '../engine/score.ts';
 import {
   formatProblem,
@@ -21,6 +21,7 @@ import {
   readYaml,
   yamlFilesIn,
 } from '../node/index.ts';
+import { issueText } from '../present/issue-text.ts';
 import { Definition, Overlay, refOf } from '../schema/definition.ts';
 import { pretty } from './pretty.ts';
 
@@ -122,7 +123,7 @@ function scoreCommand(args: string[]): number {
   const isSample = typeof raw.answers === 'object' && raw.answers !== null && 'definition' in raw;
   const answers = (isSample ? raw.answers : raw) as Record<string, unknown>;
   const asOf = values['as-of'] ?? (isSample ? (raw.asOf as string) : undefined);
-  const invalid = validateAnswers(def, answers, 'draft');
+  const invalid = validateAnswers(def, answers).map((i) => ({ ...i, message: issueText(i) }));
   if (invalid.length > 0) {
     console.error(JSON.stringify({ error: 'invalid answers', problems: invalid }, null, 2));
     return 2;

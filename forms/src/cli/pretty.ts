@@ -1,15 +1,15 @@
+import { reasonText, translate, verdictLabel } from '../present/index.ts';
 import { zh } from '../schema/common.ts';
 import type { Definition } from '../schema/definition.ts';
-import { AUDITOR_LABEL, type ScoreResult } from '../schema/result.ts';
-
-const OUTCOME = { passed: '通过', failed: '未通过', unknown: '待作答' } as const;
+import type { ScoreResult } from '../schema/result.ts';
 
 /** A readable summary of a result for the terminal. */
 export function pretty(def: Definition, r: ScoreResult): string {
   const lines: string[] = [];
   lines.push(`${zh(def.title)}  (${r.definition.id}@${r.definition.version})`);
-  lines.push(`结论：${zh(r.verdict.label)}    总分 ${r.total.score.toFixed(1)} / 100`);
-  for (const reason of r.verdict.reasons) lines.push(`  · ${reason}`);
+  lines.push(`结论：${verdictLabel(r)}    总分 ${r.total.score.toFixed(1)} / 100`);
+  for (const reason of r.verdict.reasons)
+    lines.push(`  · ${reasonText(reason, { result: r, definition: def })}`);
   lines.push(
     `进度：已答 ${r.progress.answered} / ${r.progress.applicable}，必答未答 ${r.progress.requiredMissing.length}`,
   );
@@ -17,7 +17,7 @@ export function pretty(def: Definition, r: ScoreResult): string {
     lines.push('门槛：');
     for (const g of r.gates)
       lines.push(
-        `  [${OUTCOME[g.outcome]}] ${zh(g.title)}${g.message ? ` — ${zh(g.message)}` : ''}`,
+        `  [${translate('zh', `gateOutcome.${g.outcome}`)}] ${zh(g.title)}${g.message ? ` — ${zh(g.message)}` : ''}`,
       );
   }
   lines.push('章节得分：');
@@ -30,7 +30,7 @@ export function pretty(def: Definition, r: ScoreResult): string {
     lines.push('主要差距（按失分排序）：');
     for (const g of r.gaps.slice(0, 10)) {
       lines.push(
-        `  -${g.cost.toFixed(1).padStart(5)}  [${AUDITOR_LABEL[g.status]}] ${g.item}  ${zh(g.prompt)}`,
+        `  -${g.cost.toFixed(1).padStart(5)}  [${translate('zh', `itemStatus.${g.status}`)}] ${g.item}  ${zh(g.prompt)}`,
       );
       if (g.recommendation) lines.push(`          建议：${zh(g.recommendation)}`);
     }

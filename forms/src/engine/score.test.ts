@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasonText } from '../present/verdict-text.ts';
 import { allMet, fixture, partlyMet } from '../testing/fixture.ts';
 import { score } from './score.ts';
 
@@ -105,7 +106,17 @@ describe('score', () => {
     expect(r.total.score).toBe(100);
     expect(r.verdict.tier).toBe('mid');
     expect(r.gates.find((g) => g.id === 'g.running')?.outcome).toBe('failed');
-    expect(r.verdict.reasons.join()).toContain('体系运行未满3个月');
+    expect(r.verdict.reasons).toEqual([
+      { code: 'tier.reached', tier: 'mid', label: expect.anything(), score: 100 },
+      {
+        code: 'tier.missed',
+        tier: 'top',
+        label: expect.anything(),
+        blockers: [{ code: 'gate.failed', gate: 'g.running' }],
+      },
+    ]);
+    const missed = r.verdict.reasons[1];
+    expect(missed && reasonText(missed, { result: r })).toContain('体系运行未满3个月');
     expect(r.next).toMatchObject({ tier: 'top', scoreGap: 0, items: [], gates: ['g.running'] });
     expect(r.trace).toContainEqual(
       expect.objectContaining({ rule: 'tier:top.gate:g.running', outcome: 'failed' }),

@@ -1,6 +1,7 @@
 import type { Answers } from '../schema/answers.ts';
 import type { Definition } from '../schema/definition.ts';
-import type { ItemResult, ItemStatus, ScoreResult, SectionResult } from '../schema/result.ts';
+import type { ItemStatus, JudgedStatus } from '../schema/enums.ts';
+import type { ItemResult, ScoreResult, SectionResult } from '../schema/result.ts';
 import { type Compiled, compile } from './compile.ts';
 import { evaluate } from './conditions.ts';
 import { gapsOf, nextTier } from './gaps.ts';
@@ -22,7 +23,7 @@ export interface ScoreOptions {
 
 /** A reviewer's status for an item; `points` only for `partial` (clamped into 0…max). */
 export interface ItemOverride {
-  status: 'met' | 'partial' | 'unmet' | 'not_applicable';
+  status: JudgedStatus;
   points?: number | undefined;
 }
 

@@ -1,3 +1,4 @@
+import { evidenceGiven, textGiven } from '../draft/answered.ts';
 import type { Definition } from '../schema/definition.ts';
 import type { Item } from '../schema/item.ts';
 
@@ -58,16 +59,9 @@ export function normalise(
     case 'date':
       return typeof raw === 'string' && isIsoDate(raw) ? raw : undefined;
     case 'text':
-      return typeof raw === 'string' && raw.trim() !== '' && raw.length <= item.maxLength
-        ? true
-        : undefined;
-    case 'evidence': {
-      if (typeof raw !== 'object') return undefined;
-      const v = raw as { files?: unknown; ref?: unknown };
-      const hasFile = Array.isArray(v.files) && v.files.length > 0;
-      const hasRef = typeof v.ref === 'string' && v.ref.trim() !== '';
-      return hasFile || hasRef ? true : undefined;
-    }
+      return textGiven(raw, item.maxLength) ? true : undefined;
+    case 'evidence':
+      return evidenceGiven(raw) ? true : undefined;
     case 'computed':
       return undefined;
   }

@@ -1,11 +1,10 @@
-import { type Text, zh } from '../schema/common.ts';
-import type { GateOutcome, GateResult, TraceStep } from '../schema/result.ts';
+import type { Text } from '../schema/common.ts';
+import type { GateOutcome } from '../schema/enums.ts';
+import type { Blocker, GateResult, Reason, TraceStep } from '../schema/result.ts';
 import type { Compiled } from './compile.ts';
 import { evaluate3 } from './conditions.ts';
-import { EPS } from './numbers.ts';
+import { EPS, round4 } from './numbers.ts';
 import type { State } from './state.ts';
-
-const fmt = (n: number): string => String(Math.round(n * 10) / 10);
 
 export interface Verdict {
   gates: GateResult[];
@@ -13,26 +12,18 @@ export interface Verdict {
   /** Index of the highest tier reached, −1 for none. */
   reached: number;
   tier: string | null;
-  label: Text;
-  reasons: string[];
+  label: Text | null;
+  reasons: Reason[];
   trace: TraceStep[];
 }
 
+const outcomeOf = (holds: boolean | undefined): GateOutcome =>
+  holds === true ? 'passed' : holds === false ? 'failed' : 'unknown';
+
 function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
   return c.definition.gates.map((gate) => {
-    const holds = evaluate3(gate.condition, s.get);
-    const outcome: GateOutcome = holds === true ? 'passed' : holds === false ? 'failed' : 'unknown';
-    const title = zh(gate.title);
-    trace.push({
-      rule: `gate:${gate.id}`,
-      outcome,
-      detail:
-        outcome === 'passed'
-          ? `${title}：已满足`
-          : outcome === 'failed'
-            ? `${title}：未满足 — ${zh(gate.failMessage)}`
-            : `${title}：尚缺作答，无法判断`,
-    });
+    const outcome = outcomeOf(evaluate3(gate.condition, s.get));
+    trace.push({ rule: `gate:${gate.id}`, outcome, code: 'gate', gate: gate.id });
     return {
       id: gate.id,
       title: gate.title,
@@ -46,59 +37,75 @@ function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
 
 /**
  * Decides the verdict: tiers are cumulative from the lowest, and each step
- * of the decision goes into the trace.
+ * of the decision goes into the trace as a code (the words are the
+ * catalogues' business, so a stored result reads in any language).
  */
 export function decide(c: Compiled, s: State, total: number): Verdict {
   const trace: TraceStep[] = [];
   const gates = gateResults(c, s, trace);
   const gateOutcome = new Map(gates.map((g) => [g.id, g.outcome]));
+  const score = round4(total);
   let reached = -1;
   let stillOk = true;
-  const blockers: string[][] = [];
+  const blockers: Blocker[][] = [];
   c.tiers.forEach((tier, k) => {
-    const why: string[] = [];
+    const why: Blocker[] = [];
     const scoreOk = total >= tier.minScore - EPS;
     trace.push({
       rule: `tier:${tier.id}.minScore`,
       outcome: scoreOk ? 'passed' : 'failed',
-      detail: `总分 ${fmt(total)} ${scoreOk ? '≥' : '<'} ${tier.minScore}`,
+      code: 'tier.score',
+      tier: tier.id,
+      score,
+      min: tier.minScore,
     });
-    if (!scoreOk) why.push(`总分 ${fmt(total)} 低于 ${tier.minScore}`);
+    if (!scoreOk) why.push({ code: 'score.below', score, min: tier.minScore });
     for (const id of tier.gates) {
       const outcome = gateOutcome.get(id) ?? 'unknown';
-      const gate = c.gateById.get(id);
       trace.push({
         rule: `tier:${tier.id}.gate:${id}`,
         outcome,
-        detail: `要求门槛「${gate ? zh(gate.title) : id}」`,
+        code: 'tier.gate',
+        tier: tier.id,
+        gate: id,
       });
-      if (outcome === 'failed' && gate) why.push(zh(gate.failMessage));
-      else if (outcome !== 'passed') why.push(`门槛「${gate ? zh(gate.title) : id}」尚缺作答`);
+      if (outcome === 'failed') why.push({ code: 'gate.failed', gate: id });
+      else if (outcome !== 'passed') why.push({ code: 'gate.unknown', gate: id });
     }
     if (tier.requires) {
       const holds = evaluate3(tier.requires, s.get);
-      const outcome = holds === true ? 'passed' : holds === false ? 'failed' : 'unknown';
-      trace.push({ rule: `tier:${tier.id}.requires`, outcome, detail: '附加条件' });
-      if (holds === false) why.push(`未满足「${zh(tier.label)}」的附加条件`);
-      else if (holds === undefined) why.push(`「${zh(tier.label)}」的附加条件尚缺作答`);
+      trace.push({
+        rule: `tier:${tier.id}.requires`,
+        outcome: outcomeOf(holds),
+        code: 'tier.requires',
+        tier: tier.id,
+      });
+      if (holds === false) why.push({ code: 'requires.failed', tier: tier.id, label: tier.label });
+      else if (holds === undefined)
+        why.push({ code: 'requires.unknown', tier: tier.id, label: tier.label });
     }
     blockers.push(why);
     stillOk = stillOk && why.length === 0;
     if (stillOk) reached = k;
   });
   const reachedTier = c.tiers[reached];
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   if (reachedTier)
-    reasons.push(`达到「${zh(reachedTier.label)}」：总分 ${fmt(total)}，所需门槛均已通过`);
+    reasons.push({ code: 'tier.reached', tier: reachedTier.id, label: reachedTier.label, score });
   const above = c.tiers[reached + 1];
   if (above)
-    reasons.push(`未达到「${zh(above.label)}」：${(blockers[reached + 1] ?? []).join('；')}`);
+    reasons.push({
+      code: 'tier.missed',
+      tier: above.id,
+      label: above.label,
+      blockers: blockers[reached + 1] ?? [],
+    });
   return {
     gates,
     gateOutcome,
     reached,
     tier: reachedTier?.id ?? null,
-    label: reachedTier ? reachedTier.label : '未达到任何等级',
+    label: reachedTier ? reachedTier.label : null,
     reasons,
     trace,
   };

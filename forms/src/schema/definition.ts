@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { DefinitionRef, Id, Text, Version } from './common.ts';
+import { Audience, Family } from './enums.ts';
 import { Derived } from './expr.ts';
 import { Gate, Tier } from './gate-tier.ts';
 import { Item, ScaleLevel } from './item.ts';
 import { Section } from './section.ts';
-
-export const Family = z.enum(['gbt29490', 'strong-city', 'enterprise-programme', 'indicators']);
-export type Family = z.infer<typeof Family>;
-
-export const Audience = z.enum(['enterprise', 'city', 'reviewer']);
 
 const header = {
   id: Id,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Citation } from './citation.ts';
 import { Id, Text } from './common.ts';
 import { Condition } from './condition.ts';
+import { GateKind } from './enums.ts';
 
 /**
  * A gate (一票否决 / eligibility) must hold whatever the score. It is
@@ -10,7 +11,7 @@ import { Condition } from './condition.ts';
 export const Gate = z.strictObject({
   id: Id,
   title: Text,
-  kind: z.enum(['veto', 'eligibility']).default('eligibility'),
+  kind: GateKind.default('eligibility'),
   condition: Condition,
   failMessage: Text.describe('shown when the gate fails: what blocks and what to do'),
   citations: z.array(Citation).default([]),

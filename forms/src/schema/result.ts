@@ -1,26 +1,7 @@
 import { z } from 'zod';
 import { Citation } from './citation.ts';
 import { Text } from './common.ts';
-
-export const ItemStatus = z.enum([
-  'met',
-  'partial',
-  'unmet',
-  'not_applicable',
-  'unanswered',
-  'info',
-]);
-export type ItemStatus = z.infer<typeof ItemStatus>;
-
-/** The auditor's verdict each status mirrors on a checklist line. */
-export const AUDITOR_LABEL: Record<ItemStatus, string> = {
-  met: '符合',
-  partial: '一般不符合',
-  unmet: '严重不符合',
-  not_applicable: '不适用',
-  unanswered: '未作答',
-  info: '信息',
-};
+import { GateKind, GateOutcome, ItemStatus } from './enums.ts';
 
 export const ItemResult = z.object({
   id: z.string(),
@@ -50,25 +31,62 @@ export const SectionResult = z.object({
 });
 export type SectionResult = z.infer<typeof SectionResult>;
 
-export const GateOutcome = z.enum(['passed', 'failed', 'unknown']);
-export type GateOutcome = z.infer<typeof GateOutcome>;
-
 export const GateResult = z.object({
   id: z.string(),
   title: Text,
-  kind: z.enum(['veto', 'eligibility']),
+  kind: GateKind,
   outcome: GateOutcome,
   message: Text.nullable(),
   citations: z.array(Citation),
 });
 export type GateResult = z.infer<typeof GateResult>;
 
-export const TraceStep = z.object({
+const step = {
   rule: z.string().describe('e.g. "gate:system-running", "tier:ready.minScore"'),
-  outcome: z.enum(['passed', 'failed', 'unknown']),
-  detail: z.string(),
-});
+  outcome: GateOutcome,
+};
+
+/**
+ * One rule the verdict checked, as a code with its parameters: the words
+ * come from the message catalogues (`present/`), so a stored result reads
+ * in any language the catalogues have.
+ */
+export const TraceStep = z.discriminatedUnion('code', [
+  z.object({ ...step, code: z.literal('gate'), gate: z.string() }),
+  z.object({
+    ...step,
+    code: z.literal('tier.score'),
+    tier: z.string(),
+    score: z.number(),
+    min: z.number(),
+  }),
+  z.object({ ...step, code: z.literal('tier.gate'), tier: z.string(), gate: z.string() }),
+  z.object({ ...step, code: z.literal('tier.requires'), tier: z.string() }),
+]);
 export type TraceStep = z.infer<typeof TraceStep>;
+export type TraceCode = TraceStep['code'];
+
+/** What keeps a tier out of reach. Gate ids point into `ScoreResult.gates`. */
+export const Blocker = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('score.below'), score: z.number(), min: z.number() }),
+  z.object({ code: z.literal('gate.failed'), gate: z.string() }),
+  z.object({ code: z.literal('gate.unknown'), gate: z.string() }),
+  z.object({ code: z.literal('requires.failed'), tier: z.string(), label: Text }),
+  z.object({ code: z.literal('requires.unknown'), tier: z.string(), label: Text }),
+]);
+export type Blocker = z.infer<typeof Blocker>;
+
+/** Why the verdict is what it is: the tier reached, and what blocks the one above. */
+export const Reason = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('tier.reached'), tier: z.string(), label: Text, score: z.number() }),
+  z.object({
+    code: z.literal('tier.missed'),
+    tier: z.string(),
+    label: Text,
+    blockers: z.array(Blocker),
+  }),
+]);
+export type Reason = z.infer<typeof Reason>;
 
 export const Gap = z.object({
   item: z.string(),
@@ -112,8 +130,9 @@ export const ScoreResult = z.object({
   gates: z.array(GateResult),
   verdict: z.object({
     tier: z.string().nullable(),
-    label: Text,
-    reasons: z.array(z.string()),
+    /** The reached tier's label; null when no tier is reached. */
+    label: Text.nullable(),
+    reasons: z.array(Reason),
   }),
   trace: z.array(TraceStep),
   gaps: z.array(Gap),
