@@ -69,6 +69,13 @@ describe('wrapText', () => {
     expect(wrapText('知识产权，管理', 40, m)).toEqual(['知识产', '权，管理']);
     expect(wrapText('知识产（权）', 40, m)).toEqual(['知识产', '（权）']);
     expect(wrapText('有多少件（含PCT）？', 90, m)).toEqual(['有多少件（含', 'PCT）？']);
+    const text = '他说：“《办法》（试行）已发布，是的！”你呢？【附件】、〔2016〕86号……好。';
+    // From 60 up: the widest piece that may not be broken, 〔2016〕, then always fits.
+    for (let w = 60; w <= 200; w += 10)
+      for (const l of wrapText(text, w, m)) {
+        expect('，。、；：！？）》」』”’〕】〉…'.includes(l[0] ?? '')).toBe(false);
+        expect('（《「『“‘〔【〈'.includes(l.at(-1) ?? '')).toBe(false);
+      }
   });
 
   it('keeps Latin words whole, breaks at spaces and hyphens, and cuts what cannot fit', () => {
@@ -78,6 +85,23 @@ describe('wrapText', () => {
       '第 7.5 条',
     ]);
     expect(wrapText('abcdefghijkl', 50, m)).toEqual(['abcde', 'fghij', 'kl']);
+  });
+
+  it('fills a line to exactly the width, not counting the spaces it ends with', () => {
+    expect(wrapText('知识产权管理体系', 80, m)).toEqual(['知识产权管理体系']);
+    expect(wrapText('知识产权管理体系', 79, m)).toEqual(['知识产权管理体', '系']);
+    expect(wrapText('abcd efgh ijkl', 90, m)).toEqual(['abcd efgh', 'ijkl']);
+    expect(wrapText('甲   ', 10, m)).toEqual(['甲']);
+  });
+
+  it('cuts an overlong Latin word where it must, and keeps 40% whole', () => {
+    expect(wrapText('见附件 abcdefghijklmn 第二页', 60, m)).toEqual([
+      '见附件',
+      'abcdef',
+      'ghijkl',
+      'mn 第二页',
+    ]);
+    expect(wrapText('增长40%以上', 40, m)).toEqual(['增长', '40%以', '上']);
   });
 
   it('keeps explicit line breaks and empty text', () => {

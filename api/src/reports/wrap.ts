@@ -4,57 +4,46 @@
  * styles, measures it and draws it as its own text object, which made a
  * 20-page report take about a second and weigh 300 KB. Handing it whole,
  * unbreakable lines instead cuts both by an order of magnitude.
+ *
+ * Where a line may break comes from the `linebreak` package (the Unicode
+ * line breaking algorithm, UAX #14, the one pdfkit and pdfmake use): it
+ * breaks between Chinese characters but never before closing punctuation
+ * (，。）》…) or after opening punctuation (（《“), and keeps Latin words,
+ * numbers such as 29490-2013 and 7.5, and 40% whole. Here we only choose,
+ * greedily, the last opportunity that still fits.
  */
+import { createRequire } from 'node:module';
 
 /** Width of a string in points at the size being set. */
 export type Measure = (s: string) => number;
 
-// Punctuation that may not begin a line (禁则), and that may not end one.
-const NO_START = new Set([...'，。、；：！？）》」』”’〕】〉…%,.;:!?)]}·']);
-const NO_END = new Set([...'（《「『“‘〔【〈([{']);
+/** The part of `linebreak` used here (it ships no types). */
+interface LineBreaker {
+  /** The next break opportunity, as a UTF-16 offset; null past the end. */
+  nextBreak(): { position: number; required: boolean } | null;
+}
+// The CommonJS build, the instance pdfkit has already loaded.
+const LineBreaker = createRequire(import.meta.url)('linebreak') as new (
+  text: string,
+) => LineBreaker;
 
-/** CJK ideographs, kana, full-width forms and CJK punctuation: each can stand on a line break. */
-const isWide = (cp: number): boolean =>
-  (cp >= 0x2e80 && cp <= 0x9fff) ||
-  (cp >= 0xac00 && cp <= 0xd7af) ||
-  (cp >= 0xf900 && cp <= 0xfaff) ||
-  (cp >= 0xfe30 && cp <= 0xfe4f) ||
-  (cp >= 0xff00 && cp <= 0xffef) ||
-  cp >= 0x20000 ||
-  cp === 0x2014 ||
-  cp === 0x2026 ||
-  (cp >= 0x2018 && cp <= 0x201f);
-
-/** Breakable units: single wide characters, Latin words (split after "-" and "/"), spaces. */
-function units(text: string): string[] {
+/** The pieces between break opportunities; each keeps its trailing spaces. */
+function segments(text: string): string[] {
   const out: string[] = [];
-  let word = '';
-  const flush = () => {
-    if (word) out.push(word);
-    word = '';
-  };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === ' ' || ch === '\t') {
-      flush();
-      out.push(' ');
-    } else if (isWide(cp)) {
-      flush();
-      out.push(ch);
-    } else {
-      word += ch;
-      if (ch === '-' || ch === '/') flush();
-    }
+  const breaker = new LineBreaker(text);
+  let last = 0;
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) {
+    out.push(text.slice(last, b.position));
+    last = b.position;
   }
-  flush();
   return out;
 }
 
-/** A word too long for any line is cut where it must be. */
-function hardSplit(word: string, width: number, measure: Measure): string[] {
+/** A piece too wide for any line is cut where it must be, between code points. */
+function hardSplit(piece: string, width: number, measure: Measure): string[] {
   const parts: string[] = [];
   let cur = '';
-  for (const ch of word) {
+  for (const ch of piece) {
     if (cur && measure(cur + ch) > width) {
       parts.push(cur);
       cur = '';
@@ -65,45 +54,63 @@ function hardSplit(word: string, width: number, measure: Measure): string[] {
   return parts;
 }
 
+const TRAILING = / +$/;
+
 function wrapParagraph(text: string, width: number, measure: Measure): string[] {
   const lines: string[] = [];
-  let cur: string[] = [];
-  let curWidth = 0;
+  let line = '';
+  let lineWidth = 0; // of `line` without its trailing spaces
+  let spaces = 0; // width of `line`'s trailing spaces
   const emit = () => {
-    while (cur.length > 0 && cur[cur.length - 1] === ' ') cur.pop();
-    lines.push(cur.join(''));
+    lines.push(line.replace(TRAILING, ''));
+    line = '';
+    lineWidth = 0;
+    spaces = 0;
   };
-  for (const u of units(text).flatMap((u) =>
-    measure(u) > width ? hardSplit(u, width, measure) : [u],
-  )) {
-    if (u === ' ' && cur.length === 0) continue;
-    const w = measure(u);
-    if (cur.length === 0 || curWidth + w <= width) {
-      cur.push(u);
-      curWidth += w;
+  for (const seg of segments(text)) {
+    // Only ASCII spaces are trimmed: an ideographic space (　) is text, such as an indent.
+    const word = seg.replace(TRAILING, '');
+    if (!word) {
+      // Spaces only: dropped at the start of a line, otherwise kept in case a word follows.
+      if (line) {
+        line += seg;
+        spaces += measure(seg);
+      }
       continue;
     }
-    // Break before `u`; carry units from the end of this line along while the
-    // next line would start with closing punctuation or this one end with opening.
-    const carry: string[] = [];
-    const starts = () => (carry[0] ?? u)[0] ?? '';
-    while (cur.length > 1 && (NO_START.has(starts()) || NO_END.has(cur[cur.length - 1] ?? '')))
-      carry.unshift(cur.pop() ?? '');
-    emit();
-    cur = u === ' ' ? carry : [...carry, u];
-    curWidth = cur.reduce((sum, x) => sum + measure(x), 0);
+    const w = measure(word);
+    if (line && lineWidth + spaces + w <= width) {
+      line += seg;
+      lineWidth += spaces + w;
+    } else {
+      if (line) emit();
+      if (w > width) {
+        const parts = hardSplit(word, width, measure);
+        const tail = parts.pop() ?? '';
+        for (const p of parts) lines.push(p);
+        line = tail + seg.slice(word.length);
+        lineWidth = measure(tail);
+      } else {
+        line = seg;
+        lineWidth = w;
+      }
+    }
+    spaces = seg.length > word.length ? measure(seg.slice(word.length)) : 0;
   }
-  if (cur.length > 0 || lines.length === 0) emit();
+  if (line || lines.length === 0) emit();
   return lines;
 }
 
 /**
- * The lines `text` takes in a column `width` points wide; "\n" starts a new
- * line. Chinese breaks between any two characters except before closing or
- * after opening punctuation; Latin breaks at spaces, "-" and "/".
+ * The lines `text` takes in a column `width` points wide; "\n" (and the
+ * other Unicode line ends) start a new line, tabs count as spaces. Chinese
+ * breaks between any two characters except before closing or after opening
+ * punctuation; Latin breaks at spaces and after "-" and "/" (UAX #14).
  *
  * @example wrapText('知识产权管理体系', 40, (s) => s.length * 10) // ['知识产权', '管理体系']
  */
 export function wrapText(text: string, width: number, measure: Measure): string[] {
-  return text.split(/\r?\n/).flatMap((p) => wrapParagraph(p, width, measure));
+  return text
+    .split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/)
+    .flatMap((p) => wrapParagraph(p.replaceAll('\t', ' '), width, measure));
 }

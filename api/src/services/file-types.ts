@@ -1,48 +1,57 @@
 /*
  * Evidence files are checked by what they are, not what they claim: the
- * first bytes must match the type the file name's extension names. Only
- * document and image formats an auditor reads are accepted; nothing that a
- * browser would run (HTML, SVG, scripts) is.
+ * `file-type` package reads the content (magic numbers, and for Office Open
+ * XML the zip's [Content_Types].xml), and the type it finds must be the one
+ * the file name's extension names. Only document and image formats an
+ * auditor reads are accepted; nothing that a browser would run (HTML, SVG,
+ * scripts) is.
  */
+import { fileTypeFromBuffer } from 'file-type';
 
-interface FileType {
+interface Accepted {
+  /** What file-type may report for such a file (its `ext`). */
+  detected: readonly string[];
+  /** The MIME type to store and serve. */
   mime: string;
-  magic: number[];
 }
 
-const PDF = { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] }; // %PDF
-const PNG = { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] };
-const JPEG = { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] };
-const ZIP = [0x50, 0x4b, 0x03, 0x04]; // Office Open XML files are zip containers
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // legacy .doc/.xls
+const JPEG: Accepted = { detected: ['jpg'], mime: 'image/jpeg' };
+// file-type cannot tell legacy Word from Excel: both are OLE compound files ("cfb").
+const OLE = ['cfb'];
 
-const BY_EXTENSION: Record<string, FileType> = {
-  pdf: PDF,
-  png: PNG,
+const BY_EXTENSION: Record<string, Accepted> = {
+  pdf: { detected: ['pdf'], mime: 'application/pdf' },
+  // An animated PNG is still a PNG (same signature, extra chunks), as before.
+  png: { detected: ['png', 'apng'], mime: 'image/png' },
   jpg: JPEG,
   jpeg: JPEG,
   docx: {
+    detected: ['docx'],
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    magic: ZIP,
   },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: ZIP },
+  xlsx: {
+    detected: ['xlsx'],
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
   pptx: {
+    detected: ['pptx'],
     mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    magic: ZIP,
   },
-  doc: { mime: 'application/msword', magic: OLE },
-  xls: { mime: 'application/vnd.ms-excel', magic: OLE },
+  doc: { detected: OLE, mime: 'application/msword' },
+  xls: { detected: OLE, mime: 'application/vnd.ms-excel' },
 };
 
 export const ACCEPTED_EXTENSIONS = Object.keys(BY_EXTENSION);
 
-/** The MIME type to store and serve, or null when the bytes do not match the extension. */
-export function detectType(name: string, bytes: Uint8Array): string | null {
+/** The MIME type to store and serve, or null when the content does not match the extension. */
+export async function detectType(name: string, bytes: Uint8Array): Promise<string | null> {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   // Own keys only: an "extension" such as `constructor` must not find Object.prototype.
   const t = Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
-  if (!t || bytes.length < t.magic.length) return null;
-  return t.magic.every((b, i) => bytes[i] === b) ? t.mime : null;
+  if (!t) return null;
+  // A file the parser cannot make sense of is refused, not a server error.
+  const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
+  return found && t.detected.includes(found.ext) ? t.mime : null;
 }
 
 /**

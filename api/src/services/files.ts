@@ -35,7 +35,7 @@ export async function storeFile(
     ]);
   if (bytes.length === 0)
     throw problems.unprocessable('文件是空的。', [{ path: 'body', message: '文件没有内容' }]);
-  const type = detectType(name, bytes);
+  const type = await detectType(name, bytes);
   if (!type)
     throw new Problem(
       415,
