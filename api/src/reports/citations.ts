@@ -1,5 +1,5 @@
-import { type Citation, isDocumentCitation } from '@zhiping/forms';
-import { standardName, UNVERIFIED } from './labels.ts';
+import { type Citation, isDocumentCitation, standardName, translate } from '@zhiping/forms';
+import { UNVERIFIED } from './labels.ts';
 import type { SourceInfo } from './types.ts';
 
 /**
@@ -18,7 +18,7 @@ export function citationText(c: Citation, sources?: ReadonlyMap<string, SourceIn
     return `${doc} ${c.article}${quote}${mark}`;
   }
   const title = c.title ? ` ${c.title}` : '';
-  return `${standardName(c.standard)} 第 ${c.clause} 条${title}${mark}`;
+  return `${standardName(c.standard)} ${translate('zh', 'citation.clause', { clause: c.clause })}${title}${mark}`;
 }
 
 export const citationsText = (

@@ -1,8 +1,8 @@
-import { AUDITOR_LABEL } from '@zhiping/forms';
+import { textOf, translate } from '@zhiping/forms';
 import type { Workbook } from 'exceljs';
 import { citationsText } from './citations.ts';
 import { formatForPrint, STATUS_ARGB, wrapBody } from './excel-format.ts';
-import { zhText } from './labels.ts';
+
 import type { ReportModel, TopSection } from './model.ts';
 import { sheetName } from './sheet-names.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
@@ -22,7 +22,7 @@ const ITEM_COLUMNS = [
   { header: '得分', key: 'points', width: 7 },
   { header: '满分', key: 'max', width: 7 },
   { header: '自评答案', key: 'answer', width: 28 },
-  { header: '审核意见', key: 'review', width: 28 },
+  { header: '评审意见', key: 'review', width: 28 },
   { header: '依据', key: 'citations', width: 36 },
 ];
 
@@ -37,7 +37,7 @@ export function addSectionSheet(wb: Workbook, top: TopSection, ctx: SheetContext
       clause: row.clause,
       prompt: row.unverified ? `${row.prompt}（待确认）` : row.prompt,
       status: row.selfStatus
-        ? `${row.statusLabel}（自评：${AUDITOR_LABEL[row.selfStatus]}）`
+        ? `${row.statusLabel}（自评：${translate('zh', `itemStatus.${row.selfStatus}`)}）`
         : row.statusLabel,
       points: row.max > 0 ? row.points : null,
       max: row.max > 0 ? row.max : null,
@@ -78,10 +78,10 @@ export function addGapsSheet(
       n: i + 1,
       id: g.item,
       clause: model.items.get(g.item)?.clause ?? '',
-      prompt: zhText(g.prompt),
-      status: AUDITOR_LABEL[g.status],
+      prompt: textOf(g.prompt),
+      status: translate('zh', `itemStatus.${g.status}`),
       cost: g.cost,
-      recommendation: zhText(g.recommendation),
+      recommendation: textOf(g.recommendation),
       citations: citationsText(g.citations, options.sources).join('\n'),
     });
     r.getCell('status').font = { bold: true, color: { argb: STATUS_ARGB[g.status] } };

@@ -1,4 +1,4 @@
-import { AUDITOR_LABEL, type ScoreResult, zh } from '@zhiping/forms';
+import { type ScoreResult, translate, verdictLabel } from '@zhiping/forms';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderWorkbook, SUMMARY_SHEET, sealText } from './index.ts';
@@ -53,10 +53,10 @@ describe('Excel workbook', () => {
   it('summarises total, verdict, seal and decision', () => {
     expect(summaryValue('总分')).toBe(input.result.total.score);
     expect(summaryValue('自评总分')).toBe(input.selfResult?.total.score);
-    expect(summaryValue('结论')).toBe(zh(input.result.verdict.label));
+    expect(summaryValue('结论')).toBe(verdictLabel(input.result));
     expect(summaryValue('状态')).toBe('已决定');
     expect(summaryValue('封存')).toBe(sealText(input.assessment.submissionHash, 'decided'));
-    expect(String(summaryValue('审核决定'))).toContain('批准');
+    expect(String(summaryValue('评审决定'))).toContain(translate('zh', 'decision.approve'));
   });
 
   it('lists every visible item of a section with its status, points and answer', () => {
@@ -73,7 +73,7 @@ describe('Excel workbook', () => {
         if (n === 1 || row.getCell(col('编号')).value !== item.id) return;
         found = true;
         expect(String(row.getCell(col('状态')).value)).toMatch(
-          new RegExp(`^${AUDITOR_LABEL[item.status]}`),
+          new RegExp(`^${translate('zh', `itemStatus.${item.status}`)}`),
         );
         expect(row.getCell(col('满分')).value).toBe(item.max > 0 ? item.max : null);
         expect(row.getCell(col('自评答案')).value).toBeTruthy();

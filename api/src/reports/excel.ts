@@ -1,17 +1,9 @@
-import { refOf } from '@zhiping/forms';
+import { formatDate, reasonText, refOf, textOf, translate, verdictLabel } from '@zhiping/forms';
 import ExcelJS, { type Worksheet } from 'exceljs';
 import { citationsText } from './citations.ts';
 import { formatForPrint, wrapBody } from './excel-format.ts';
 import { addGapsSheet, addSectionSheet, type SheetContext } from './excel-items.ts';
-import {
-  ASSESSMENT_STATUS_LABEL,
-  DECISION_LABEL,
-  formatDate,
-  formatDateTime,
-  GATE_OUTCOME_LABEL,
-  sealText,
-  zhText,
-} from './labels.ts';
+import { formatDateTime, sealText } from './labels.ts';
 import { buildModel, type ReportModel } from './model.ts';
 import { REPORT_TITLE } from './pdf-cover.ts';
 import { sheetName } from './sheet-names.ts';
@@ -48,27 +40,32 @@ function addSummarySheet(
     ['受评单位', a.organisation.name],
     ['地区', a.organisation.region ?? ''],
     ['评估事项', a.title],
-    ['评估标准', zhText(d.title)],
+    ['评估标准', textOf(d.title)],
     ['定义版本', refOf(d)],
     ['评估基准日', formatDate(a.asOf)],
-    ['状态', ASSESSMENT_STATUS_LABEL[a.status]],
-    ['提交时间', a.submittedAt ? formatDateTime(a.submittedAt) : '尚未提交'],
-    ['报告生成时间', formatDateTime(input.generatedAt)],
+    ['状态', translate('zh', `assessmentStatus.${a.status}`)],
+    ['提交时间', a.submittedAt ? formatDateTime(a.submittedAt, input.timeZone) : '尚未提交'],
+    ['报告生成时间', formatDateTime(input.generatedAt, input.timeZone)],
     ['总分', result.total.score],
     ...(input.selfResult
       ? ([['自评总分', input.selfResult.total.score]] as [string, number][])
       : []),
-    ['结论', zhText(result.verdict.label)],
-    ['结论说明', result.verdict.reasons.join('\n')],
+    ['结论', verdictLabel(result)],
+    [
+      '结论说明',
+      result.verdict.reasons
+        .map((r) => reasonText(r, { result, definition: input.definition }))
+        .join('\n'),
+    ],
     ['封存', sealText(a.submissionHash, a.status)],
   ];
   if (input.decision) {
     const dec = input.decision;
     facts.push([
-      '审核决定',
-      `${DECISION_LABEL[dec.outcome]}（${dec.reviewer}，${formatDateTime(dec.at)}）`,
+      '评审决定',
+      `${translate('zh', `decision.${dec.outcome}`)}（${dec.reviewer}，${formatDateTime(dec.at, input.timeZone)}）`,
     ]);
-    facts.push(['审核意见', dec.comment]);
+    facts.push(['评审意见', dec.comment]);
   }
   for (const [k, v] of facts) {
     const r = ws.addRow([k, v]);
@@ -84,14 +81,14 @@ function addSummarySheet(
     block(ws, '门槛', ['门槛条件', '', '类型', '结果', '说明与依据']);
     for (const g of result.gates) {
       const why = [
-        g.outcome !== 'passed' ? zhText(g.message) : '',
+        g.outcome !== 'passed' ? textOf(g.message) : '',
         ...citationsText(g.citations, options.sources),
       ];
       const r = ws.addRow([
-        zhText(g.title),
+        textOf(g.title),
         '',
         g.kind === 'veto' ? '一票否决' : '资格条件',
-        GATE_OUTCOME_LABEL[g.outcome],
+        translate('zh', `gateOutcome.${g.outcome}`),
         why.filter(Boolean).join('\n'),
       ]);
       ws.mergeCells(r.number, 1, r.number, 2);
@@ -103,7 +100,7 @@ function addSummarySheet(
   for (const s of result.sections) {
     if (s.parent !== null || !s.visible) continue;
     const r = ws.addRow([
-      headings.get(s.id) ?? zhText(s.title),
+      headings.get(s.id) ?? textOf(s.title),
       '',
       s.weight,
       s.ratio,
@@ -136,7 +133,7 @@ export async function renderWorkbook(
   wb.created = at;
   wb.modified = at;
   const ctx: SheetContext = {
-    title: zhText(input.definition.title),
+    title: textOf(input.definition.title),
     seal: sealText(input.assessment.submissionHash, input.assessment.status),
     taken: new Set(),
   };

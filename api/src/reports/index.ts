@@ -4,19 +4,11 @@
  * two font files once per process: the caller passes everything in,
  * including the time the report is generated.
  */
-export { type AnswerContext, answerText, NO_ANSWER } from './answer-text.ts';
 export { sectionChartSvg } from './chart.ts';
 export { citationText } from './citations.ts';
 export { renderWorkbook, SUMMARY_SHEET } from './excel.ts';
 export { loadFonts } from './fonts.ts';
-export {
-  ASSESSMENT_STATUS_LABEL,
-  formatDate,
-  formatDateTime,
-  formatScore,
-  sealText,
-  zhText,
-} from './labels.ts';
+export { formatDateTime, formatScore, sealText } from './labels.ts';
 export { buildModel, type ItemRow, type ReportModel } from './model.ts';
 export { pageLabel, renderPdf, reportDocument } from './pdf.ts';
 export { REPORT_TITLE } from './pdf-cover.ts';

@@ -1,14 +1,14 @@
 import {
-  AUDITOR_LABEL,
+  answerText,
   type Item,
   type ItemResult,
   type ItemStatus,
   type Section,
   type SectionResult,
+  textOf,
+  translate,
 } from '@zhiping/forms';
-import { answerText } from './answer-text.ts';
 import { citationsText } from './citations.ts';
-import { zhText } from './labels.ts';
 import { latestReviews, reviewText } from './review-text.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
 
@@ -56,7 +56,7 @@ export interface ReportModel {
 }
 
 export const sectionHeading = (s: Pick<Section, 'clause' | 'title'>): string =>
-  s.clause ? `${s.clause} ${zhText(s.title)}` : zhText(s.title);
+  s.clause ? `${s.clause} ${textOf(s.title)}` : textOf(s.title);
 
 /** Walks the definition in order and pairs every visible item with its result and answer. */
 export function buildModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
@@ -67,7 +67,7 @@ export function buildModel(input: ReportInput, options: ReportOptions = {}): Rep
   );
   const sectionResults = new Map<string, SectionResult>(result.sections.map((s) => [s.id, s]));
   const reviews = latestReviews(input.reviews);
-  const ctx = { scales: definition.scales, derived: result.derived };
+  const ctx = { scales: definition.scales, derived: result.derived, locale: 'zh' as const };
   const items = new Map<string, Item>();
 
   const rowOf = (item: Item, path: string[]): ItemRow | null => {
@@ -79,9 +79,9 @@ export function buildModel(input: ReportInput, options: ReportOptions = {}): Rep
       id: item.id,
       clause: item.clause ?? '',
       path,
-      prompt: zhText(item.prompt),
+      prompt: textOf(item.prompt),
       status: r.status,
-      statusLabel: AUDITOR_LABEL[r.status],
+      statusLabel: translate('zh', `itemStatus.${r.status}`),
       selfStatus: self && self.status !== r.status ? self.status : null,
       points: r.points,
       max: r.max,

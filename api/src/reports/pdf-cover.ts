@@ -1,13 +1,6 @@
-import { refOf } from '@zhiping/forms';
+import { formatDate, refOf, textOf, translate, verdictLabel } from '@zhiping/forms';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import {
-  ASSESSMENT_STATUS_LABEL,
-  formatDate,
-  formatDateTime,
-  formatScore,
-  sealText,
-  zhText,
-} from './labels.ts';
+import { formatDateTime, formatScore, sealText } from './labels.ts';
 import { CONTENT_WIDTH, MUTED, plainLayout, SMALL, SUBTITLE, TITLE } from './pdf-styles.ts';
 import type { ReportInput } from './types.ts';
 
@@ -29,12 +22,12 @@ export function cover(input: ReportInput): Content[] {
   const facts: [string, string][] = [
     ['受评单位', org],
     ['评估事项', a.title],
-    ['评估标准', zhText(d.title)],
+    ['评估标准', textOf(d.title)],
     ['定义版本', refOf(d)],
     ['评估基准日', formatDate(a.asOf)],
-    ['状态', ASSESSMENT_STATUS_LABEL[a.status]],
-    ['提交时间', a.submittedAt ? formatDateTime(a.submittedAt) : '尚未提交'],
-    ['报告生成时间', formatDateTime(input.generatedAt)],
+    ['状态', translate('zh', `assessmentStatus.${a.status}`)],
+    ['提交时间', a.submittedAt ? formatDateTime(a.submittedAt, input.timeZone) : '尚未提交'],
+    ['报告生成时间', formatDateTime(input.generatedAt, input.timeZone)],
     ['封存', sealText(a.submissionHash, a.status)],
   ];
   const body: TableCell[][] = facts.map(([k, v]) => [
@@ -45,7 +38,7 @@ export function cover(input: ReportInput): Content[] {
   const colour = verdictColour(input);
   return [
     { text: REPORT_TITLE, ...TITLE, margin: [0, 60, 0, 6] },
-    { text: zhText(d.title), ...SUBTITLE, margin: [0, 0, 0, 4] },
+    { text: textOf(d.title), ...SUBTITLE, margin: [0, 0, 0, 4] },
     {
       canvas: [
         {
@@ -69,7 +62,7 @@ export function cover(input: ReportInput): Content[] {
             {
               stack: [
                 { text: '结论', color: MUTED, fontSize: 10 },
-                { text: zhText(result.verdict.label), bold: true, fontSize: 18, color: colour },
+                { text: verdictLabel(result), bold: true, fontSize: 18, color: colour },
               ],
             },
             {
@@ -100,7 +93,7 @@ export function cover(input: ReportInput): Content[] {
     },
     {
       text:
-        '本报告由知评根据自评答案、评分规则和审核意见生成。题目与建议为本工具的表述，不是标准或政策文件的原文；' +
+        '本报告由知评根据自评答案、评分规则和评审意见生成。题目与建议为本工具的表述，不是标准或政策文件的原文；' +
         '标注“待确认”的条款号、标题或要求尚未与原始文本核对。',
       ...SMALL,
       margin: [0, 24, 0, 0],

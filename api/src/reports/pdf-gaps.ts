@@ -1,7 +1,7 @@
-import { AUDITOR_LABEL, type Item } from '@zhiping/forms';
+import { type Item, textOf, translate } from '@zhiping/forms';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { citationsText } from './citations.ts';
-import { formatPoints, zhText } from './labels.ts';
+import { formatPoints } from './labels.ts';
 import type { ReportModel } from './model.ts';
 import {
   columnWidths,
@@ -17,7 +17,7 @@ import type { Setter } from './pdf-text.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
 
 export const itemLine = (item: Item | undefined, id: string): string =>
-  item ? `${item.clause ? `${item.clause} ` : ''}${zhText(item.prompt)}` : id;
+  item ? `${item.clause ? `${item.clause} ` : ''}${textOf(item.prompt)}` : id;
 
 /** Gaps, most expensive first, each with what to do and where the requirement comes from. */
 export function gapsPart(
@@ -39,13 +39,18 @@ export function gapsPart(
   const th = (text: string): TableCell => ({ text, ...TH });
   const body: TableCell[][] = [[th('序号'), th('题目'), th('失分'), th('整改建议'), th('依据')]];
   gaps.forEach((g, i) => {
-    const rec = zhText(g.recommendation);
+    const rec = textOf(g.recommendation);
     body.push([
       { text: String(i + 1), ...TD, color: MUTED },
       {
         stack: [
           set.block(itemLine(model.items.get(g.item), g.item), wPrompt, TD),
-          { text: AUDITOR_LABEL[g.status], ...SMALL, bold: true, color: STATUS_COLOUR[g.status] },
+          {
+            text: translate('zh', `itemStatus.${g.status}`),
+            ...SMALL,
+            bold: true,
+            color: STATUS_COLOUR[g.status],
+          },
         ],
       },
       { text: formatPoints(g.cost), ...TD, alignment: 'right' },

@@ -1,4 +1,4 @@
-import { AUDITOR_LABEL } from '@zhiping/forms';
+import { translate } from '@zhiping/forms';
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
 import { formatPercent, formatPoints, UNVERIFIED } from './labels.ts';
 import type { ItemRow, ReportModel, TopSection } from './model.ts';
@@ -50,7 +50,11 @@ function resultCell(row: ItemRow): TableCell {
       noWrap: true,
     });
   if (row.selfStatus)
-    stack.push({ text: `自评：${AUDITOR_LABEL[row.selfStatus]}`, ...SMALL, noWrap: true });
+    stack.push({
+      text: `自评：${translate('zh', `itemStatus.${row.selfStatus}`)}`,
+      ...SMALL,
+      noWrap: true,
+    });
   return { stack };
 }
 
@@ -91,7 +95,7 @@ function sectionTable(set: Setter, top: TopSection, reviewed: boolean): Content 
     '题目',
     '结果',
     '自评答案',
-    ...(reviewed ? ['审核意见'] : []),
+    ...(reviewed ? ['评审意见'] : []),
   ].map((text) => ({ text, ...TH }));
   const body: TableCell[][] = [headingRow(top, cols), header];
   const itemCells = (row: ItemRow): TableCell[] => {

@@ -1,5 +1,6 @@
+import { textOf, translate } from '@zhiping/forms';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { DECISION_LABEL, formatDateTime, formatPoints, zhText } from './labels.ts';
+import { formatDateTime, formatPoints } from './labels.ts';
 import type { ReportModel } from './model.ts';
 import { itemLine } from './pdf-gaps.ts';
 import { columnWidths, H1, MUTED, PARA, plainLayout, TD } from './pdf-styles.ts';
@@ -24,7 +25,7 @@ export function nextPart(set: Setter, input: ReportInput, model: ReportModel): C
         unbreakable: true,
       },
     ];
-  const head: Content[] = [{ text: `五、下一档：${zhText(next.label)}`, ...H1 }];
+  const head: Content[] = [{ text: `五、下一档：${textOf(next.label)}`, ...H1 }];
   head.push({
     text:
       next.scoreGap > 0
@@ -65,7 +66,7 @@ export function nextPart(set: Setter, input: ReportInput, model: ReportModel): C
       ul: next.gates.map((id) => {
         const g = gates.find((x) => x.id === id);
         if (!g) return id;
-        return `${zhText(g.title)}${g.message ? `：${zhText(g.message)}` : ''}`;
+        return `${textOf(g.title)}${g.message ? `：${textOf(g.message)}` : ''}`;
       }),
       margin: [0, 0, 0, 6],
     });
@@ -73,7 +74,7 @@ export function nextPart(set: Setter, input: ReportInput, model: ReportModel): C
   for (const id of next.conditions) {
     const t = input.definition.tiers.find((x) => x.id === id);
     const what = t
-      ? `「${zhText(t.label)}」${t.description ? `：${zhText(t.description)}` : ''}`
+      ? `「${textOf(t.label)}」${t.description ? `：${textOf(t.description)}` : ''}`
       : id;
     out.push({ text: `还须满足${what}的附加条件。`, ...PARA });
   }
@@ -83,13 +84,13 @@ export function nextPart(set: Setter, input: ReportInput, model: ReportModel): C
 /** The reviewer's decision, or a plain statement that there is none yet. */
 export function decisionPart(input: ReportInput): Content[] {
   const d = input.decision;
-  const heading = { text: '六、审核决定', ...H1 };
+  const heading = { text: '六、评审决定', ...H1 };
   if (!d)
-    return [{ stack: [heading, { text: '尚无审核决定。', color: MUTED }], unbreakable: true }];
+    return [{ stack: [heading, { text: '尚无评审决定。', color: MUTED }], unbreakable: true }];
   const rows: [string, string][] = [
-    ['决定', DECISION_LABEL[d.outcome]],
-    ['审核人', d.reviewer],
-    ['时间', formatDateTime(d.at)],
+    ['决定', translate('zh', `decision.${d.outcome}`)],
+    ['评审人', d.reviewer],
+    ['时间', formatDateTime(d.at, input.timeZone)],
     ['意见', d.comment.trim() || '（无）'],
   ];
   const outcomeColour = d.outcome === 'approve' ? '#2e7d32' : '#c62828';

@@ -1,9 +1,10 @@
 import type { SectionResult } from '@zhiping/forms';
+import { reasonText, textOf, translate, verdictLabel } from '@zhiping/forms';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { sectionChartSvg } from './chart.ts';
 import { citationsText } from './citations.ts';
 import { FONT } from './fonts.ts';
-import { formatPercent, formatPoints, formatScore, GATE_OUTCOME_LABEL, zhText } from './labels.ts';
+import { formatPercent, formatPoints, formatScore } from './labels.ts';
 import { sectionHeading } from './model.ts';
 import {
   CONTENT_WIDTH,
@@ -29,21 +30,26 @@ export function verdictPart(input: ReportInput, options: ReportOptions): Content
   const { result } = input;
   const out: Content[] = [
     { text: '一、结论', ...H1 },
-    { text: zhText(result.verdict.label), bold: true, fontSize: 13, margin: [0, 0, 0, 4] },
-    { ul: result.verdict.reasons.map((r) => ({ text: r })), margin: [0, 0, 0, 6] },
+    { text: verdictLabel(result), bold: true, fontSize: 13, margin: [0, 0, 0, 4] },
+    {
+      ul: result.verdict.reasons.map((r) => ({
+        text: reasonText(r, { result, definition: input.definition }),
+      })),
+      margin: [0, 0, 0, 6],
+    },
   ];
   if (result.gates.length === 0) return out;
   const body: TableCell[][] = [[th('门槛条件'), th('类型'), th('结果'), th('说明')]];
   for (const g of result.gates) {
     const explain: Content[] = [];
-    if (g.outcome !== 'passed' && g.message) explain.push({ text: zhText(g.message) });
+    if (g.outcome !== 'passed' && g.message) explain.push({ text: textOf(g.message) });
     const cites = citationsText(g.citations, options.sources);
     if (cites.length > 0) explain.push({ text: `依据：${cites.join('；')}`, ...SMALL });
     body.push([
-      { text: zhText(g.title), ...TD },
+      { text: textOf(g.title), ...TD },
       { text: g.kind === 'veto' ? '一票否决' : '资格条件', ...TD, noWrap: true },
       {
-        text: GATE_OUTCOME_LABEL[g.outcome],
+        text: translate('zh', `gateOutcome.${g.outcome}`),
         ...TD,
         bold: true,
         color: GATE_COLOUR[g.outcome],
@@ -82,7 +88,7 @@ function sectionRows(
       const top = depth === 0;
       rows.push([
         {
-          text: headings.get(s.id) ?? zhText(s.title),
+          text: headings.get(s.id) ?? textOf(s.title),
           ...TD,
           bold: top,
           margin: [depth * 12, 0, 0, 0],
@@ -116,7 +122,7 @@ export function scorePart(input: ReportInput, headings: Map<string, string>): Co
   ];
   if (selfResult && selfResult.total.score !== result.total.score)
     lines.push({
-      text: `自评总分 ${formatScore(selfResult.total.score)}，审核后为 ${formatScore(result.total.score)}。`,
+      text: `自评总分 ${formatScore(selfResult.total.score)}，评审后为 ${formatScore(result.total.score)}。`,
     });
   const p = result.progress;
   lines.push({
@@ -126,7 +132,7 @@ export function scorePart(input: ReportInput, headings: Map<string, string>): Co
 
   const bars = result.sections
     .filter((s) => s.parent === null && s.visible && s.ratio !== null)
-    .map((s) => ({ label: headings.get(s.id) ?? zhText(s.title), ratio: s.ratio ?? 0 }));
+    .map((s) => ({ label: headings.get(s.id) ?? textOf(s.title), ratio: s.ratio ?? 0 }));
   const chart: Content[] =
     bars.length > 0
       ? [

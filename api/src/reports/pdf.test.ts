@@ -1,4 +1,4 @@
-import { isDocumentCitation, zh } from '@zhiping/forms';
+import { isDocumentCitation, translate, verdictLabel, zh } from '@zhiping/forms';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatScore, REPORT_TITLE, renderPdf, sealText } from './index.ts';
@@ -64,10 +64,10 @@ describe('PDF report', () => {
       '二、得分',
       '三、逐项结果',
       '四、差距与整改建议',
-      '六、审核决定',
+      '六、评审决定',
     ])
       expect(all).toContain(squash(h));
-    expect(all).toContain(squash(zh(input.result.verdict.label)));
+    expect(all).toContain(squash(verdictLabel(input.result)));
     expect(pages[0]).toContain(squash(input.assessment.organisation.name));
     expect(pages[0]).toContain('已决定');
     expect(all).toContain(`总分${formatScore(input.result.total.score)}/100`);
@@ -88,7 +88,7 @@ describe('PDF report', () => {
     expect(all).toContain('仅有文件（1级）'); // a maturity level by its label, not its number
     expect(all).toContain(squash('记录只覆盖上半年')); // the reviewer's reason
     expect(all).toContain('自评：符合'); // what the reviewer overrode
-    expect(all).toContain('批准'); // the decision
+    expect(all).toContain(translate('zh', 'decision.approve')); // the decision
   });
 
   it('renders without warnings', () => {
@@ -127,6 +127,6 @@ describe('PDF report', () => {
       expect(p).toContain('草稿，未封存');
       expect(p).not.toContain('SHA-256');
     }
-    expect(texts.join('')).toContain('尚无审核决定');
+    expect(texts.join('')).toContain('尚无评审决定');
   });
 });

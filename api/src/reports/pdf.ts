@@ -1,6 +1,7 @@
+import { textOf } from '@zhiping/forms';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONT, loadFonts } from './fonts.ts';
-import { sealText, zhText } from './labels.ts';
+import { sealText } from './labels.ts';
 import { buildModel } from './model.ts';
 import { cover, REPORT_TITLE } from './pdf-cover.ts';
 import { gapsPart } from './pdf-gaps.ts';
@@ -23,7 +24,7 @@ export function reportDocument(
 ): TDocumentDefinitions {
   const model = buildModel(input, options);
   const headings = headingsOf(input);
-  const title = zhText(input.definition.title);
+  const title = textOf(input.definition.title);
   const seal = sealText(input.assessment.submissionHash, input.assessment.status);
   const created = new Date(input.generatedAt);
   const content: Content[] = [

@@ -1,4 +1,4 @@
-import { AUDITOR_LABEL } from '@zhiping/forms';
+import { translate } from '@zhiping/forms';
 import { formatPoints } from './labels.ts';
 import type { ReportReview } from './types.ts';
 
@@ -13,14 +13,15 @@ export function latestReviews(reviews: readonly ReportReview[]): Map<string, Rep
   return latest;
 }
 
-/** A reviewer's judgement in words, e.g. "改判：一般不符合（2 分）\n理由：…\n—— 王审核". */
+/** A reviewer's judgement in words, e.g. "改判：一般不符合（2 分）\n理由：…\n—— 王评审". */
 export function reviewText(r: ReportReview): string {
   const lines: string[] = [];
-  if (r.verdict === 'agree') lines.push('同意自评');
+  if (r.verdict === 'agree') lines.push(`${translate('zh', 'reviewVerdict.agree')}自评`);
   else {
-    const status = r.status ? AUDITOR_LABEL[r.status] : '改判';
+    const override = translate('zh', 'reviewVerdict.override');
+    const status = r.status ? translate('zh', `itemStatus.${r.status}`) : override;
     const pts = r.points === undefined ? '' : `（${formatPoints(r.points)} 分）`;
-    lines.push(`改判：${status}${pts}`);
+    lines.push(`${override}：${status}${pts}`);
     if (r.reason?.trim()) lines.push(`理由：${r.reason.trim()}`);
   }
   if (r.comment?.trim()) lines.push(`意见：${r.comment.trim()}`);

@@ -51,7 +51,7 @@ export function sampleInput(file: string, opts: { reviewed?: boolean } = {}): Re
       points,
       reason: '记录只覆盖上半年，下半年的运行记录缺失。',
       comment: '请补充下半年的记录后重新提交。',
-      reviewer: '王审核',
+      reviewer: '王评审',
       at: `${sample.asOf}T06:00:00.000Z`,
     });
   }
@@ -60,7 +60,7 @@ export function sampleInput(file: string, opts: { reviewed?: boolean } = {}): Re
       item: other.id,
       verdict: 'agree',
       comment: '证据充分。',
-      reviewer: '王审核',
+      reviewer: '王评审',
       at: `${sample.asOf}T06:10:00.000Z`,
     });
   return {
@@ -71,8 +71,8 @@ export function sampleInput(file: string, opts: { reviewed?: boolean } = {}): Re
     reviews,
     decision: {
       outcome: 'approve',
-      comment: '同意提交认证申请，请按审核意见补齐记录。',
-      reviewer: '王审核',
+      comment: '同意提交认证申请，请按评审意见补齐记录。',
+      reviewer: '王评审',
       at: `${sample.asOf}T07:00:00.000Z`,
     },
   };

@@ -1,61 +1,8 @@
-import { Item, type ItemInput } from '@zhiping/forms';
 import { describe, expect, it } from 'vitest';
-import { type AnswerContext, answerText, NO_ANSWER } from './answer-text.ts';
 import { citationText } from './citations.ts';
 import { formatDateTime, sealText } from './labels.ts';
 import { sheetName } from './sheet-names.ts';
 import { wrapText } from './wrap.ts';
-
-// Parsed, so defaults are filled in and a malformed fixture fails loudly.
-const item = (i: Partial<ItemInput>): Item => Item.parse({ id: 'x', prompt: '题目', ...i });
-const ctx: AnswerContext = {
-  scales: {
-    maturity: [
-      { value: 0, label: '未建立', fraction: 0 },
-      { value: 3, label: { zh: '运行有效', en: 'Effective' }, fraction: 1 },
-    ],
-  },
-  derived: { 'd.growth': 0.125, 'd.none': null },
-};
-
-describe('answerText', () => {
-  const options = [
-    { id: 'a', label: '甲方案' },
-    { id: 'b', label: '乙方案' },
-  ];
-  const cases: [Item, unknown, string][] = [
-    [item({ kind: 'yesno' }), true, '是'],
-    [item({ kind: 'yesno' }), false, '否'],
-    [item({ kind: 'yesno' }), undefined, NO_ANSWER],
-    [item({ kind: 'single', options }), 'b', '乙方案'],
-    [item({ kind: 'multi', options }), ['a', 'b'], '甲方案、乙方案'],
-    [item({ kind: 'scale', scale: 'maturity', points: 5 }), 3, '运行有效（3 级）'],
-    [
-      item({ kind: 'number', unit: '万元', period: '上一年度' }),
-      12345.5,
-      '12,345.5 万元（上一年度）',
-    ],
-    [item({ kind: 'number', unit: '%' }), 40, '40%'],
-    [item({ kind: 'date' }), '2020-05-11', '2020年5月11日'],
-    [item({ kind: 'text' }), '  说明  ', '说明'],
-    [
-      item({ kind: 'evidence', points: 2 }),
-      { files: [{ id: 'f1', name: '手册.pdf' }], ref: '发布令', note: '第三版' },
-      '文件：手册.pdf\n出处：发布令\n说明：第三版',
-    ],
-    [
-      item({ kind: 'yesno', allowNotApplicable: true }),
-      { notApplicable: true, reason: '无生产环节' },
-      '不适用：无生产环节',
-    ],
-    [item({ kind: 'computed', value: 'd.growth', unit: '比率' }), undefined, '计算值：12.5%'],
-    [item({ kind: 'computed', value: 'd.none' }), undefined, '无法计算（缺少数据）'],
-    [item({ kind: 'single', options }), 'zz', 'zz'], // an unknown option still shows what was sent
-  ];
-  it.each(cases.map(([i, v, t]) => [t, i, v] as const))('%s', (text, it, value) => {
-    expect(answerText(it, value, ctx)).toBe(text);
-  });
-});
 
 describe('wrapText', () => {
   // Every character 10 wide: easy to reason about.
@@ -143,6 +90,10 @@ describe('labels and citations', () => {
 
   it('prints times in Beijing time whatever the server zone', () => {
     expect(formatDateTime('2026-11-20T17:30:00Z')).toBe('2026-11-21 01:30（北京时间）');
+    expect(formatDateTime('2026-11-20T17:30:00Z', 'UTC')).toBe('2026-11-20 17:30（UTC）');
+    expect(formatDateTime('2026-11-20T15:59:00Z', 'Asia/Tokyo')).toBe(
+      '2026-11-21 00:59（Asia/Tokyo）',
+    );
   });
 
   it('names documents by 文号 (or title) when the catalogue is given, standards by number', () => {

@@ -1,12 +1,20 @@
-import type { Answers, Definition, ItemStatus, ScoreResult } from '@zhiping/forms';
+import type {
+  Answers,
+  AssessmentStatus,
+  DecisionOutcome,
+  Definition,
+  JudgedStatus,
+  ReviewVerdict,
+  ScoreResult,
+} from '@zhiping/forms';
 
-export type AssessmentStatus = 'draft' | 'submitted' | 'in_review' | 'returned' | 'decided';
+export type { AssessmentStatus };
 
 /** One reviewer judgement of one item (the API keeps every one; the latest counts). */
 export interface ReportReview {
   item: string;
-  verdict: 'agree' | 'override';
-  status?: ItemStatus | undefined;
+  verdict: ReviewVerdict;
+  status?: JudgedStatus | undefined;
   points?: number | undefined;
   reason?: string | undefined;
   comment?: string | undefined;
@@ -15,7 +23,7 @@ export interface ReportReview {
 }
 
 export interface ReportDecision {
-  outcome: 'approve' | 'return';
+  outcome: DecisionOutcome;
   comment: string;
   reviewer: string;
   at: string;
@@ -49,6 +57,8 @@ export interface ReportInput {
   decision: ReportDecision | null;
   /** ISO timestamp, passed in (no clock reads inside) */
   generatedAt: string;
+  /** The IANA time zone timestamps print in; Asia/Shanghai when absent. */
+  timeZone?: string | undefined;
 }
 
 /** What a catalogue entry contributes to a printed citation. */
