@@ -2,6 +2,7 @@ import { textOf, translate } from '@zhiping/forms';
 import type { Workbook } from 'exceljs';
 import { citationsText } from './citations.ts';
 import { formatForPrint, STATUS_ARGB, wrapBody } from './excel-format.ts';
+import { UNVERIFIED } from './labels.ts';
 
 import type { ReportModel, TopSection } from './model.ts';
 import { sheetName } from './sheet-names.ts';
@@ -35,7 +36,7 @@ export function addSectionSheet(wb: Workbook, top: TopSection, ctx: SheetContext
       path: row.path.join(' › '),
       id: row.id,
       clause: row.clause,
-      prompt: row.unverified ? `${row.prompt}（待确认）` : row.prompt,
+      prompt: row.unverified ? `${row.prompt}（${UNVERIFIED}）` : row.prompt,
       status: row.selfStatus
         ? `${row.statusLabel}（自评：${translate('zh', `itemStatus.${row.selfStatus}`)}）`
         : row.statusLabel,
