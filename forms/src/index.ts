@@ -14,6 +14,7 @@ export * from './checker/check.ts';
 export { checkMapping } from './checker/mapping.ts';
 export { normaliseForQuote, verifyQuotes } from './checker/quotes.ts';
 export * from './draft/answered.ts';
+export * from './draft/autosave.ts';
 export * from './draft/patch.ts';
 export {
   ANSWER_ISSUE_CODES,
