@@ -91,19 +91,30 @@ describe('gbt29490-2023 definition', () => {
     expect(r.verdict.tier).toBe('not-ready');
   });
 
-  it('counts running time in whole months and wants more than three', () => {
+  it('wants the system to have run more than 3 calendar months, counted to the day', () => {
     const base = {
       'pre.internal-audit': true,
       'pre.management-review': true,
       'pre.penalty': false,
     };
-    // 2026-08-01 → 2026-11-20 is 3 whole months: not more than 3.
-    const three = score(def, { ...base, 'pre.started': '2026-08-01' }, { asOf: '2026-11-20' });
-    expect(three.derived['d.months-running']).toBe(3);
-    expect(gate(three, 'g.running')).toBe('failed');
-    // 2026-07-20 → 2026-11-20 is 4 whole months.
-    const four = score(def, { ...base, 'pre.started': '2026-07-20' }, { asOf: '2026-11-20' });
-    expect(gate(four, 'g.running')).toBe('passed');
+    const at = (started: string, asOf: string) =>
+      score(def, { ...base, 'pre.started': started }, { asOf });
+    // domain.md §3: started 2026-08-28 → qualifies from 2026-11-29; exactly 3 months does not.
+    const exactly = at('2026-08-28', '2026-11-28');
+    expect(exactly.derived['d.months-running']).toBe(3);
+    expect(gate(exactly, 'g.running')).toBe('failed');
+    // Waiting alone passes it: the result says from when.
+    expect(exactly.gates.find((g) => g.id === 'g.running')?.eligibleFrom).toBe('2026-11-29');
+    expect(gate(at('2026-08-28', '2026-11-27'), 'g.running')).toBe('failed'); // a day short
+    expect(gate(at('2026-08-28', '2026-11-29'), 'g.running')).toBe('passed'); // 3 months + 1 day
+    // 3 months and 29 days (the case) is more than 3 months.
+    expect(gate(at('2026-07-22', '2026-11-20'), 'g.running')).toBe('passed');
+    // Month-end start: 2026-08-31 + 3 months = 2026-11-30 (clamped), so from 2026-12-01.
+    expect(gate(at('2026-08-31', '2026-11-30'), 'g.running')).toBe('failed');
+    expect(gate(at('2026-08-31', '2026-12-01'), 'g.running')).toBe('passed');
+    expect(
+      at('2026-08-31', '2026-11-30').gates.find((g) => g.id === 'g.running')?.eligibleFrom,
+    ).toBe('2026-12-01');
   });
 });
 

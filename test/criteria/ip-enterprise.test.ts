@@ -18,10 +18,10 @@ import { describe, expect, it } from 'vitest';
 
 const lib = loadBuiltins();
 
-function run(samplePath: string, patch: Record<string, unknown> = {}) {
+function run(samplePath: string, patch: Record<string, unknown> = {}, asOf?: string) {
   const s = loadSample(samplePath);
   const def = lib.get(s.definition);
-  return score(def, { ...s.answers, ...patch }, { asOf: s.asOf });
+  return score(def, { ...s.answers, ...patch }, { asOf: asOf ?? s.asOf });
 }
 
 type Result = ReturnType<typeof run>;
@@ -194,18 +194,20 @@ describe('ip-enterprise-shenzhen', () => {
   it('has the 优势 and 示范 tiers only, 示范 without a certification gate', () => {
     const def = lib.get('ip-enterprise-shenzhen@1.0.0');
     expect(def.tiers.map((t) => t.id)).toEqual(['not-eligible', 'advantage', 'demonstration']);
-    expect(def.tiers.find((t) => t.id === 'demonstration')?.gates).toEqual([]);
+    // Its one gate is time served as 优势单位, not certification.
+    expect(def.tiers.find((t) => t.id === 'demonstration')?.gates).toEqual(['g.sz-advantage-2y']);
   });
 
   it('ip-spend-below: IP spending of 60 against R&D of 5000 (1.2 %) blocks 优势', () => {
     const r = run('ip-enterprise-shenzhen/ip-spend-below.json');
     expect(r.derived['d.sz-ip-spend-ratio']).toBeCloseTo(0.012, 6);
-    // founded 2016-04-18 → 127 months by 2026-11-21 (≥ 36); holdings 139 → 164 grow.
-    expect(r.derived['d.sz-months-established']).toBe(127);
+    // founded 2016-04-18 → 10 whole years by 2026-11-21 (≥ 3); holdings 139 → 164 grow.
+    expect(r.derived['d.sz-years-established']).toBe(10);
     expect(gate(r, 'g.sz-established')).toBe('passed');
     expect(gate(r, 'g.sz-ip-growth')).toBe('passed');
     expect(gate(r, 'g.sz-ip-spend')).toBe('failed');
-    expect(failedOrUnknown(r)).toEqual(['g.sz-ip-spend']);
+    // Not (yet) an 优势单位: the 2-year gate of 示范 does not hold either.
+    expect(failedOrUnknown(r)).toEqual(['g.sz-advantage-2y', 'g.sz-ip-spend']);
     expect(r.total.score).toBeGreaterThan(90);
     expect(r.verdict.tier).toBe('not-eligible');
     // Weights total 21 (system raised to 3); org max 31 with the ratio item → a point is worth
@@ -216,21 +218,38 @@ describe('ip-enterprise-shenzhen', () => {
     expect(r.next?.gates).toEqual(['g.sz-ip-spend']);
   });
 
-  it('示范 needs at least 24 months as 优势单位', () => {
+  it('示范 needs at least 2 calendar years as 优势单位, counted to the day', () => {
     const base = { 'org.sz-ip-spend': 120, 'p.status': 'advantage' }; // 120/5000 = 2.4 %
-    // recognised 2025-03-01 → 20 months by 2026-11-21: 优势 only
-    const early = run('ip-enterprise-shenzhen/ip-spend-below.json', {
-      ...base,
-      'p.sz-advantage-since': '2025-03-01',
-    });
+    const since = (d: string) =>
+      run('ip-enterprise-shenzhen/ip-spend-below.json', { ...base, 'p.sz-advantage-since': d });
+    // asOf 2026-11-21. "At least 2 years" (domain.md §4: 已为优势 ≥ 2 年): recognised
+    // 2024-11-21 → exactly 2 years on 2026-11-21 → holds (at least includes the day).
+    expect(since('2024-11-21').verdict.tier).toBe('demonstration');
+    // one day earlier recognised → 2 years + 1 day → holds.
+    expect(since('2024-11-20').verdict.tier).toBe('demonstration');
+    // one day later → 2 years minus a day → 优势 only, and the gate says from when.
+    const early = since('2024-11-22');
     expect(early.verdict.tier).toBe('advantage');
-    expect(early.next?.conditions).toEqual(['demonstration']);
-    // recognised 2024-06-01 → 29 months: 示范 (score well above 85)
-    const late = run('ip-enterprise-shenzhen/ip-spend-below.json', {
-      ...base,
-      'p.sz-advantage-since': '2024-06-01',
+    expect(early.gates.find((g) => g.id === 'g.sz-advantage-2y')?.eligibleFrom).toBe('2026-11-22');
+    expect(early.verdict.reasons[1]).toMatchObject({
+      code: 'tier.missed',
+      blockers: [{ code: 'gate.waiting', gate: 'g.sz-advantage-2y', from: '2026-11-22' }],
     });
-    expect(late.verdict.tier).toBe('demonstration');
+  });
+
+  it('成立满三年 is at least 3 calendar years, 29 February clamping to 28 February', () => {
+    const est = (d: string, asOf?: string) =>
+      gate(
+        run('ip-enterprise-shenzhen/ip-spend-below.json', { 'p.sz-established': d }, asOf),
+        'g.sz-established',
+      );
+    // asOf 2026-11-21: founded 2023-11-21 → exactly 3 years → holds; 2023-11-22 → not yet.
+    expect(est('2023-11-20')).toBe('passed');
+    expect(est('2023-11-21')).toBe('passed');
+    expect(est('2023-11-22')).toBe('failed');
+    // founded 2024-02-29 → 3 years fall on 2027-02-28 (no 29 February in 2027).
+    expect(est('2024-02-29', '2027-02-27')).toBe('failed');
+    expect(est('2024-02-29', '2027-02-28')).toBe('passed');
   });
 });
 

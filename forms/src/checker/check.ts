@@ -172,7 +172,7 @@ export function checkDefinition(def: Definition, ctx: CheckContext = {}): Proble
           problem(
             ['derived', i, 'expr'],
             'type_mismatch',
-            `the date "${ref}" can only be used in monthsSince`,
+            `the date "${ref}" can only be used in elapsed`,
           ),
         );
       }
@@ -194,7 +194,7 @@ export function checkDefinition(def: Definition, ctx: CheckContext = {}): Proble
 
 function usesAsDate(expr: Definition['derived'][number]['expr'], ref: string): boolean {
   if (typeof expr === 'number') return false;
-  if ('op' in expr && expr.op === 'monthsSince') return expr.ref === ref;
+  if ('op' in expr && (expr.op === 'monthsSince' || expr.op === 'elapsed')) return expr.ref === ref;
   if ('ref' in expr) return false;
   const kids: unknown[] =
     'args' in expr

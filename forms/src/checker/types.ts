@@ -75,6 +75,18 @@ export function checkCondition(
     case 'answered':
       target(cond.ref);
       return;
+    case 'elapsed': {
+      const t = target(cond.ref);
+      if (t && (t.kind !== 'item' || t.item.kind !== 'date'))
+        out.push(
+          problem(
+            [...path, 'ref'],
+            'type_mismatch',
+            `"elapsed" counts time since a date item; "${cond.ref}" is not one`,
+          ),
+        );
+      return;
+    }
     case 'includes': {
       const t = target(cond.ref);
       if (!t) return;

@@ -1,4 +1,5 @@
 import type { Condition } from '../schema/condition.ts';
+import { elapsedHolds, heldFrom } from './calendar.ts';
 import type { Value } from './values.ts';
 
 export type Lookup = (ref: string) => Value | undefined;
@@ -31,14 +32,22 @@ function compareScalar(a: Value, b: unknown, op: 'gt' | 'gte' | 'lt' | 'lte'): b
  *
  * @example evaluate({ op: 'eq', ref: 'exports', value: true }, (r) => ({ exports: true })[r]) // true
  */
-export function evaluate(cond: Condition, get: Lookup): boolean {
+export function evaluate(cond: Condition, get: Lookup, asOf?: string): boolean {
   switch (cond.op) {
     case 'all':
-      return cond.of.every((c) => evaluate(c, get));
+      return cond.of.every((c) => evaluate(c, get, asOf));
     case 'any':
-      return cond.of.some((c) => evaluate(c, get));
+      return cond.of.some((c) => evaluate(c, get, asOf));
     case 'not':
-      return !evaluate(cond.cond, get);
+      return !evaluate(cond.cond, get, asOf);
+    case 'elapsed': {
+      const v = get(cond.ref);
+      return (
+        typeof v === 'string' &&
+        asOf !== undefined &&
+        elapsedHolds(v, asOf, cond.amount, cond.unit, cond.boundary)
+      );
+    }
     case 'answered':
       return get(cond.ref) !== undefined;
     case 'includes': {
@@ -88,12 +97,12 @@ export function conditionRefs(cond: Condition, into: Set<string> = new Set()): S
  *
  * @example evaluate3({ op: 'all', of: [{ op: 'eq', ref: 'a', value: 1 }, { op: 'eq', ref: 'missing', value: 1 }] }, (r) => ({ a: 2 })[r]) // false
  */
-export function evaluate3(cond: Condition, get: Lookup): boolean | undefined {
+export function evaluate3(cond: Condition, get: Lookup, asOf?: string): boolean | undefined {
   switch (cond.op) {
     case 'all': {
       let unknown = false;
       for (const c of cond.of) {
-        const v = evaluate3(c, get);
+        const v = evaluate3(c, get, asOf);
         if (v === false) return false;
         if (v === undefined) unknown = true;
       }
@@ -102,19 +111,48 @@ export function evaluate3(cond: Condition, get: Lookup): boolean | undefined {
     case 'any': {
       let unknown = false;
       for (const c of cond.of) {
-        const v = evaluate3(c, get);
+        const v = evaluate3(c, get, asOf);
         if (v === true) return true;
         if (v === undefined) unknown = true;
       }
       return unknown ? undefined : false;
     }
     case 'not': {
-      const v = evaluate3(cond.cond, get);
+      const v = evaluate3(cond.cond, get, asOf);
       return v === undefined ? undefined : !v;
     }
     case 'answered':
       return get(cond.ref) !== undefined;
+    case 'elapsed':
+      return get(cond.ref) === undefined || asOf === undefined
+        ? undefined
+        : evaluate(cond, get, asOf);
     default:
       return get(cond.ref) === undefined ? undefined : evaluate(cond, get);
   }
+}
+
+/**
+ * The first date after `asOf` from which a condition that does not hold now
+ * would hold if nothing but the date changed, or undefined when waiting
+ * cannot make it hold (or it reads no elapsed time). Conditions only change
+ * where an `elapsed` rule starts to hold, so those dates are the candidates.
+ *
+ * @example heldFromDate({ op: 'elapsed', ref: 'started', amount: 3, unit: 'month', boundary: 'moreThan' }, get, '2026-11-20') // '2026-11-29' for started 2026-08-28
+ */
+export function heldFromDate(cond: Condition, get: Lookup, asOf: string): string | undefined {
+  const dates = new Set<string>();
+  const walk = (c: Condition) => {
+    if (c.op === 'all' || c.op === 'any') c.of.forEach(walk);
+    else if (c.op === 'not') walk(c.cond);
+    else if (c.op === 'elapsed') {
+      const v = get(c.ref);
+      if (typeof v === 'string') dates.add(heldFrom(v, c.amount, c.unit, c.boundary));
+    }
+  };
+  walk(cond);
+  for (const d of [...dates].sort()) {
+    if (d > asOf && evaluate3(cond, get, d) === true) return d;
+  }
+  return undefined;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../schema/expr.ts';
+import { elapsedUnits } from './calendar.ts';
 import { evaluate } from './conditions.ts';
 import { evaluateExpr } from './expr.ts';
 import { canonicalJson, contentHash } from './hash.ts';
-import { monthsBetween } from './values.ts';
 
 const vals: Record<string, number | string | boolean | string[]> = {
   patents: 330,
@@ -41,8 +41,10 @@ describe('expressions', () => {
 
   it('counts whole months between dates', () => {
     expect(ev({ op: 'monthsSince', ref: 'start' })).toBe(9); // Jan 31 → Nov 21: 9 full months
-    expect(monthsBetween('2026-08-21', '2026-11-21')).toBe(3);
-    expect(monthsBetween('2026-08-22', '2026-11-21')).toBe(2);
+    expect(elapsedUnits('2026-08-21', '2026-11-21', 'month')).toBe(3);
+    expect(elapsedUnits('2026-08-22', '2026-11-21', 'month')).toBe(2);
+    // A month end clamps: 08-31 + 3 months is 11-30, so 3 whole months have run on 11-30.
+    expect(elapsedUnits('2026-08-31', '2026-11-30', 'month')).toBe(3);
   });
 });
 

@@ -1,10 +1,10 @@
 import type { Expr } from '../schema/expr.ts';
+import { elapsedUnits } from './calendar.ts';
 import type { Lookup } from './conditions.ts';
-import { monthsBetween } from './values.ts';
 
 export interface ExprContext {
   get: Lookup;
-  /** The assessment date (ISO), for `monthsSince`. */
+  /** The assessment date (ISO), for `elapsed` and `monthsSince`. */
   asOf?: string | undefined;
 }
 
@@ -64,9 +64,11 @@ export function evaluateExpr(e: Expr, ctx: ExprContext): number | undefined {
         ? undefined
         : finite((c / b) ** (1 / e.years) - 1);
     }
+    case 'elapsed':
     case 'monthsSince': {
       const v = ctx.get(e.ref);
-      return typeof v === 'string' && ctx.asOf ? monthsBetween(v, ctx.asOf) : undefined;
+      const unit = e.op === 'elapsed' ? e.unit : 'month';
+      return typeof v === 'string' && ctx.asOf ? elapsedUnits(v, ctx.asOf, unit) : undefined;
     }
   }
 }

@@ -47,6 +47,7 @@ export function nextTier(
   gaps: Gap[],
   gateOutcome: Map<string, string>,
   get: Lookup,
+  asOf?: string,
 ): NextTier | null {
   const target = c.tiers[reached + 1];
   if (!target) return null;
@@ -64,7 +65,7 @@ export function nextTier(
     (g) => gateOutcome.get(g) !== 'passed',
   );
   const conditions = upTo
-    .filter((t) => t.requires && evaluate3(t.requires, get) !== true)
+    .filter((t) => t.requires && evaluate3(t.requires, get, asOf) !== true)
     .map((t) => t.id);
   return {
     tier: target.id,

@@ -80,7 +80,7 @@ export function score(
     const required =
       applies &&
       item.kind !== 'computed' &&
-      (item.requiredWhen ? evaluate(item.requiredWhen, s.get) : item.required);
+      (item.requiredWhen ? evaluate(item.requiredWhen, s.get, s.asOf) : item.required);
     items[index] = {
       id: item.id,
       section: ci.sectionId,
@@ -134,6 +134,6 @@ export function score(
     verdict: { tier: v.tier, label: v.label, reasons: v.reasons },
     trace: v.trace,
     gaps,
-    next: nextTier(c, v.reached, total, gaps, v.gateOutcome, s.get),
+    next: nextTier(c, v.reached, total, gaps, v.gateOutcome, s.get, s.asOf),
   };
 }

@@ -15,6 +15,8 @@ export interface State {
   sectionVisible: boolean[];
   visible: boolean[];
   notApplicable: boolean[];
+  /** The assessment date, for `elapsed` conditions. */
+  asOf: string | undefined;
 }
 
 /**
@@ -39,14 +41,15 @@ export function evaluateState(c: Compiled, answers: Answers, asOf: string | unde
       if (!cs) continue;
       const cond = cs.section.visibleWhen;
       sectionVisible[step.index] =
-        (cs.parent < 0 || sectionVisible[cs.parent] === true) && (!cond || evaluate(cond, get));
+        (cs.parent < 0 || sectionVisible[cs.parent] === true) &&
+        (!cond || evaluate(cond, get, asOf));
     } else if (step.kind === 'item') {
       const ci = c.items[step.index];
       if (!ci) continue;
       const { item } = ci;
       const vis =
         sectionVisible[ci.section] === true &&
-        (!item.visibleWhen || evaluate(item.visibleWhen, get));
+        (!item.visibleWhen || evaluate(item.visibleWhen, get, asOf));
       visible[step.index] = vis;
       if (!vis) continue;
       const raw = answers[item.id];
@@ -60,7 +63,7 @@ export function evaluateState(c: Compiled, answers: Answers, asOf: string | unde
       if (d) vals[n + step.index] = evaluateExpr(d.expr, ctx);
     }
   }
-  return { vals, get, sectionVisible, visible, notApplicable };
+  return { vals, get, sectionVisible, visible, notApplicable, asOf };
 }
 
 export interface Progress {
@@ -78,7 +81,7 @@ export function progressOf(c: Compiled, s: State): Progress {
     if (!s.visible[index] || s.notApplicable[index] || item.kind === 'computed') continue;
     applicable++;
     if (s.vals[index] !== undefined) answered++;
-    else if (item.requiredWhen ? evaluate(item.requiredWhen, s.get) : item.required) {
+    else if (item.requiredWhen ? evaluate(item.requiredWhen, s.get, s.asOf) : item.required) {
       requiredMissing.push(item.id);
     }
   }

@@ -67,13 +67,6 @@ export function normalise(
   }
 }
 
-/** Whole months from `from` to `to` (ISO dates); negative when `to` is earlier. */
-export function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
-}
-
 /**
  * `normalise` specialised to one item, with its option ids or scale levels
  * looked up once: the engine calls it for every answer of every assessment.

@@ -2,7 +2,7 @@ import type { Text } from '../schema/common.ts';
 import type { GateOutcome } from '../schema/enums.ts';
 import type { Blocker, GateResult, Reason, TraceStep } from '../schema/result.ts';
 import type { Compiled } from './compile.ts';
-import { evaluate3 } from './conditions.ts';
+import { evaluate3, heldFromDate } from './conditions.ts';
 import { EPS, round4 } from './numbers.ts';
 import type { State } from './state.ts';
 
@@ -22,8 +22,17 @@ const outcomeOf = (holds: boolean | undefined): GateOutcome =>
 
 function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
   return c.definition.gates.map((gate) => {
-    const outcome = outcomeOf(evaluate3(gate.condition, s.get));
-    trace.push({ rule: `gate:${gate.id}`, outcome, code: 'gate', gate: gate.id });
+    const outcome = outcomeOf(evaluate3(gate.condition, s.get, s.asOf));
+    // A failed gate that only time can pass says from when it will.
+    const eligibleFrom =
+      outcome === 'failed' && s.asOf ? heldFromDate(gate.condition, s.get, s.asOf) : undefined;
+    trace.push({
+      rule: `gate:${gate.id}`,
+      outcome,
+      code: 'gate',
+      gate: gate.id,
+      ...(eligibleFrom ? { eligibleFrom } : {}),
+    });
     return {
       id: gate.id,
       title: gate.title,
@@ -31,6 +40,7 @@ function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
       outcome,
       message: outcome === 'passed' ? null : gate.failMessage,
       citations: gate.citations,
+      ...(eligibleFrom ? { eligibleFrom } : {}),
     };
   });
 }
@@ -69,11 +79,13 @@ export function decide(c: Compiled, s: State, total: number): Verdict {
         tier: tier.id,
         gate: id,
       });
-      if (outcome === 'failed') why.push({ code: 'gate.failed', gate: id });
+      const from = gates.find((g) => g.id === id)?.eligibleFrom;
+      if (outcome === 'failed' && from) why.push({ code: 'gate.waiting', gate: id, from });
+      else if (outcome === 'failed') why.push({ code: 'gate.failed', gate: id });
       else if (outcome !== 'passed') why.push({ code: 'gate.unknown', gate: id });
     }
     if (tier.requires) {
-      const holds = evaluate3(tier.requires, s.get);
+      const holds = evaluate3(tier.requires, s.get, s.asOf);
       trace.push({
         rule: `tier:${tier.id}.requires`,
         outcome: outcomeOf(holds),

@@ -36,6 +36,13 @@ export function blockerText(b: Blocker, ctx: VerdictContext): string {
     }
     case 'gate.unknown':
       return translate(l, 'blocker.gate.unknown', { gate: gateTitle(ctx, b.gate) });
+    case 'gate.waiting': {
+      const g = gateOf(ctx, b.gate);
+      return translate(l, 'blocker.gate.waiting', {
+        message: textOf(g?.message, l) || gateTitle(ctx, b.gate),
+        date: b.from,
+      });
+    }
     case 'requires.failed':
     case 'requires.unknown':
       return translate(l, `blocker.${b.code}`, { label: textOf(b.label, l) });
@@ -65,9 +72,10 @@ export function traceText(s: TraceStep, ctx: VerdictContext): string {
   const l = ctx.locale ?? 'zh';
   switch (s.code) {
     case 'gate':
-      return translate(l, `trace.gate.${s.outcome}`, {
+      return translate(l, s.eligibleFrom ? 'trace.gate.eligibleFrom' : `trace.gate.${s.outcome}`, {
         gate: gateTitle(ctx, s.gate),
         message: textOf(gateOf(ctx, s.gate)?.message, l),
+        date: s.eligibleFrom ?? '',
       });
     case 'tier.score':
       return translate(l, `trace.tier.score.${s.outcome}`, {

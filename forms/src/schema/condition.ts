@@ -18,6 +18,26 @@ const In = z.strictObject({ op: z.literal('in'), ref: Ref, values: z.array(Scala
 /** A multiple-choice answer contains the option. */
 const Includes = z.strictObject({ op: z.literal('includes'), ref: Ref, value: Id });
 const Answered = z.strictObject({ op: z.literal('answered'), ref: Ref });
+
+export const CalendarUnit = z.enum(['day', 'month', 'year']);
+export const ElapsedBoundary = z.enum(['moreThan', 'atLeast']);
+
+/**
+ * Calendar time since a date answer, up to the assessment date: holds when
+ * the assessment date is after (`moreThan`) or on or after (`atLeast`) the
+ * date plus `amount` calendar units, month ends clamped (08-31 + 1 month =
+ * 09-30). "Run more than 3 months" from 2026-08-28 holds from 2026-11-29.
+ * Unknown while the date or the assessment date is missing.
+ */
+const Elapsed = z.strictObject({
+  op: z.literal('elapsed'),
+  ref: Id.describe('a date item'),
+  amount: z.int().min(1),
+  unit: CalendarUnit,
+  boundary: ElapsedBoundary.describe(
+    'moreThan: strictly after date + amount; atLeast: on or after it',
+  ),
+});
 const All = z.strictObject({
   op: z.literal('all'),
   get of() {
@@ -42,6 +62,7 @@ export const Condition = z.discriminatedUnion('op', [
   In,
   Includes,
   Answered,
+  Elapsed,
   All,
   Any,
   Not,

@@ -52,10 +52,32 @@ const Cagr = z.strictObject({
   },
   years: z.number().positive(),
 });
-/** Whole months from a date answer to the assessment date given by the caller. */
+/**
+ * Whole calendar units (day, month, year) from a date answer to the
+ * assessment date: the largest n with date + n units ≤ the assessment date,
+ * month ends clamped. For display; a rule on elapsed time is the condition
+ * `{ op: elapsed }`, which states its boundary.
+ */
+const Elapsed = z.strictObject({
+  op: z.literal('elapsed'),
+  ref: Id,
+  unit: z.enum(['day', 'month', 'year']),
+});
+/**
+ * Kept so that definitions published before `elapsed` still parse: the same
+ * as `{ op: elapsed, unit: month }`. New definitions use `elapsed`.
+ */
 const MonthsSince = z.strictObject({ op: z.literal('monthsSince'), ref: Id });
 
-const OpExpr = z.discriminatedUnion('op', [Variadic, Binary, Per10k, Growth, Cagr, MonthsSince]);
+const OpExpr = z.discriminatedUnion('op', [
+  Variadic,
+  Binary,
+  Per10k,
+  Growth,
+  Cagr,
+  Elapsed,
+  MonthsSince,
+]);
 
 export const Expr = z.union([z.number(), RefExpr, OpExpr]);
 export type Expr = z.infer<typeof Expr>;

@@ -38,6 +38,11 @@ export const GateResult = z.object({
   outcome: GateOutcome,
   message: Text.nullable(),
   citations: z.array(Citation),
+  /**
+   * Set on a failed gate that waiting alone will pass (a rule on elapsed
+   * time): the first date on which it holds, e.g. "可于 2026-12-01 起申请".
+   */
+  eligibleFrom: z.string().optional(),
 });
 export type GateResult = z.infer<typeof GateResult>;
 
@@ -52,7 +57,12 @@ const step = {
  * in any language the catalogues have.
  */
 export const TraceStep = z.discriminatedUnion('code', [
-  z.object({ ...step, code: z.literal('gate'), gate: z.string() }),
+  z.object({
+    ...step,
+    code: z.literal('gate'),
+    gate: z.string(),
+    eligibleFrom: z.string().optional(),
+  }),
   z.object({
     ...step,
     code: z.literal('tier.score'),
@@ -71,6 +81,8 @@ export const Blocker = z.discriminatedUnion('code', [
   z.object({ code: z.literal('score.below'), score: z.number(), min: z.number() }),
   z.object({ code: z.literal('gate.failed'), gate: z.string() }),
   z.object({ code: z.literal('gate.unknown'), gate: z.string() }),
+  /** A failed gate that passes from `from` on if nothing else changes (time-bound). */
+  z.object({ code: z.literal('gate.waiting'), gate: z.string(), from: z.string() }),
   z.object({ code: z.literal('requires.failed'), tier: z.string(), label: Text }),
   z.object({ code: z.literal('requires.unknown'), tier: z.string(), label: Text }),
 ]);
