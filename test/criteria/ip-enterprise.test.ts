@@ -218,6 +218,22 @@ describe('ip-enterprise-shenzhen', () => {
     expect(r.next?.gates).toEqual(['g.sz-ip-spend']);
   });
 
+  it('IP spending exactly 2 % of R&D in decimal meets the ≥ 2 % rule', () => {
+    // domain.md §4, Shenzhen: IP spending ≥ 2 % of R&D spending. ¥84.71万 / ¥4,235.5万 is
+    // exactly 0.02 in decimal (binary gives 0.019999999999999997): ≥ 2 % holds.
+    const at = (ip: number) =>
+      run('ip-enterprise-shenzhen/ip-spend-below.json', {
+        'org.sz-ip-spend': ip,
+        'p.rd-spend': 4235.5,
+      });
+    expect(gate(at(84.71), 'g.sz-ip-spend')).toBe('passed');
+    // one cent (0.0001 万元) below is 1.99999…% → fails; one above passes.
+    expect(gate(at(84.7099), 'g.sz-ip-spend')).toBe('failed');
+    expect(gate(at(84.7101), 'g.sz-ip-spend')).toBe('passed');
+    // The ratio item's band [0.02, 0.05) earns 3 of 4 at exactly 2 %.
+    expect(at(84.71).items.find((i) => i.id === 'org.sz-ip-spend-ratio')?.points).toBe(3);
+  });
+
   it('示范 needs at least 2 calendar years as 优势单位, counted to the day', () => {
     const base = { 'org.sz-ip-spend': 120, 'p.status': 'advantage' }; // 120/5000 = 2.4 %
     const since = (d: string) =>

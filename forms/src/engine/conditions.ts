@@ -1,29 +1,31 @@
 import type { Condition } from '../schema/condition.ts';
 import { elapsedHolds, heldFrom } from './calendar.ts';
+import { compareNumbers } from './numbers.ts';
 import type { Value } from './values.ts';
 
 export type Lookup = (ref: string) => Value | undefined;
 
 function compareScalar(a: Value, b: unknown, op: 'gt' | 'gte' | 'lt' | 'lte'): boolean {
-  // Numbers compare as numbers, ISO dates as strings; anything else is false.
-  if (
-    !(
-      (typeof a === 'number' && typeof b === 'number') ||
-      (typeof a === 'string' && typeof b === 'string')
-    )
-  ) {
-    return false;
-  }
+  // Numbers compare as decimals (compareNumbers), ISO dates as strings; anything else is false.
+  let d: number;
+  if (typeof a === 'number' && typeof b === 'number') d = compareNumbers(a, b);
+  else if (typeof a === 'string' && typeof b === 'string') d = a < b ? -1 : a > b ? 1 : 0;
+  else return false;
   switch (op) {
     case 'gt':
-      return a > b;
+      return d > 0;
     case 'gte':
-      return a >= b;
+      return d >= 0;
     case 'lt':
-      return a < b;
+      return d < 0;
     case 'lte':
-      return a <= b;
+      return d <= 0;
   }
+}
+
+/** Equality of an answer and a literal: numbers as decimals, anything else exactly. */
+function same(a: Value, b: unknown): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? compareNumbers(a, b) === 0 : a === b;
 }
 
 /**
@@ -56,15 +58,15 @@ export function evaluate(cond: Condition, get: Lookup, asOf?: string): boolean {
     }
     case 'in': {
       const v = get(cond.ref);
-      return v !== undefined && cond.values.some((x) => x === v);
+      return v !== undefined && cond.values.some((x) => same(v, x));
     }
     case 'eq': {
       const v = get(cond.ref);
-      return v !== undefined && v === cond.value;
+      return v !== undefined && same(v, cond.value);
     }
     case 'ne': {
       const v = get(cond.ref);
-      return v !== undefined && v !== cond.value;
+      return v !== undefined && !same(v, cond.value);
     }
     default: {
       const v = get(cond.ref);

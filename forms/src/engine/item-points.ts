@@ -1,5 +1,6 @@
 import type { Definition } from '../schema/definition.ts';
 import type { Item, NumericScoring, ScaleLevel } from '../schema/item.ts';
+import { compareNumbers } from './numbers.ts';
 import type { Value } from './values.ts';
 
 /** How an item earns points: its maximum, and the points for a given value. */
@@ -18,8 +19,10 @@ function numericScorer(s: NumericScoring | undefined): ItemScorer {
       max: points,
       points: (v) => {
         if (typeof v !== 'number') return 0;
-        if (direction === 'atMost') return v <= target ? points : points * Math.max(0, target / v);
-        return points * Math.min(Math.max(v / target, 0), 1);
+        // At the target (as a decimal) the item is met in full.
+        const c = compareNumbers(v, target);
+        if (direction === 'atMost') return c <= 0 ? points : points * Math.max(0, target / v);
+        return c >= 0 ? points : points * Math.min(Math.max(v / target, 0), 1);
       },
     };
   }
@@ -29,7 +32,9 @@ function numericScorer(s: NumericScoring | undefined): ItemScorer {
     points: (v) => {
       if (typeof v !== 'number') return 0;
       const band = bands.find(
-        (b) => (b.min === undefined || v >= b.min) && (b.max === undefined || v < b.max),
+        (b) =>
+          (b.min === undefined || compareNumbers(v, b.min) >= 0) &&
+          (b.max === undefined || compareNumbers(v, b.max) < 0),
       );
       return band ? band.points : 0;
     },

@@ -3,7 +3,7 @@ import type { GateOutcome } from '../schema/enums.ts';
 import type { Blocker, GateResult, Reason, TraceStep } from '../schema/result.ts';
 import type { Compiled } from './compile.ts';
 import { evaluate3, heldFromDate } from './conditions.ts';
-import { EPS, round4 } from './numbers.ts';
+import { compareNumbers, round4 } from './numbers.ts';
 import type { State } from './state.ts';
 
 export interface Verdict {
@@ -60,7 +60,7 @@ export function decide(c: Compiled, s: State, total: number): Verdict {
   const blockers: Blocker[][] = [];
   c.tiers.forEach((tier, k) => {
     const why: Blocker[] = [];
-    const scoreOk = total >= tier.minScore - EPS;
+    const scoreOk = compareNumbers(total, tier.minScore) >= 0;
     trace.push({
       rule: `tier:${tier.id}.minScore`,
       outcome: scoreOk ? 'passed' : 'failed',
