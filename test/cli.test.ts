@@ -95,3 +95,42 @@ describe('pnpm forms', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('pnpm forms check: gates that cannot act', () => {
+  it('rejects, with file:line, a gate no tier uses and a veto that cannot take effect', async () => {
+    const bad = file(
+      'gates.yaml',
+      [
+        'id: gates-example',
+        'version: 1.0.0',
+        'family: gbt29490',
+        'title: 门槛例子',
+        'audience: [enterprise]',
+        'sections:',
+        '  - id: s',
+        '    title: 节',
+        '    items:',
+        '      - { id: s.a, kind: yesno, points: 1, prompt: 甲？, recommendation: 做, citations: [{ standard: gbt29490-2023, clause: "5.2" }] }',
+        'gates:',
+        '  - id: g.orphan',
+        '    title: 没人用',
+        '    condition: { op: eq, ref: s.a, value: true }',
+        '    failMessage: 不满足',
+        '  - id: g.veto',
+        '    kind: veto',
+        '    title: 否决',
+        '    condition: { op: eq, ref: s.a, value: true }',
+        '    failMessage: 否决',
+        'tiers:',
+        '  - { id: low, label: 低, gates: [g.veto] }',
+        '  - { id: high, label: 高, minScore: 50 }',
+      ].join('\n'),
+    );
+    const r = await cli('check', bad);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('gates.yaml:12  gates.0.id  gate "g.orphan" is named by no tier');
+    expect(r.stdout).toContain(
+      'gates.yaml:22  tiers.0.gates.0  veto gate "g.veto" is a condition of the lowest tier',
+    );
+  });
+});

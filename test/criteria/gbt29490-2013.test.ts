@@ -225,9 +225,11 @@ describe('gbt29490-2013 samples', () => {
       (4 / 20) * worth(3, 3, 15) -
       0.3 * (10 / 20) * worth(3, 3, 15);
     expect(r.total.score).toBeCloseTo(expected, 2);
-    // ≥ 80 but "ready" needs every prerequisite gate: the verdict stops one tier below.
-    expect(r.verdict.tier).toBe('nearly-ready');
-    expect(r.next?.tier).toBe('ready');
+    // ≥ 80, but a penalty is a veto (domain.md §3: no administrative penalty while the
+    // system ran or in the year before): a failed veto caps the verdict at the lowest tier,
+    // the same as the 2023 edition gives for the same fact.
+    expect(r.verdict.tier).toBe('not-ready');
+    expect(r.next?.tier).toBe('nearly-ready');
     expect(r.next?.scoreGap).toBe(0);
     expect(r.next?.gates).toEqual(['g.no-penalty']);
     // No exports: 7.4.3 is not asked.

@@ -268,3 +268,38 @@ describe('sample: blocked-penalty (岚山海味食品)', () => {
     expect(status(r, 'c8.2.rnd')).toBe('not_applicable');
   });
 });
+
+describe('both editions agree on the same facts', () => {
+  const editions = [
+    ['gbt29490-2013', 'gbt29490-2013/well-maintained'],
+    ['gbt29490-2023', 'gbt29490-2023/ready-manufacturer'],
+  ] as const;
+  it('a penalty vetoes in both: the lowest tier, whatever the score', () => {
+    // domain.md §3: no administrative penalty while the system ran or in the year before —
+    // with one, a certification body does not accept the application.
+    for (const [id, sample] of editions) {
+      const d = lib.get(id);
+      const s = loadSample(`${sample}.json`);
+      const clean = score(d, s.answers, { asOf: s.asOf });
+      expect(clean.verdict.tier, id).toBe(d.tiers.at(-1)?.id);
+      const penalised = score(d, { ...s.answers, 'pre.penalty': true }, { asOf: s.asOf });
+      expect(penalised.total.score, id).toBe(clean.total.score);
+      expect(penalised.verdict.tier, id).toBe(d.tiers[0]?.id);
+      expect(penalised.gates.find((g) => g.id === 'g.no-penalty')?.outcome, id).toBe('failed');
+    }
+  });
+  it('the running rule is the same calendar rule in both', () => {
+    for (const [id, sample] of editions) {
+      const d = lib.get(id);
+      const s = loadSample(`${sample}.json`);
+      const at = (asOf: string) =>
+        score(d, { ...s.answers, 'pre.started': '2026-08-31' }, { asOf }).gates.find(
+          (g) => g.id === 'g.running',
+        );
+      // 2026-08-31 + 3 months = 2026-11-30 (clamped): more than 3 months from 2026-12-01.
+      expect(at('2026-11-30')?.outcome, id).toBe('failed');
+      expect(at('2026-11-30')?.eligibleFrom, id).toBe('2026-12-01');
+      expect(at('2026-12-01')?.outcome, id).toBe('passed');
+    }
+  });
+});

@@ -145,3 +145,45 @@ describe('checkDefinition', () => {
     );
   });
 });
+
+describe('gates that cannot act', () => {
+  const gate = (id: string, kind: 'veto' | 'eligibility') => ({
+    id,
+    title: id,
+    kind,
+    condition: { op: 'eq' as const, ref: 'a.policy', value: true },
+    failMessage: 'x',
+    citations: [],
+  });
+  it('rejects an eligibility gate that no tier names', () => {
+    const d = edit((d) => {
+      d.gates.push(gate('g.orphan', 'eligibility'));
+    });
+    expect(errors(d)).toContainEqual(
+      expect.objectContaining({ code: 'unused_gate', path: ['gates', d.gates.length - 1, 'id'] }),
+    );
+  });
+  it('accepts a veto no tier names: the engine applies it to every tier above the lowest', () => {
+    const d = edit((d) => {
+      d.gates.push(gate('g.veto', 'veto'));
+    });
+    expect(errors(d)).toEqual([]);
+  });
+  it('rejects a veto made a condition of the lowest tier, and a veto with one tier', () => {
+    const onLowest = edit((d) => {
+      d.gates.push(gate('g.veto', 'veto'));
+      (d.tiers[0] as Definition['tiers'][number]).gates = ['g.veto'];
+    });
+    expect(errors(onLowest)).toContainEqual(
+      expect.objectContaining({ code: 'veto_without_effect', path: ['tiers', 0, 'gates', 0] }),
+    );
+    const oneTier = edit((d) => {
+      d.gates.push(gate('g.veto', 'veto'));
+      d.tiers = d.tiers.slice(0, 1).map((t) => ({ ...t, gates: [] }));
+      d.gates = d.gates.filter((g) => g.kind === 'veto');
+    });
+    expect(errors(oneTier)).toContainEqual(
+      expect.objectContaining({ code: 'veto_without_effect', path: ['gates', 0, 'kind'] }),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { tierGates } from '../engine/compile.ts';
 import { type Problem, problem } from '../problem.ts';
 import type { Scalar } from '../schema/common.ts';
 import type { Condition } from '../schema/condition.ts';
@@ -76,12 +77,45 @@ export function contradiction(conds: Condition[]): string | null {
 /**
  * Tiers that can never be the verdict: a threshold above 100, an unknown
  * gate, or requirements (its own and those of the tiers below it, since
- * tiers are cumulative) that contradict each other.
+ * tiers are cumulative, and every veto above the lowest) that contradict
+ * each other. Gates that cannot act: an eligibility gate no tier names, a
+ * veto with no tier above the lowest to cap, or a veto made a condition of
+ * the lowest tier (where a failed veto must leave the verdict).
  */
 export function checkTiers(def: Definition): Problem[] {
   const out: Problem[] = [];
   const gates = new Map(def.gates.map((g) => [g.id, g]));
   const acc: Condition[] = [];
+  const named = new Set(def.tiers.flatMap((t) => t.gates));
+  const lowest = def.tiers[0];
+  def.gates.forEach((g, i) => {
+    if (g.kind === 'veto') {
+      if (def.tiers.length < 2)
+        out.push(
+          problem(
+            ['gates', i, 'kind'],
+            'veto_without_effect',
+            `veto gate "${g.id}" cannot take effect: with one tier there is nothing to cap`,
+          ),
+        );
+      else if (lowest?.gates.includes(g.id))
+        out.push(
+          problem(
+            ['tiers', 0, 'gates', lowest.gates.indexOf(g.id)],
+            'veto_without_effect',
+            `veto gate "${g.id}" is a condition of the lowest tier "${lowest.id}", where a failed veto must leave the verdict; remove it there`,
+          ),
+        );
+    } else if (!named.has(g.id))
+      out.push(
+        problem(
+          ['gates', i, 'id'],
+          'unused_gate',
+          `gate "${g.id}" is named by no tier, so it never affects the verdict: list it in the tiers it blocks, or make it a veto`,
+        ),
+      );
+  });
+  const effective = tierGates(def);
   def.tiers.forEach((t, i) => {
     if (t.minScore > 100) {
       out.push(
@@ -93,10 +127,13 @@ export function checkTiers(def: Definition): Problem[] {
       );
     }
     t.gates.forEach((g, j) => {
-      const gate = gates.get(g);
-      if (gate) acc.push(gate.condition);
-      else out.push(problem(['tiers', i, 'gates', j], 'unknown_ref', `unknown gate "${g}"`));
+      if (!gates.has(g))
+        out.push(problem(['tiers', i, 'gates', j], 'unknown_ref', `unknown gate "${g}"`));
     });
+    for (const g of effective[i] ?? []) {
+      const gate = gates.get(g);
+      if (gate && !acc.includes(gate.condition)) acc.push(gate.condition);
+    }
     if (t.requires) acc.push(t.requires);
     const why = contradiction(acc);
     if (why)

@@ -48,6 +48,13 @@ export interface Compiled {
   /** Indexes of the top-level sections. */
   top: number[];
   gateById: Map<string, Gate>;
+  /**
+   * The gates each tier requires, by tier index: its own and, above the
+   * lowest tier, every veto gate — a failed veto caps the verdict at the
+   * lowest tier whichever tiers name it, and an undetermined veto keeps
+   * every higher tier open.
+   */
+  tierGates: string[][];
 }
 
 export class CycleError extends Error {
@@ -115,6 +122,12 @@ export function topologicalOrder(graph: Map<string, Node>): Step[] {
   return order;
 }
 
+/** See `Compiled.tierGates`. */
+export function tierGates(def: Pick<Definition, 'gates' | 'tiers'>): string[][] {
+  const vetoes = def.gates.filter((g) => g.kind === 'veto').map((g) => g.id);
+  return def.tiers.map((t, k) => (k === 0 ? t.gates : [...new Set([...vetoes, ...t.gates])]));
+}
+
 const cache = new WeakMap<Definition, Compiled>();
 
 /**
@@ -162,6 +175,7 @@ export function compile(def: Definition): Compiled {
     ]),
     top: sections.filter((s) => s.parent < 0).map((s) => s.index),
     gateById: new Map(def.gates.map((g) => [g.id, g])),
+    tierGates: tierGates(def),
   };
   cache.set(def, compiled);
   return compiled;

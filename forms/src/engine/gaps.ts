@@ -61,7 +61,7 @@ export function nextTier(
     chosen.push({ item: g.item, gain: g.cost });
     gained += g.cost;
   }
-  const gates = [...new Set(upTo.flatMap((t) => t.gates))].filter(
+  const gates = [...new Set(c.tierGates.slice(0, reached + 2).flat())].filter(
     (g) => gateOutcome.get(g) !== 'passed',
   );
   const conditions = upTo

@@ -151,3 +151,38 @@ describe('score', () => {
     expect(r.progress).toMatchObject({ answered: 2, applicable: 7 });
   });
 });
+
+describe('veto semantics', () => {
+  // The same definition with the veto named by no tier: the engine still applies it above
+  // the lowest tier, so authors cannot forget it.
+  const unnamed = structuredClone(fixture);
+  for (const t of unnamed.tiers) t.gates = t.gates.filter((g) => g !== 'g.no-penalty');
+
+  it('a failed veto caps the verdict at the lowest tier, whichever tiers name it', () => {
+    for (const def of [fixture, unnamed]) {
+      const r = score(def, { ...allMet, 'p.penalty': true }, { asOf });
+      expect(r.total.score).toBe(100);
+      expect(r.verdict.tier).toBe('base');
+      expect(r.verdict.reasons[1]).toMatchObject({
+        code: 'tier.missed',
+        tier: 'mid',
+        blockers: [{ code: 'gate.failed', gate: 'g.no-penalty' }],
+      });
+      expect(r.next?.gates).toEqual(['g.no-penalty']);
+    }
+  });
+
+  it('an undetermined veto keeps every tier above the lowest open', () => {
+    const { 'p.penalty': _, ...rest } = allMet;
+    const r = score(unnamed, rest, { asOf });
+    expect(r.verdict.tier).toBe('base');
+    expect(r.verdict.reasons[1]).toMatchObject({
+      blockers: [{ code: 'gate.unknown', gate: 'g.no-penalty' }],
+    });
+  });
+
+  it('an eligibility gate blocks only the tiers that name it (and those above)', () => {
+    const r = score(fixture, { ...allMet, 'p.started': '2026-10-01' }, { asOf });
+    expect(r.verdict.tier).toBe('mid');
+  });
+});

@@ -70,7 +70,7 @@ export function decide(c: Compiled, s: State, total: number): Verdict {
       min: tier.minScore,
     });
     if (!scoreOk) why.push({ code: 'score.below', score, min: tier.minScore });
-    for (const id of tier.gates) {
+    for (const id of c.tierGates[k] ?? tier.gates) {
       const outcome = gateOutcome.get(id) ?? 'unknown';
       trace.push({
         rule: `tier:${tier.id}.gate:${id}`,
