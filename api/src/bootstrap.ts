@@ -2,7 +2,7 @@ import { RateLimiter } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { migrate } from './db/migrations.ts';
 import { openDb } from './db/open.ts';
-import type { Deps, Logger } from './http/context.ts';
+import type { Deps, Logger } from './deps.ts';
 import { seedDemo, syncBuiltins } from './seed/seed.ts';
 import { DefinitionStore } from './services/definitions.ts';
 

@@ -28,6 +28,12 @@ describe('configuration', () => {
     expect(c.DATABASE_URL).toBeUndefined();
   });
 
+  it('works in Asia/Shanghai unless told otherwise, and refuses unknown time zones', () => {
+    expect(loadConfig({}).TIME_ZONE).toBe('Asia/Shanghai');
+    expect(loadConfig({ TIME_ZONE: 'Europe/Berlin' }).TIME_ZONE).toBe('Europe/Berlin');
+    expect(() => loadConfig({ TIME_ZONE: 'Mars/Olympus' })).toThrow(/TIME_ZONE/);
+  });
+
   it('names every bad variable at once', () => {
     let err: unknown;
     try {

@@ -1,5 +1,16 @@
 import { resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE } from '@zhiping/forms';
 import { z } from 'zod';
+
+/** An IANA time zone name this runtime knows (Intl refuses the others). */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -53,6 +64,14 @@ export const ConfigSchema = z.object({
   SQLITE_DURABILITY: z.enum(['group', 'full']).default('group'),
   /** Cookies marked Secure: turn on behind HTTPS. */
   SECURE_COOKIES: flag.default(false),
+  /**
+   * The time zone organisations work in: "today" for a new assessment's
+   * date, and the zone reports print times in.
+   */
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'TIME_ZONE 须为 IANA 时区名，如 Asia/Shanghai')
+    .default(DEFAULT_TIME_ZONE),
   LOG_REQUESTS: flag.default(false),
 });
 

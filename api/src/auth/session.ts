@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { OrgKind, Role } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
-import type { Database, OrgKind, Role } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'zp_session';
 

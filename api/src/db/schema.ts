@@ -1,14 +1,20 @@
+import type {
+  AssessmentStatus,
+  DecisionOutcome,
+  Family,
+  JudgedStatus,
+  OrgKind,
+  ReviewVerdict,
+  Role,
+} from '@zhiping/forms';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /*
  * The tables as Kysely sees them. JSON is stored as text and timestamps as
  * ISO strings so that SQLite and PostgreSQL share one set of migrations and
- * one set of queries.
+ * one set of queries. JSON columns are parsed (with zod) only in
+ * `repositories/`; nothing else reads them.
  */
-
-export type OrgKind = 'enterprise' | 'city' | 'review-body' | 'platform';
-export type Role = 'respondent' | 'reviewer' | 'admin';
-export type AssessmentStatus = 'draft' | 'submitted' | 'in_review' | 'returned' | 'decided';
 
 export interface OrganisationTable {
   id: string;
@@ -39,7 +45,7 @@ export interface SessionTable {
 export interface DefinitionTable {
   id: string;
   version: string;
-  family: string;
+  family: Family;
   title: string;
   hash: string;
   /** The resolved definition as JSON. */
@@ -69,7 +75,7 @@ export interface AssessmentTable {
   result: string | null;
   submission_hash: string | null;
   submitted_at: string | null;
-  decision: 'approve' | 'return' | null;
+  decision: DecisionOutcome | null;
   decision_comment: string | null;
   decided_by: string | null;
   decided_at: string | null;
@@ -89,8 +95,8 @@ export interface ItemReviewTable {
   assessment_id: string;
   item_id: string;
   reviewer_id: string;
-  verdict: 'agree' | 'override';
-  status: 'met' | 'partial' | 'unmet' | 'not_applicable' | null;
+  verdict: ReviewVerdict;
+  status: JudgedStatus | null;
   points: number | null;
   reason: string | null;
   comment: string | null;
@@ -135,3 +141,4 @@ export interface Database {
 export type UserRow = Selectable<UserTable>;
 export type AssessmentRow = Selectable<AssessmentTable>;
 export type NewAssessment = Insertable<AssessmentTable>;
+export type FileRow = Selectable<FileTable>;

@@ -4,7 +4,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { actorFor, SESSION_COOKIE } from '../auth/session.ts';
+import { SESSION_COOKIE } from '../auth/session.ts';
+import type { Deps } from '../deps.ts';
 import { adminRoutes } from '../routes/admin.ts';
 import { assessmentRoutes } from '../routes/assessments.ts';
 import { authRoutes } from '../routes/auth.ts';
@@ -12,9 +13,12 @@ import { fileRoutes, UPLOAD_PATH } from '../routes/files.ts';
 import { formRoutes } from '../routes/forms.ts';
 import { reportRoutes } from '../routes/reports.ts';
 import { reviewRoutes } from '../routes/review.ts';
-import type { Deps, Env } from './context.ts';
+import { actorOfToken } from '../services/auth.ts';
+import { readiness } from '../services/health.ts';
+import type { Env } from './context.ts';
 import { mountDocs } from './docs.ts';
-import { problemResponse, problems, toProblem } from './problem.ts';
+import { toProblem } from './error-boundary.ts';
+import { problemResponse, problems } from './problem.ts';
 import { headers, jsonBodies, sameOriginWrites, UNSAFE_METHODS } from './security.ts';
 
 /** The whole HTTP surface; `deps` carries everything stateful. */
@@ -63,17 +67,14 @@ export function createApp(deps: Deps) {
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
     const token = getCookie(c, SESSION_COOKIE);
-    c.set('actor', token ? await actorFor(deps.db.kysely, token, deps.now()) : null);
+    c.set('actor', token ? await actorOfToken(deps, token) : null);
     await next();
   });
 
   // Liveness without the database (and the baseline route of the load benchmark).
   app.get('/api/ping', (c) => c.text('pong'));
   // Readiness: the database answers.
-  app.get('/api/health', async (c) => {
-    await deps.db.kysely.selectFrom('definitions').select('id').limit(1).execute();
-    return c.json({ ok: true, database: deps.db.dialect });
-  });
+  app.get('/api/health', async (c) => c.json(await readiness(deps)));
   for (const routes of [
     authRoutes,
     formRoutes,

@@ -1,7 +1,7 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { type FieldError, ProblemBody } from '../contract/index.ts';
 import type { Env } from './context.ts';
-import { type FieldError, problems } from './problem.ts';
-import { ProblemBody } from './schemas.ts';
+import { problems } from './problem.ts';
 
 const pathOf = (p: PropertyKey[]) => p.map(String).join('.');
 
@@ -78,7 +78,9 @@ export const errors = {
   401: problem('未登录或会话已过期'),
   403: problem('没有权限'),
   404: problem('不存在或无权查看'),
-  409: problem('与当前状态冲突（如版本已过期）'),
+  409: problem(
+    '与当前状态冲突：stale-revision（版本已过期，带 currentRevision）、not-editable（已提交，不能修改，带 assessmentStatus）、wrong-state（当前状态不允许此操作，带 assessmentStatus 和 action）',
+  ),
   413: problem('请求体过大'),
   415: problem('请求体不是 JSON'),
   422: problem('内容未通过校验（列出问题）'),

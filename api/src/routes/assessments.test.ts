@@ -37,7 +37,14 @@ describe.each(targets)('assessments on %s', (target) => {
         definitionHash: def.hash,
         answers: {},
         asOf: '2026-11-21',
-        can: { edit: true, submit: true, reopen: false, review: false },
+        can: {
+          edit: true,
+          submit: true,
+          reopen: false,
+          judge: false,
+          decide: false,
+          assign: false,
+        },
       });
       expect(a.result.progress.answered).toBe(0);
       const list = await alice.get('/api/assessments');
@@ -110,7 +117,12 @@ describe.each(targets)('assessments on %s', (target) => {
       const early = await alice.req('POST', `/api/assessments/${a.id}/submit`, { revision: 1 });
       expect(early.status).toBe(422);
       expect(early.body.errors.length).toBeGreaterThan(10);
-      expect(early.body.errors.every((e: { code: string }) => e.code === 'required')).toBe(true);
+      expect(
+        early.body.errors.every(
+          (e: { code: string; message: string }) =>
+            e.code === 'answer.required' && e.message === '此题必答',
+        ),
+      ).toBe(true);
 
       const saved = await alice.req('PATCH', `/api/assessments/${a.id}`, {
         revision: 1,

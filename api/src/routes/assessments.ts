@@ -1,6 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { actorOf, actorWithRole, type Deps } from '../http/context.ts';
-import { body, errors, jsonContent, router } from '../http/route-kit.ts';
 import {
   AssessmentDetail,
   AssessmentSummary,
@@ -10,26 +8,25 @@ import {
   NewAssessmentBody,
   RevisionBody,
   Saved,
-} from '../http/schemas.ts';
-import { assessmentFor } from '../services/access.ts';
+} from '../contract/index.ts';
+import type { Deps } from '../deps.ts';
+import { actorOf, actorWithRole } from '../http/context.ts';
+import { body, errors, jsonContent, router } from '../http/route-kit.ts';
 import {
+  assessmentDetail,
   autosave,
   createAssessment,
   listAssessments,
   reopen,
   submit,
 } from '../services/assessments.ts';
-import { auditTrail } from '../services/audit.ts';
-import { detailOf } from '../services/present.ts';
+import { auditOf } from '../services/audit.ts';
 
 export const IdParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 const tags = ['评估'];
 
 export function assessmentRoutes(deps: Deps) {
   const app = router();
-  const db = deps.db.kysely;
-  const detail = async (actor: ReturnType<typeof actorOf>, id: string) =>
-    detailOf(db, deps.definitions, actor, await assessmentFor(db, actor, id));
 
   app.openapi(
     createRoute({
@@ -51,7 +48,7 @@ export function assessmentRoutes(deps: Deps) {
       method: 'post',
       path: '/assessments',
       tags,
-      summary: '从评估表新建一份评估（固定到该版本及其哈希）',
+      summary: '从评估表新建一份评估（固定到该版本及其哈希；日期缺省为所在时区的今天）',
       request: body(NewAssessmentBody),
       responses: {
         201: jsonContent(AssessmentDetail, '已创建'),
@@ -65,7 +62,7 @@ export function assessmentRoutes(deps: Deps) {
     async (c) => {
       const actor = actorWithRole(c, 'respondent');
       const row = await createAssessment(deps, actor, c.req.valid('json'));
-      return c.json(await detailOf(db, deps.definitions, actor, row), 201);
+      return c.json(await assessmentDetail(deps, actor, row.id), 201);
     },
   );
 
@@ -82,7 +79,7 @@ export function assessmentRoutes(deps: Deps) {
         404: errors[404],
       },
     }),
-    async (c) => c.json(await detail(actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await assessmentDetail(deps, actorOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -90,7 +87,7 @@ export function assessmentRoutes(deps: Deps) {
       method: 'patch',
       path: '/assessments/{id}',
       tags,
-      summary: '自动保存：带上看到的版本号；版本过期返回 409，不覆盖',
+      summary: '自动保存：带上看到的版本号；版本过期返回 409 stale-revision，不覆盖',
       request: { params: IdParams, ...body(AutosaveBody) },
       responses: {
         200: jsonContent(Saved, '已保存'),
@@ -112,7 +109,7 @@ export function assessmentRoutes(deps: Deps) {
       method: 'post',
       path: '/assessments/{id}/submit',
       tags,
-      summary: '提交：校验必答题，冻结答案，服务器评分并封存（SHA-256）',
+      summary: '提交：按评估日期校验必答题，冻结答案，服务器评分并封存（SHA-256）',
       request: { params: IdParams, ...body(RevisionBody) },
       responses: {
         200: jsonContent(AssessmentDetail, '已提交'),
@@ -128,7 +125,7 @@ export function assessmentRoutes(deps: Deps) {
       const actor = actorOf(c);
       const { id } = c.req.valid('param');
       await submit(deps, actor, id, c.req.valid('json').revision);
-      return c.json(await detail(actor, id), 200);
+      return c.json(await assessmentDetail(deps, actor, id), 200);
     },
   );
 
@@ -152,7 +149,7 @@ export function assessmentRoutes(deps: Deps) {
       const actor = actorOf(c);
       const { id } = c.req.valid('param');
       await reopen(deps, actor, id, c.req.valid('json').revision);
-      return c.json(await detail(actor, id), 200);
+      return c.json(await assessmentDetail(deps, actor, id), 200);
     },
   );
 
@@ -169,11 +166,7 @@ export function assessmentRoutes(deps: Deps) {
         404: errors[404],
       },
     }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await assessmentFor(db, actorOf(c), id);
-      return c.json(await auditTrail(db, id), 200);
-    },
+    async (c) => c.json(await auditOf(deps, actorOf(c), c.req.valid('param').id), 200),
   );
 
   return app;

@@ -1,20 +1,14 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
-import {
-  type Actor,
-  actorFor,
-  createSession,
-  endSession,
-  SESSION_COOKIE,
-} from '../auth/session.ts';
-import { actorOf, type Ctx, type Deps } from '../http/context.ts';
-import { problems } from '../http/problem.ts';
+import { type Actor, SESSION_COOKIE } from '../auth/session.ts';
+import { LoginBody, User } from '../contract/index.ts';
+import type { Deps } from '../deps.ts';
+import { actorOf, type Ctx } from '../http/context.ts';
 import { body, errors, jsonContent, router } from '../http/route-kit.ts';
-import { LoginBody, User } from '../http/schemas.ts';
+import { login, logout } from '../services/auth.ts';
 
-export const userOf = (a: Actor) => ({
+export const userOf = (a: Actor): User => ({
   id: a.id,
   email: a.email,
   name: a.name,
@@ -32,7 +26,6 @@ function clientAddress(c: Ctx): string {
 
 export function authRoutes(deps: Deps) {
   const app = router();
-  const { kysely: db } = deps.db;
 
   app.openapi(
     createRoute({
@@ -50,28 +43,7 @@ export function authRoutes(deps: Deps) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const key = `${email}|${clientAddress(c)}`;
-      const wait = deps.loginLimiter.blockedFor(key);
-      if (wait > 0) throw problems.tooManyRequests(wait);
-      const user = await db
-        .selectFrom('users')
-        .select(['id', 'password_hash'])
-        .where('email', '=', email)
-        .executeTakeFirst();
-      // Verify against a dummy hash for unknown accounts: same cost, nothing learnt from timing.
-      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok) {
-        deps.loginLimiter.fail(key);
-        throw problems.badCredentials();
-      }
-      deps.loginLimiter.reset(key);
-      const now = deps.now();
-      const { token, expiresAt } = await createSession(
-        db,
-        user.id,
-        deps.config.SESSION_TTL_HOURS,
-        now,
-      );
+      const { actor, token, expiresAt } = await login(deps, email, password, clientAddress(c));
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -79,8 +51,6 @@ export function authRoutes(deps: Deps) {
         path: '/',
         expires: expiresAt,
       });
-      const actor = await actorFor(db, token, now);
-      if (!actor) throw problems.unauthenticated();
       return c.json(userOf(actor), 200);
     },
   );
@@ -94,8 +64,7 @@ export function authRoutes(deps: Deps) {
       responses: { 204: { description: '已退出' }, 401: errors[401] },
     }),
     async (c) => {
-      const actor = actorOf(c);
-      await endSession(db, actor.sessionId);
+      await logout(deps, actorOf(c));
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },

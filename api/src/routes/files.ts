@@ -1,26 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { actorOf, type Deps } from '../http/context.ts';
+import { Id, StoredFile } from '../contract/index.ts';
+import type { Deps } from '../deps.ts';
+import { actorOf } from '../http/context.ts';
 import { problems } from '../http/problem.ts';
 import { errors, jsonContent, router } from '../http/route-kit.ts';
-import { Id } from '../http/schemas.ts';
 import { ACCEPTED_EXTENSIONS } from '../services/file-types.ts';
 import { readStoredFile, storeFile } from '../services/files.ts';
 import { IdParams } from './assessments.ts';
 
 /** The one route whose body is not JSON; app.ts exempts it from the JSON-only rules. */
 export const UPLOAD_PATH = /^\/api\/assessments\/[^/]+\/files$/;
-
-const StoredFile = z
-  .object({
-    id: Id,
-    name: z.string(),
-    type: z.string(),
-    size: z.number().int(),
-    sha256: z.string(),
-    uploadedAt: z.string(),
-  })
-  .openapi('StoredFile');
 
 export function fileRoutes(deps: Deps) {
   const app = router();

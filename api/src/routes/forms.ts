@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createRoute, z } from '@hono/zod-openapi';
-import { refOf, score, validateAnswers } from '@zhiping/forms';
+import { refOf } from '@zhiping/forms';
 import { paths } from '@zhiping/forms/node';
-import { actorWithRole, type Deps } from '../http/context.ts';
-import { problems } from '../http/problem.ts';
-import { body, errors, jsonContent, router } from '../http/route-kit.ts';
 import {
-  DefinitionBody,
   DefinitionDetail,
+  DefinitionFileBody,
   DefinitionRefParam,
   DefinitionSummary,
+  Family,
   ScoreBody,
-  ScoreResultBody,
-} from '../http/schemas.ts';
+  ScoreResult,
+} from '../contract/index.ts';
+import type { Deps } from '../deps.ts';
+import { actorWithRole } from '../http/context.ts';
+import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import { scoreAnswers } from '../services/scoring.ts';
 
 const RefParams = z.object({
   ref: DefinitionRefParam.openapi({ param: { name: 'ref', in: 'path' } }),
@@ -29,11 +31,7 @@ export function formRoutes(deps: Deps) {
       tags: ['评估表'],
       summary: '评估表目录（可按类别筛选）',
       request: {
-        query: z.object({
-          family: z
-            .enum(['gbt29490', 'strong-city', 'enterprise-programme', 'indicators'])
-            .optional(),
-        }),
+        query: z.object({ family: Family.optional() }),
       },
       responses: { 200: jsonContent(z.array(DefinitionSummary), '评估表列表'), 400: errors[400] },
     }),
@@ -57,7 +55,7 @@ export function formRoutes(deps: Deps) {
       const { ref } = c.req.valid('param');
       const { definition } = await deps.definitions.get(ref);
       const summary = await deps.definitions.summary(ref);
-      return c.json({ summary, definition: definition as unknown as Record<string, unknown> }, 200);
+      return c.json({ summary, definition }, 200);
     },
   );
 
@@ -69,24 +67,14 @@ export function formRoutes(deps: Deps) {
       summary: '无状态评分：不需登录，不保存（供集成与预览）',
       request: { params: RefParams, ...body(ScoreBody) },
       responses: {
-        200: jsonContent(ScoreResultBody, '评分结果'),
+        200: jsonContent(ScoreResult, '评分结果'),
         400: errors[400],
         404: errors[404],
         422: errors[422],
       },
     }),
-    async (c) => {
-      const { definition } = await deps.definitions.get(c.req.valid('param').ref);
-      const { answers, asOf } = c.req.valid('json');
-      const ps = validateAnswers(definition, answers, 'draft');
-      if (ps.length > 0)
-        throw problems.unprocessable(
-          '有答案不符合题目要求。',
-          ps.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })),
-        );
-      const r = score(definition, answers, { asOf: asOf ?? deps.now().toISOString().slice(0, 10) });
-      return c.json(r as unknown as Record<string, unknown>, 200);
-    },
+    async (c) =>
+      c.json(await scoreAnswers(deps, c.req.valid('param').ref, c.req.valid('json')), 200),
   );
 
   app.openapi(
@@ -95,7 +83,7 @@ export function formRoutes(deps: Deps) {
       path: '/forms',
       tags: ['评估表'],
       summary: '发布新版本（管理员；经检查器检查，已发布版本不可修改）',
-      request: body(DefinitionBody),
+      request: body(DefinitionFileBody),
       responses: {
         201: jsonContent(DefinitionSummary, '已发布'),
         400: errors[400],

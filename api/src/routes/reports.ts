@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { ScoreResult } from '@zhiping/forms';
-import { loadCatalogue } from '@zhiping/forms/node';
-import { actorOf, type Deps } from '../http/context.ts';
+import { SealCheck } from '../contract/index.ts';
+import type { Deps } from '../deps.ts';
+import { actorOf } from '../http/context.ts';
 import { errors, jsonContent, router } from '../http/route-kit.ts';
-import { SealCheck } from '../http/schemas.ts';
-import { type ReportInput, renderPdf, renderWorkbook, type SourceInfo } from '../reports/index.ts';
-import { assessmentFor } from '../services/access.ts';
-import { detailOf } from '../services/present.ts';
+import { renderPdf, renderWorkbook } from '../reports/index.ts';
+import { checkSeal, reportInput, reportSources } from '../services/reports.ts';
 import { IdParams } from './assessments.ts';
 
 const tags = ['报告'];
@@ -15,71 +13,8 @@ const tags = ['报告'];
 const attachment = (name: string, ext: string) =>
   `attachment; filename="report.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
 
-let sources: Map<string, SourceInfo> | undefined;
-const catalogue = () => {
-  sources ??= new Map(
-    [...loadCatalogue().catalogue].map(([id, s]) => [
-      id,
-      {
-        title: s.title,
-        docNumber: 'docNumber' in s ? (s.docNumber as string | undefined) : undefined,
-      },
-    ]),
-  );
-  return sources;
-};
-
 export function reportRoutes(deps: Deps) {
   const app = router();
-  const db = deps.db.kysely;
-
-  /** Gathers a report's input through the same access rule as reading the assessment. */
-  async function inputFor(actor: ReturnType<typeof actorOf>, id: string): Promise<ReportInput> {
-    const row = await assessmentFor(db, actor, id);
-    const d = await detailOf(db, deps.definitions, actor, row);
-    const { definition } = await deps.definitions.get(d.definition.ref);
-    const org = await db
-      .selectFrom('organisations')
-      .select(['name', 'region'])
-      .where('id', '=', row.org_id)
-      .executeTakeFirstOrThrow();
-    const self = d.result as unknown as ScoreResult;
-    const reviewed = d.reviewedResult as unknown as ScoreResult | null;
-    return {
-      assessment: {
-        id: d.id,
-        title: d.title,
-        status: d.status,
-        organisation: { name: org.name, region: org.region ?? undefined },
-        asOf: d.asOf,
-        submittedAt: d.submittedAt,
-        submissionHash: d.submissionHash,
-      },
-      definition,
-      answers: d.answers,
-      result: reviewed ?? self,
-      ...(reviewed ? { selfResult: self } : {}),
-      reviews: d.reviews.map((r) => ({
-        item: r.item,
-        verdict: r.verdict,
-        status: r.status ?? undefined,
-        points: r.points ?? undefined,
-        reason: r.reason ?? undefined,
-        comment: r.comment ?? undefined,
-        reviewer: r.reviewer.name,
-        at: r.updatedAt,
-      })),
-      decision: d.decision
-        ? {
-            outcome: d.decision.outcome,
-            comment: d.decision.comment,
-            reviewer: d.decision.reviewer.name,
-            at: d.decision.at,
-          }
-        : null,
-      generatedAt: deps.now().toISOString(),
-    };
-  }
 
   const fileResponse = (type: string, description: string) => ({
     200: { content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } }, description },
@@ -97,8 +32,8 @@ export function reportRoutes(deps: Deps) {
       responses: fileResponse('application/pdf', 'PDF'),
     }),
     async (c) => {
-      const input = await inputFor(actorOf(c), c.req.valid('param').id);
-      const pdf = await renderPdf(input, { sources: catalogue() });
+      const input = await reportInput(deps, actorOf(c), c.req.valid('param').id);
+      const pdf = await renderPdf(input, { sources: reportSources() });
       return c.body(new Uint8Array(pdf), 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': attachment(input.assessment.title, 'pdf'),
@@ -119,8 +54,8 @@ export function reportRoutes(deps: Deps) {
       ),
     }),
     async (c) => {
-      const input = await inputFor(actorOf(c), c.req.valid('param').id);
-      const xlsx = await renderWorkbook(input, { sources: catalogue() });
+      const input = await reportInput(deps, actorOf(c), c.req.valid('param').id);
+      const xlsx = await renderWorkbook(input, { sources: reportSources() });
       return c.body(new Uint8Array(xlsx), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': attachment(input.assessment.title, 'xlsx'),
@@ -147,50 +82,7 @@ export function reportRoutes(deps: Deps) {
       },
       responses: { 200: jsonContent(SealCheck, '核验结果'), 400: errors[400] },
     }),
-    async (c) => {
-      const raw = c.req.valid('param').hash.toLowerCase();
-      const hash = raw.startsWith('sha256:') ? raw : `sha256:${raw}`;
-      const current = await db
-        .selectFrom('assessments as a')
-        .innerJoin('organisations as o', 'o.id', 'a.org_id')
-        .select(['a.title', 'o.name', 'a.submitted_at'])
-        .where('a.submission_hash', '=', hash)
-        .executeTakeFirst();
-      if (current?.submitted_at)
-        return c.json(
-          {
-            hash,
-            matches: true,
-            superseded: false,
-            assessment: {
-              title: current.title,
-              organisation: current.name,
-              submittedAt: current.submitted_at,
-            },
-          },
-          200,
-        );
-      // A seal of a submission that was later returned and reopened lives on in the audit log.
-      const past = await db
-        .selectFrom('audit_log as l')
-        .innerJoin('assessments as a', 'a.id', 'l.assessment_id')
-        .innerJoin('organisations as o', 'o.id', 'a.org_id')
-        .select(['a.title', 'o.name', 'l.at'])
-        .where('l.action', '=', 'submitted')
-        .where('l.detail', 'like', `%"seal":"${hash}"%`)
-        .executeTakeFirst();
-      return c.json(
-        {
-          hash,
-          matches: past !== undefined,
-          superseded: past !== undefined,
-          assessment: past
-            ? { title: past.title, organisation: past.name, submittedAt: past.at }
-            : null,
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await checkSeal(deps, c.req.valid('param').hash), 200),
   );
 
   return app;

@@ -69,7 +69,7 @@ describe.each(targets)('review on %s', (target) => {
       const queue = (await rita.get('/api/review/queue')).body;
       expect(queue.find((x: { id: string }) => x.id === a.id)?.status).toBe('in_review');
       const seen = (await rita.get(`/api/assessments/${a.id}`)).body;
-      expect(seen.can).toMatchObject({ review: true, edit: false });
+      expect(seen.can).toMatchObject({ judge: true, decide: true, edit: false });
       expect(seen.reviewedResult).toBeNull();
 
       // Pick an item the respondent did not fully meet and override it to met.

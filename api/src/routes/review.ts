@@ -1,6 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { actorWithRole, type Deps } from '../http/context.ts';
-import { body, errors, jsonContent, router } from '../http/route-kit.ts';
 import {
   AssessmentDetail,
   AssessmentSummary,
@@ -9,9 +7,11 @@ import {
   Id,
   ItemReview,
   ItemReviewBody,
-} from '../http/schemas.ts';
-import { assessmentFor } from '../services/access.ts';
-import { detailOf, reviewsOf } from '../services/present.ts';
+} from '../contract/index.ts';
+import type { Deps } from '../deps.ts';
+import { actorWithRole } from '../http/context.ts';
+import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import { assessmentDetail } from '../services/assessments.ts';
 import { assign, decide, queue, reviewItem } from '../services/review.ts';
 import { IdParams } from './assessments.ts';
 
@@ -19,7 +19,6 @@ const tags = ['评审'];
 
 export function reviewRoutes(deps: Deps) {
   const app = router();
-  const db = deps.db.kysely;
 
   app.openapi(
     createRoute({
@@ -83,9 +82,7 @@ export function reviewRoutes(deps: Deps) {
     async (c) => {
       const actor = actorWithRole(c, 'reviewer');
       const { id, itemId } = c.req.valid('param');
-      await reviewItem(deps, actor, id, itemId, c.req.valid('json'));
-      const saved = (await reviewsOf(db, id)).find((r) => r.item === itemId);
-      return c.json(saved as NonNullable<typeof saved>, 200);
+      return c.json(await reviewItem(deps, actor, id, itemId, c.req.valid('json')), 200);
     },
   );
 
@@ -109,10 +106,7 @@ export function reviewRoutes(deps: Deps) {
       const actor = actorWithRole(c, 'reviewer');
       const { id } = c.req.valid('param');
       await decide(deps, actor, id, c.req.valid('json'));
-      return c.json(
-        await detailOf(db, deps.definitions, actor, await assessmentFor(db, actor, id)),
-        200,
-      );
+      return c.json(await assessmentDetail(deps, actor, id), 200);
     },
   );
 

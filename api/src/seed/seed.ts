@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { contentHash, refOf, validateAnswers } from '@zhiping/forms';
+import {
+  AssessmentStatus,
+  contentHash,
+  OrgKind,
+  Role,
+  refOf,
+  validateAnswers,
+} from '@zhiping/forms';
 import { listSamples, loadBuiltins, loadSample, paths, readYaml } from '@zhiping/forms/node';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import type { Actor } from '../auth/session.ts';
-import type { Deps } from '../http/context.ts';
+import { anyOrganisation, insertOrganisation, insertUser } from '../db/repositories/accounts.ts';
+import type { Deps } from '../deps.ts';
 import { createAssessment, submit } from '../services/assessments.ts';
 import { assign } from '../services/review.ts';
 
@@ -18,19 +26,17 @@ export async function syncBuiltins(deps: Deps): Promise<{ added: string[]; drift
   const added: string[] = [];
   const drifted: string[] = [];
   for (const def of loadBuiltins().definitions) {
-    const stored = await deps.db.kysely
-      .selectFrom('definitions')
-      .select('hash')
-      .where('id', '=', def.id)
-      .where('version', '=', def.version)
-      .executeTakeFirst();
-    if (!stored) {
+    const stored = await deps.definitions.hashOf(def.id, def.version);
+    if (stored === undefined) {
       await deps.definitions.publish(def, null, deps.now(), true);
       added.push(refOf(def));
-    } else if (stored.hash !== contentHash(def)) drifted.push(refOf(def));
+    } else if (stored !== contentHash(def)) drifted.push(refOf(def));
   }
   return { added, drifted };
 }
+
+/** The states a demo assessment can be seeded in. */
+const SeedStatus = AssessmentStatus.exclude(['returned', 'decided']);
 
 const Demo = z.object({
   password: z.string().min(10),
@@ -38,20 +44,16 @@ const Demo = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      kind: z.enum(['enterprise', 'city', 'review-body', 'platform']),
+      kind: OrgKind,
       region: z.string().optional(),
       users: z.array(
         z.object({
           email: z.string().email(),
           name: z.string(),
-          role: z.enum(['respondent', 'reviewer', 'admin']),
+          role: Role,
         }),
       ),
-      assessments: z
-        .array(
-          z.object({ sample: z.string(), status: z.enum(['draft', 'submitted', 'in_review']) }),
-        )
-        .default([]),
+      assessments: z.array(z.object({ sample: z.string(), status: SeedStatus })).default([]),
     }),
   ),
   otherSamples: z.enum(['submitted', 'skip']),
@@ -62,8 +64,7 @@ export const DEMO_FILE = join(paths.seeds, 'demo.yaml');
 /** Demo organisations, users and sample assessments, on an empty database only. */
 export async function seedDemo(deps: Deps, file = DEMO_FILE): Promise<boolean> {
   const db = deps.db.kysely;
-  const any = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
-  if (any) return false;
+  if (await anyOrganisation(db)) return false;
   const demo = Demo.parse(readYaml(file).data);
   const now = deps.now().toISOString();
   const actors = new Map<string, Actor>();
@@ -72,21 +73,14 @@ export async function seedDemo(deps: Deps, file = DEMO_FILE): Promise<boolean> {
     name: string;
     kind: Actor['orgKind'];
     region?: string | undefined;
-  }) =>
-    db
-      .insertInto('organisations')
-      .values({ id: o.id, name: o.name, kind: o.kind, region: o.region ?? null, created_at: now })
-      .execute();
+  }) => insertOrganisation(db, { ...o, region: o.region ?? null, at: now });
   const addUser = async (
     org: { id: string; name: string; kind: Actor['orgKind']; region?: string | undefined },
     u: { email: string; name: string; role: Actor['role'] },
     passwordHash: string,
   ) => {
     const id = randomUUID();
-    await db
-      .insertInto('users')
-      .values({ id, org_id: org.id, ...u, password_hash: passwordHash, created_at: now })
-      .execute();
+    await insertUser(db, { id, orgId: org.id, ...u, passwordHash, at: now });
     const actor: Actor = {
       id,
       ...u,
@@ -107,8 +101,7 @@ export async function seedDemo(deps: Deps, file = DEMO_FILE): Promise<boolean> {
     .flatMap((o) => o.users)
     .find((u) => u.role === 'admin')?.email;
   const used = new Set<string>();
-  const pending: { actor: Actor; sample: string; status: 'draft' | 'submitted' | 'in_review' }[] =
-    [];
+  const pending: { actor: Actor; sample: string; status: z.infer<typeof SeedStatus> }[] = [];
   for (const o of demo.organisations) {
     await addOrg(o);
     let first: Actor | undefined;
@@ -126,7 +119,11 @@ export async function seedDemo(deps: Deps, file = DEMO_FILE): Promise<boolean> {
     const lib = loadBuiltins();
     for (const rel of listSamples().filter((s) => !used.has(s))) {
       const s = loadSample(rel);
-      if (validateAnswers(lib.get(s.definition), s.answers, 'submit').length > 0) continue;
+      const issues = validateAnswers(lib.get(s.definition), s.answers, {
+        mode: 'submit',
+        asOf: s.asOf,
+      });
+      if (issues.length > 0) continue;
       const org = { id: `sample-${s.id}`, ...s.organisation };
       await addOrg(org);
       // A login-less owner: '!' matches no password.

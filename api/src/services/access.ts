@@ -1,7 +1,10 @@
+import type { Relation } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/session.ts';
-import type { AssessmentRow, Database } from '../db/schema.ts';
-import { problems } from '../http/problem.ts';
+import { type Assessment, findAssessment, type Scope } from '../db/repositories/assessments.ts';
+import type { Database } from '../db/schema.ts';
+import { DomainError } from '../domain/errors.ts';
+import { relationOf } from './lifecycle.ts';
 
 /**
  * The one place that decides who sees an assessment: respondents see their
@@ -9,33 +12,22 @@ import { problems } from '../http/problem.ts';
  * same 404 as for an id that does not exist, so ids cannot be probed.
  * Admins manage assignments through their own list, not through this door.
  */
+export const scopeOf = (actor: Actor): Scope =>
+  actor.role === 'reviewer' ? { reviewerId: actor.id } : { orgId: actor.orgId };
+
+export interface Visible {
+  row: Assessment;
+  relation: Relation;
+}
+
+/** The assessment as the actor may see it, with how they relate to it; 404 otherwise. */
 export async function assessmentFor(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
-): Promise<AssessmentRow> {
-  let q = db.selectFrom('assessments').selectAll().where('id', '=', id);
-  if (actor.role === 'respondent') q = q.where('org_id', '=', actor.orgId);
-  else if (actor.role === 'reviewer')
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('assignments')
-          .select('assessment_id')
-          .where('assignments.assessment_id', '=', id)
-          .where('assignments.reviewer_id', '=', actor.id),
-      ),
-    );
-  else q = q.where('org_id', '=', actor.orgId);
-  const row = await q.executeTakeFirst();
-  if (!row) throw problems.notFound('该评估');
-  return row;
+): Promise<Visible> {
+  const row = await findAssessment(db, id, scopeOf(actor));
+  if (!row) throw new DomainError('not_found', { what: 'assessment' });
+  // Found through the reviewer scope means assigned.
+  return { row, relation: relationOf(actor, row.org_id, actor.role === 'reviewer') };
 }
-
-export const isAssignedReviewer = async (db: Kysely<Database>, actor: Actor, id: string) =>
-  actor.role === 'reviewer' &&
-  (await db
-    .selectFrom('assignments')
-    .select('assessment_id')
-    .where('assessment_id', '=', id)
-    .where('reviewer_id', '=', actor.id)
-    .executeTakeFirst()) !== undefined;

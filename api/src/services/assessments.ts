@@ -1,22 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { contentHash, refOf, score, validateAnswers, zh } from '@zhiping/forms';
+import {
+  type AnswerPatch,
+  type Answers,
+  applyPatch,
+  contentHash,
+  nextStatus,
+  refOf,
+  score,
+  statesFor,
+  textOf,
+  validateAnswers,
+} from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
-import type { AssessmentRow } from '../db/schema.ts';
-import type { Deps } from '../http/context.ts';
-import { problems } from '../http/problem.ts';
+import type { AssessmentDetail, AssessmentSummary } from '../contract/index.ts';
+import {
+  type Assessment,
+  currentState,
+  insertAssessment,
+  listAssessments as listRows,
+  updateAssessmentIf,
+} from '../db/repositories/assessments.ts';
+import { appendAudit } from '../db/repositories/audit.ts';
+import { hasReviewers } from '../db/repositories/reviews.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../domain/errors.ts';
 import { assessmentFor } from './access.ts';
-import { audit } from './audit.ts';
+import { defaultAsOf } from './dates.ts';
 import { unknownFileRefs } from './files.ts';
-import { answersOf, summaryOf } from './present.ts';
+import { ensureAllowed, stateError } from './lifecycle.ts';
+import { detailOf, summaryOf } from './present.ts';
 
-const today = (d: Date) => d.toISOString().slice(0, 10);
-
-function invalidAnswers(ps: ReturnType<typeof validateAnswers>, detail: string) {
-  return problems.unprocessable(
-    detail,
-    ps.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })),
-  );
-}
+const pinnedRef = (row: Assessment) => `${row.definition_id}@${row.definition_version}`;
 
 /** Starts a draft pinned to the definition's exact version and content hash. */
 export async function createAssessment(
@@ -26,32 +40,35 @@ export async function createAssessment(
     definition: string;
     title?: string | undefined;
     asOf?: string | undefined;
-    answers?: Record<string, unknown> | undefined;
+    answers?: Answers | undefined;
   },
-): Promise<AssessmentRow> {
-  const { row: def, definition } = await deps.definitions.get(input.definition);
-  const audience = definition.audience as string[];
+): Promise<Assessment> {
+  const { row: def, definition, compiled } = await deps.definitions.get(input.definition);
+  const audience: readonly string[] = definition.audience;
   if (!audience.includes(actor.orgKind))
-    throw problems.unprocessable(`《${zh(definition.title)}》不适用于本机构类型。`, [
-      { path: 'definition', message: `适用对象：${audience.join('、')}` },
-    ]);
+    throw new DomainError('wrong_audience', {
+      title: definition.title,
+      audience: definition.audience,
+    });
   const answers = input.answers ?? {};
-  const ps = validateAnswers(definition, answers, 'draft');
-  if (ps.length > 0) throw invalidAnswers(ps, '初始答案有误，请按列出的问题修改。');
-  const strays = await unknownFileRefs(deps, '', answers);
-  if (strays.length > 0) throw unknownFiles(strays);
   const now = deps.now();
-  const row: AssessmentRow = {
+  const today = defaultAsOf(now, deps.config.TIME_ZONE);
+  const asOf = input.asOf ?? today;
+  const issues = validateAnswers(compiled, answers, { mode: 'draft', asOf });
+  if (issues.length > 0) throw new DomainError('invalid_answers', { issues, stage: 'create' });
+  const strays = await unknownFileRefs(deps, '', answers);
+  if (strays.length > 0) throw new DomainError('unknown_files', { refs: strays });
+  const row: Assessment = {
     id: randomUUID(),
     org_id: actor.orgId,
     definition_id: def.id,
     definition_version: def.version,
     definition_hash: def.hash,
-    title: input.title ?? `${zh(definition.title)}（${today(now)}）`,
+    title: input.title ?? `${textOf(definition.title)}（${today}）`,
     status: 'draft',
     revision: 1,
-    answers: JSON.stringify(answers),
-    as_of: input.asOf ?? today(now),
+    answers,
+    as_of: asOf,
     position: null,
     result: null,
     submission_hash: null,
@@ -65,8 +82,8 @@ export async function createAssessment(
     updated_at: now.toISOString(),
   };
   await deps.db.kysely.transaction().execute(async (trx) => {
-    await trx.insertInto('assessments').values(row).execute();
-    await audit(trx, {
+    await insertAssessment(trx, row);
+    await appendAudit(trx, {
       assessment: row.id,
       actor: actor.id,
       action: 'created',
@@ -77,48 +94,29 @@ export async function createAssessment(
   return row;
 }
 
-export async function listAssessments(deps: Deps, actor: Actor) {
-  const rows = await deps.db.kysely
-    .selectFrom('assessments')
-    .selectAll()
-    .where('org_id', '=', actor.orgId)
-    .orderBy('updated_at', 'desc')
-    .execute();
-  return Promise.all(rows.map((r) => summaryOf(deps.definitions, r, actor.orgName)));
+/** The respondent's organisation's assessments, most recently changed first. */
+export async function listAssessments(deps: Deps, actor: Actor): Promise<AssessmentSummary[]> {
+  const rows = await listRows(deps.db.kysely, { orgId: actor.orgId }, { order: 'updated' });
+  return Promise.all(rows.map((r) => summaryOf(deps.definitions, r, r.orgName)));
 }
 
-const unknownFiles = (refs: { item: string; file: string }[]) =>
-  problems.unprocessable(
-    '答案引用了未上传到本评估的文件，请先上传。',
-    refs.map((r) => ({
-      path: r.item,
-      message: `文件 ${r.file} 未上传到本评估`,
-      code: 'unknown_file',
-    })),
-  );
-
-const stale = (current: number) =>
-  problems.conflict(
-    'stale-revision',
-    '内容已在别处更新',
-    '这份评估在您上次载入后已被修改（可能在另一个窗口或由同事修改）。请重新载入最新内容，再把您的修改补上。',
-    { currentRevision: current },
-  );
-
-const notEditable = (status: string) =>
-  problems.conflict(
-    'not-editable',
-    '当前状态下不能修改',
-    status === 'returned'
-      ? '评估已被退回，请先“重新打开”再修改。'
-      : '评估已提交，答案已冻结，不能再修改。',
-    { assessmentStatus: status },
-  );
+/**
+ * Why a conditional write on `id` did not land: the state moved on (the
+ * action is no longer possible) or someone else wrote first.
+ */
+async function lostRace(deps: Deps, id: string, action: 'edit' | 'submit' | 'reopen') {
+  const now = await currentState(deps.db.kysely, id);
+  if (!now) return new DomainError('not_found', { what: 'assessment' });
+  return statesFor(action).includes(now.status)
+    ? new DomainError('stale_revision', { currentRevision: now.revision })
+    : stateError(action, now.status);
+}
 
 /**
- * Autosave: merges changed answers (null clears one) into the revision the
- * client saw. The write is conditional on that revision, so of two saves
- * made from the same revision exactly one lands and the other gets 409.
+ * Autosave: applies the answer patch (null clears one) to the revision the
+ * client saw. The write is conditional on that revision and on a state that
+ * may be edited, so of two saves made from the same revision exactly one
+ * lands and the other gets 409.
  */
 export async function autosave(
   deps: Deps,
@@ -126,51 +124,46 @@ export async function autosave(
   id: string,
   body: {
     revision: number;
-    answers: Record<string, unknown>;
+    answers: AnswerPatch;
     title?: string | undefined;
     asOf?: string | undefined;
     position?: string | null | undefined;
   },
 ) {
-  const row = await assessmentFor(deps.db.kysely, actor, id);
-  if (actor.role !== 'respondent') throw problems.forbidden('只有填报机构的用户可以修改答案。');
-  if (row.status !== 'draft') throw notEditable(row.status);
-  if (row.revision !== body.revision) throw stale(row.revision);
-  const { definition } = await deps.definitions.get(
-    `${row.definition_id}@${row.definition_version}`,
-  );
-  const answers = answersOf(row);
-  for (const [k, v] of Object.entries(body.answers)) {
-    if (v === null) delete answers[k];
-    else answers[k] = v;
-  }
-  const ps = validateAnswers(definition, answers, 'draft');
-  if (ps.length > 0) throw invalidAnswers(ps, '有答案不符合题目要求，未保存。');
+  const { row, relation } = await assessmentFor(deps.db.kysely, actor, id);
+  ensureAllowed('edit', row.status, relation);
+  if (row.revision !== body.revision)
+    throw new DomainError('stale_revision', { currentRevision: row.revision });
+  const { compiled } = await deps.definitions.get(pinnedRef(row));
+  const answers = applyPatch(row.answers, body.answers);
+  const asOf = body.asOf ?? row.as_of;
+  const issues = validateAnswers(compiled, answers, { mode: 'draft', asOf });
+  if (issues.length > 0) throw new DomainError('invalid_answers', { issues, stage: 'save' });
   const strays = await unknownFileRefs(deps, id, body.answers);
-  if (strays.length > 0) throw unknownFiles(strays);
+  if (strays.length > 0) throw new DomainError('unknown_files', { refs: strays });
   const now = deps.now();
-  const updated = await deps.db.kysely.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('assessments')
-      .set({
-        answers: JSON.stringify(answers),
-        revision: row.revision + 1,
+  const revision = row.revision + 1;
+  const saved = await deps.db.kysely.transaction().execute(async (trx) => {
+    const ok = await updateAssessmentIf(
+      trx,
+      id,
+      { states: statesFor('edit'), revision: body.revision },
+      {
+        answers,
+        revision,
         updated_at: now.toISOString(),
         ...(body.title !== undefined ? { title: body.title } : {}),
         ...(body.asOf !== undefined ? { as_of: body.asOf } : {}),
         ...(body.position !== undefined ? { position: body.position } : {}),
-      })
-      .where('id', '=', id)
-      .where('revision', '=', body.revision)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
-    await audit(trx, {
+      },
+    );
+    if (!ok) return false;
+    await appendAudit(trx, {
       assessment: id,
       actor: actor.id,
       action: 'saved',
       detail: {
-        revision: row.revision + 1,
+        revision,
         items: Object.keys(body.answers),
         ...(body.title !== undefined ? { title: body.title } : {}),
         ...(body.asOf !== undefined ? { asOf: body.asOf } : {}),
@@ -179,58 +172,51 @@ export async function autosave(
     });
     return true;
   });
-  if (!updated) {
-    const current = await assessmentFor(deps.db.kysely, actor, id);
-    throw current.status === 'draft' ? stale(current.revision) : notEditable(current.status);
-  }
-  return { revision: row.revision + 1, updatedAt: now.toISOString(), status: 'draft' as const };
+  if (!saved) throw await lostRace(deps, id, 'edit');
+  return { revision, updatedAt: now.toISOString(), status: row.status };
 }
 
-/** Freezes the answers, scores them on the server and seals them with a SHA-256. */
+/**
+ * Freezes the answers, scores them on the server and seals them with a
+ * SHA-256. Validation and scoring see the same assessment date, so what is
+ * required is the same for both.
+ */
 export async function submit(deps: Deps, actor: Actor, id: string, revision: number) {
-  const row = await assessmentFor(deps.db.kysely, actor, id);
-  if (actor.role !== 'respondent') throw problems.forbidden('只有填报机构的用户可以提交。');
-  if (row.status !== 'draft') throw notEditable(row.status);
-  if (row.revision !== revision) throw stale(row.revision);
-  const { row: def, definition } = await deps.definitions.get(
-    `${row.definition_id}@${row.definition_version}`,
-  );
-  const answers = answersOf(row);
-  const ps = validateAnswers(definition, answers, 'submit');
-  if (ps.length > 0)
-    throw invalidAnswers(ps, `还有 ${ps.length} 个问题需要处理后才能提交：必答题未答或答案有误。`);
-  const result = score(definition, answers, { asOf: row.as_of });
+  const { row, relation } = await assessmentFor(deps.db.kysely, actor, id);
+  ensureAllowed('submit', row.status, relation);
+  if (row.revision !== revision)
+    throw new DomainError('stale_revision', { currentRevision: row.revision });
+  const { row: def, compiled } = await deps.definitions.get(pinnedRef(row));
+  const { answers, as_of: asOf } = row;
+  const issues = validateAnswers(compiled, answers, { mode: 'submit', asOf });
+  if (issues.length > 0) throw new DomainError('invalid_answers', { issues, stage: 'submit' });
+  const result = score(compiled, answers, { asOf });
   const now = deps.now();
   const seal = contentHash({
     assessment: row.id,
     definition: refOf(def),
     definitionHash: def.hash,
-    asOf: row.as_of,
+    asOf,
     answers,
   });
-  const assigned = await deps.db.kysely
-    .selectFrom('assignments')
-    .select('reviewer_id')
-    .where('assessment_id', '=', id)
-    .execute();
-  const status = assigned.length > 0 ? 'in_review' : 'submitted';
   const ok = await deps.db.kysely.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('assessments')
-      .set({
-        status,
+    // A resubmission after a return keeps its reviewers: straight back into review.
+    const status = nextStatus('submit', { hasReviewers: await hasReviewers(trx, id) });
+    const changed = await updateAssessmentIf(
+      trx,
+      id,
+      { states: statesFor('submit'), revision },
+      {
+        status: status ?? row.status,
         revision: revision + 1,
-        result: JSON.stringify(result),
+        result,
         submission_hash: seal,
         submitted_at: now.toISOString(),
         updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .where('revision', '=', revision)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
-    await audit(trx, {
+      },
+    );
+    if (!changed) return false;
+    await appendAudit(trx, {
       assessment: id,
       actor: actor.id,
       action: 'submitted',
@@ -244,24 +230,23 @@ export async function submit(deps: Deps, actor: Actor, id: string, revision: num
     });
     return true;
   });
-  if (!ok) throw stale((await assessmentFor(deps.db.kysely, actor, id)).revision);
+  if (!ok) throw await lostRace(deps, id, 'submit');
 }
 
 /** A returned assessment goes back to draft, keeping its answers and the review so far. */
 export async function reopen(deps: Deps, actor: Actor, id: string, revision: number) {
-  const row = await assessmentFor(deps.db.kysely, actor, id);
-  if (actor.role !== 'respondent') throw problems.forbidden('只有填报机构的用户可以重新打开。');
-  if (row.status !== 'returned')
-    throw problems.conflict('not-returned', '只能重新打开被退回的评估', `当前状态：${row.status}`, {
-      assessmentStatus: row.status,
-    });
-  if (row.revision !== revision) throw stale(row.revision);
+  const { row, relation } = await assessmentFor(deps.db.kysely, actor, id);
+  ensureAllowed('reopen', row.status, relation);
+  if (row.revision !== revision)
+    throw new DomainError('stale_revision', { currentRevision: row.revision });
   const now = deps.now();
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('assessments')
-      .set({
-        status: 'draft',
+  const ok = await deps.db.kysely.transaction().execute(async (trx) => {
+    const changed = await updateAssessmentIf(
+      trx,
+      id,
+      { states: statesFor('reopen'), revision },
+      {
+        status: nextStatus('reopen') ?? row.status,
         revision: revision + 1,
         result: null,
         submission_hash: null,
@@ -271,18 +256,27 @@ export async function reopen(deps: Deps, actor: Actor, id: string, revision: num
         decided_by: null,
         decided_at: null,
         updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .where('revision', '=', revision)
-      .where('status', '=', 'returned')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw stale(revision + 1);
-    await audit(trx, {
+      },
+    );
+    if (!changed) return false;
+    await appendAudit(trx, {
       assessment: id,
       actor: actor.id,
       action: 'reopened',
       detail: { revision: revision + 1, previousSeal: row.submission_hash },
       at: now,
     });
+    return true;
   });
+  if (!ok) throw await lostRace(deps, id, 'reopen');
+}
+
+/** One assessment as the caller may see it, with what they may do now. */
+export async function assessmentDetail(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<AssessmentDetail> {
+  const { row, relation } = await assessmentFor(deps.db.kysely, actor, id);
+  return detailOf(deps.db.kysely, deps.definitions, row, relation);
 }

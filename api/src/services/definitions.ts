@@ -1,29 +1,40 @@
 import {
+  type Compiled,
   checkDefinition,
   compareVersions,
   compile,
   contentHash,
   Definition,
   type DefinitionFile,
+  type Family,
   type Problem as FormProblem,
   fromZod,
   isOverlay,
   parseDefinitionFile,
   refOf,
   resolveOverlay,
-  zh,
+  textOf,
 } from '@zhiping/forms';
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, DefinitionTable } from '../db/schema.ts';
-import { problems } from '../http/problem.ts';
-import type { DefinitionSummary } from '../http/schemas.ts';
-
-type Row = Selectable<DefinitionTable>;
+import type { Kysely } from 'kysely';
+import type { DefinitionSummary } from '../contract/index.ts';
+import {
+  type DefinitionMeta,
+  definitionVersions,
+  findDefinition,
+  insertDefinition,
+  publishedHash,
+} from '../db/repositories/definitions.ts';
+import type { Database } from '../db/schema.ts';
+import { DomainError } from '../domain/errors.ts';
 
 export interface StoredDefinition {
-  row: Omit<Row, 'body' | 'source'>;
+  row: DefinitionMeta;
   definition: Definition;
+  /** Compiled once per version: validation and scoring take it directly. */
+  compiled: Compiled;
 }
+
+const newestFirst = (vs: string[]) => vs.sort((a, b) => compareVersions(b, a));
 
 /**
  * Published definitions. A version, once stored, never changes, so parsed
@@ -36,15 +47,13 @@ export class DefinitionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** The newest version of every definition (or of one family), each with its version list. */
-  async list(family?: string): Promise<DefinitionSummary[]> {
-    let q = this.db.selectFrom('definitions').select(['id', 'version']);
-    if (family) q = q.where('family', '=', family);
+  async list(family?: Family): Promise<DefinitionSummary[]> {
     const versions = new Map<string, string[]>();
-    for (const r of await q.execute())
+    for (const r of await definitionVersions(this.db, family ? { family } : {}))
       versions.set(r.id, [...(versions.get(r.id) ?? []), r.version]);
     const out: DefinitionSummary[] = [];
     for (const [id, vs] of versions) {
-      vs.sort((a, b) => compareVersions(b, a));
+      newestFirst(vs);
       out.push(describe(await this.get(`${id}@${vs[0]}`), vs));
     }
     return out.sort((a, b) => a.family.localeCompare(b.family) || a.id.localeCompare(b.id));
@@ -63,30 +72,28 @@ export class DefinitionStore {
     const [id, version] = ref.split('@') as [string, string | undefined];
     if (!version) {
       const newest = (await this.versions(id))[0];
-      if (!newest) throw problems.notFound(`评估表 ${ref} `);
+      if (!newest) throw new DomainError('not_found', { what: 'definition', id: ref });
       return this.get(`${id}@${newest}`);
     }
-    const row = await this.db
-      .selectFrom('definitions')
-      .selectAll()
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (!row) throw problems.notFound(`评估表 ${ref} `);
-    const { body, source: _source, ...meta } = row;
-    const stored = { row: meta, definition: Definition.parse(JSON.parse(body)) };
+    const found = await findDefinition(this.db, id, version);
+    if (!found) throw new DomainError('not_found', { what: 'definition', id: ref });
+    const stored = {
+      row: found.meta,
+      definition: found.definition,
+      compiled: compile(found.definition),
+    };
     this.cache.set(ref, stored);
     return stored;
   }
 
   /** Every published version of `id`, newest first. */
   private async versions(id: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('definitions')
-      .select('version')
-      .where('id', '=', id)
-      .execute();
-    return rows.map((r) => r.version).sort((a, b) => compareVersions(b, a));
+    return newestFirst((await definitionVersions(this.db, { id })).map((r) => r.version));
+  }
+
+  /** The content hash of a published version; undefined when not published. */
+  hashOf(id: string, version: string): Promise<string | undefined> {
+    return publishedHash(this.db, id, version);
   }
 
   /**
@@ -110,33 +117,17 @@ export class DefinitionStore {
     const errors = checkDefinition(definition).filter((p) => p.severity === 'error');
     if (errors.length > 0) throw invalid(errors);
     const ref = refOf(definition);
-    const exists = await this.db
-      .selectFrom('definitions')
-      .select('hash')
-      .where('id', '=', definition.id)
-      .where('version', '=', definition.version)
-      .executeTakeFirst();
-    if (exists)
-      throw problems.conflict(
-        'version-exists',
-        '该版本已发布',
-        `${ref} 已经发布，已发布的版本不可修改；请提高版本号后再发布。`,
-      );
-    await this.db
-      .insertInto('definitions')
-      .values({
-        id: definition.id,
-        version: definition.version,
-        family: definition.family,
-        title: zh(definition.title),
-        hash: contentHash(definition),
-        body: JSON.stringify(definition),
-        source: JSON.stringify(input),
-        builtin: builtin ? 1 : 0,
-        published_at: now.toISOString(),
-        published_by: by,
-      })
-      .execute();
+    if ((await this.hashOf(definition.id, definition.version)) !== undefined)
+      throw new DomainError('version_exists', { ref });
+    await insertDefinition(this.db, {
+      definition,
+      title: textOf(definition.title),
+      hash: contentHash(definition),
+      source: input,
+      builtin,
+      at: now.toISOString(),
+      by,
+    });
     return this.get(ref);
   }
 
@@ -163,24 +154,22 @@ function parsedDefinition(input: unknown): { file: Definition | null; problems: 
   return r.success ? { file: r.data, problems: [] } : { file: null, problems: fromZod(r.error) };
 }
 
-function invalid(ps: FormProblem[]) {
-  return problems.unprocessable(
-    '评估表定义未通过检查，请按列出的问题修改。',
-    ps.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })),
-  );
-}
+const invalid = (problems: FormProblem[]) => new DomainError('invalid_definition', { problems });
 
-function describe({ row, definition }: StoredDefinition, versions: string[]): DefinitionSummary {
+function describe(
+  { row, definition, compiled }: StoredDefinition,
+  versions: string[],
+): DefinitionSummary {
   return {
     id: row.id,
     version: row.version,
     ref: refOf(row),
     family: row.family,
-    title: row.title,
-    summary: definition.summary ? zh(definition.summary) : null,
+    title: definition.title,
+    summary: definition.summary ?? null,
     audience: definition.audience,
     hash: row.hash,
-    items: compile(definition).items.length,
+    items: compiled.items.length,
     builtin: row.builtin === 1,
     publishedAt: row.published_at,
     versions,

@@ -3,17 +3,22 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../auth/session.ts';
-import type { Deps } from '../http/context.ts';
-import { Problem, problems } from '../http/problem.ts';
+import type { StoredFile } from '../contract/index.ts';
+import { findFile, insertFile, knownFileIds } from '../db/repositories/files.ts';
+import type { FileRow } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../domain/errors.ts';
 import { assessmentFor } from './access.ts';
 import { ACCEPTED_EXTENSIONS, cleanName, detectType } from './file-types.ts';
+import { ensureAllowed } from './lifecycle.ts';
 
 const dirOf = (deps: Deps, assessment: string) => join(deps.config.dataDir, 'files', assessment);
 
 /**
- * Stores an evidence file for a draft: written under a generated name,
- * flushed to disk and renamed into place before its row exists, so a crash
- * leaves at worst an orphan file, never a row pointing at nothing.
+ * Stores an evidence file for a draft (uploading is editing): written under
+ * a generated name, flushed to disk and renamed into place before its row
+ * exists, so a crash leaves at worst an orphan file, never a row pointing at
+ * nothing.
  */
 export async function storeFile(
   deps: Deps,
@@ -21,28 +26,14 @@ export async function storeFile(
   id: string,
   rawName: string,
   bytes: Uint8Array,
-) {
-  const row = await assessmentFor(deps.db.kysely, actor, id);
-  if (actor.role !== 'respondent') throw problems.forbidden('只有填报机构的用户可以上传证据。');
-  if (row.status !== 'draft')
-    throw problems.conflict('not-editable', '当前状态下不能修改', '评估已提交，不能再上传证据。', {
-      assessmentStatus: row.status,
-    });
+): Promise<StoredFile> {
+  const { row, relation } = await assessmentFor(deps.db.kysely, actor, id);
+  ensureAllowed('edit', row.status, relation);
   const name = cleanName(rawName);
-  if (!name || /^\.+$/.test(name))
-    throw problems.badRequest('请提供文件名（查询参数 name）。', [
-      { path: 'name', message: '文件名为空' },
-    ]);
-  if (bytes.length === 0)
-    throw problems.unprocessable('文件是空的。', [{ path: 'body', message: '文件没有内容' }]);
+  if (!name || /^\.+$/.test(name)) throw new DomainError('missing_file_name');
+  if (bytes.length === 0) throw new DomainError('empty_file');
   const type = await detectType(name, bytes);
-  if (!type)
-    throw new Problem(
-      415,
-      'unsupported-file-type',
-      '不支持的文件类型',
-      `只接受 ${ACCEPTED_EXTENSIONS.join('、')} 文件，且内容须与扩展名一致。`,
-    );
+  if (!type) throw new DomainError('unsupported_file_type', { accepted: ACCEPTED_EXTENSIONS });
   const fileId = randomUUID();
   const dir = dirOf(deps, id);
   mkdirSync(dir, { recursive: true });
@@ -58,19 +49,16 @@ export async function storeFile(
   const now = deps.now().toISOString();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    await deps.db.kysely
-      .insertInto('files')
-      .values({
-        id: fileId,
-        assessment_id: id,
-        name,
-        type,
-        size: bytes.length,
-        sha256,
-        uploaded_by: actor.id,
-        uploaded_at: now,
-      })
-      .execute();
+    await insertFile(deps.db.kysely, {
+      id: fileId,
+      assessment_id: id,
+      name,
+      type,
+      size: bytes.length,
+      sha256,
+      uploaded_by: actor.id,
+      uploaded_at: now,
+    });
   } catch (err) {
     rmSync(join(dir, fileId), { force: true });
     throw err;
@@ -79,43 +67,40 @@ export async function storeFile(
 }
 
 /** A stored file's bytes, for whoever may read its assessment. */
-export async function readStoredFile(deps: Deps, actor: Actor, id: string, fileId: string) {
+export async function readStoredFile(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  fileId: string,
+): Promise<{ meta: FileRow; bytes: Buffer }> {
   await assessmentFor(deps.db.kysely, actor, id);
-  const f = await deps.db.kysely
-    .selectFrom('files')
-    .selectAll()
-    .where('id', '=', fileId)
-    .where('assessment_id', '=', id)
-    .executeTakeFirst();
-  if (!f) throw problems.notFound('该文件');
+  const f = await findFile(deps.db.kysely, id, fileId);
+  if (!f) throw new DomainError('not_found', { what: 'file' });
   return { meta: f, bytes: await readFile(join(dirOf(deps, id), f.id)) };
 }
 
+/** The file ids an answer cites (evidence answers: `files: [{id, name}]`). */
+function citedFiles(v: unknown): string[] {
+  if (typeof v !== 'object' || v === null || !('files' in v) || !Array.isArray(v.files)) return [];
+  return v.files.flatMap((f: unknown) =>
+    typeof f === 'object' && f !== null && 'id' in f && typeof f.id === 'string' ? [f.id] : [],
+  );
+}
+
 /** File ids that answers refer to but that were never uploaded to this assessment. */
-export async function unknownFileRefs(deps: Deps, id: string, answers: Record<string, unknown>) {
-  const refs: { item: string; file: string }[] = [];
-  for (const [item, v] of Object.entries(answers)) {
-    const files = (v as { files?: unknown } | null)?.files;
-    if (!Array.isArray(files)) continue;
-    for (const f of files) {
-      const fid = (f as { id?: unknown } | null)?.id;
-      if (typeof fid === 'string') refs.push({ item, file: fid });
-    }
-  }
+export async function unknownFileRefs(
+  deps: Deps,
+  id: string,
+  answers: Record<string, unknown>,
+): Promise<{ item: string; file: string }[]> {
+  const refs = Object.entries(answers).flatMap(([item, v]) =>
+    citedFiles(v).map((file) => ({ item, file })),
+  );
   if (refs.length === 0) return [];
-  const known = new Set(
-    (
-      await deps.db.kysely
-        .selectFrom('files')
-        .select('id')
-        .where('assessment_id', '=', id)
-        .where(
-          'id',
-          'in',
-          refs.map((r) => r.file),
-        )
-        .execute()
-    ).map((r) => r.id),
+  const known = await knownFileIds(
+    deps.db.kysely,
+    id,
+    refs.map((r) => r.file),
   );
   return refs.filter((r) => !known.has(r.file));
 }

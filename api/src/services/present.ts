@@ -1,41 +1,46 @@
 import {
-  type Definition,
+  allowedActions,
   type ItemOverride,
+  type Relation,
   refOf,
+  reviewVisibleTo,
   type ScoreResult,
   score,
-  zh,
 } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../auth/session.ts';
-import type { AssessmentRow, Database } from '../db/schema.ts';
-import type { AssessmentDetail, AssessmentSummary } from '../http/schemas.ts';
-import type { DefinitionStore } from './definitions.ts';
+import type { AssessmentDetail, AssessmentSummary } from '../contract/index.ts';
+import { findOrganisation, findUser } from '../db/repositories/accounts.ts';
+import type { Assessment } from '../db/repositories/assessments.ts';
+import { itemReviewsOf, reviewersOf } from '../db/repositories/reviews.ts';
+import type { Database } from '../db/schema.ts';
+import type { DefinitionStore, StoredDefinition } from './definitions.ts';
 
-export const answersOf = (row: AssessmentRow) => JSON.parse(row.answers) as Record<string, unknown>;
+/*
+ * Assessments as the contract shows them. Reads never decide anything:
+ * what the caller may do comes from the lifecycle (`allowedActions`), what
+ * they may see of the review from `reviewVisibleTo`.
+ */
 
-/** The self-assessed result: frozen at submission, computed live for a draft. */
-export function selfResult(
-  row: AssessmentRow,
-  def: Definition,
-  answers: Record<string, unknown> = answersOf(row),
-): ScoreResult {
-  if (row.result) return JSON.parse(row.result) as ScoreResult;
-  return score(def, answers, { asOf: row.as_of });
+const pinned = (defs: DefinitionStore, row: Assessment) =>
+  defs.get(`${row.definition_id}@${row.definition_version}`);
+
+/** The self-assessed result: frozen at submission, computed live for a draft at its date. */
+export function selfResult(row: Assessment, def: StoredDefinition): ScoreResult {
+  return row.result ?? score(def.compiled, row.answers, { asOf: row.as_of });
 }
 
 export async function summaryOf(
   defs: DefinitionStore,
-  row: AssessmentRow,
+  row: Assessment,
   orgName: string,
 ): Promise<AssessmentSummary> {
-  const { definition } = await defs.get(`${row.definition_id}@${row.definition_version}`);
-  return summaryFrom(row, definition, selfResult(row, definition), orgName);
+  const def = await pinned(defs, row);
+  return summaryFrom(row, def, selfResult(row, def), orgName);
 }
 
 function summaryFrom(
-  row: AssessmentRow,
-  definition: Definition,
+  row: Assessment,
+  { definition }: StoredDefinition,
   r: ScoreResult,
   orgName: string,
 ): AssessmentSummary {
@@ -48,95 +53,43 @@ function summaryFrom(
       id: definition.id,
       version: definition.version,
       ref: refOf(definition),
-      title: zh(definition.title),
+      title: definition.title,
     },
     organisation: { id: row.org_id, name: orgName },
     asOf: row.as_of,
     score: r.total.score,
-    verdict: r.verdict.label === null ? null : zh(r.verdict.label),
+    verdict: r.verdict.label,
     progress: { answered: r.progress.answered, applicable: r.progress.applicable },
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
   };
 }
 
-export async function reviewsOf(db: Kysely<Database>, id: string) {
-  const rows = await db
-    .selectFrom('item_reviews as r')
-    .innerJoin('users as u', 'u.id', 'r.reviewer_id')
-    .select([
-      'r.item_id',
-      'r.verdict',
-      'r.status',
-      'r.points',
-      'r.reason',
-      'r.comment',
-      'r.updated_at',
-      'u.id as reviewerId',
-      'u.name as reviewerName',
-    ])
-    .where('r.assessment_id', '=', id)
-    .orderBy('r.item_id')
-    .execute();
-  return rows.map((r) => ({
-    item: r.item_id,
-    verdict: r.verdict,
-    status: r.status,
-    points: r.points === null ? null : Number(r.points),
-    reason: r.reason,
-    comment: r.comment,
-    reviewer: { id: r.reviewerId, name: r.reviewerName },
-    updatedAt: r.updated_at,
-  }));
-}
-
 export async function detailOf(
   db: Kysely<Database>,
   defs: DefinitionStore,
-  actor: Actor,
-  row: AssessmentRow,
+  row: Assessment,
+  relation: Relation,
 ): Promise<AssessmentDetail> {
-  const { definition } = await defs.get(`${row.definition_id}@${row.definition_version}`);
-  const org = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('id', '=', row.org_id)
-    .executeTakeFirstOrThrow();
-  const reviewers = await db
-    .selectFrom('assignments as a')
-    .innerJoin('users as u', 'u.id', 'a.reviewer_id')
-    .select(['u.id', 'u.name'])
-    .where('a.assessment_id', '=', row.id)
-    .orderBy('a.assigned_at')
-    .execute();
-  const isReviewer = reviewers.some((r) => r.id === actor.id);
-  // A respondent sees the reviewer's item judgements once the review is over.
-  const reviewsVisible = isReviewer || row.status === 'returned' || row.status === 'decided';
-  const reviews = reviewsVisible ? await reviewsOf(db, row.id) : [];
-  const answers = answersOf(row);
-  const result = selfResult(row, definition, answers);
+  const def = await pinned(defs, row);
+  const org = await findOrganisation(db, row.org_id);
+  const reviewers = await reviewersOf(db, row.id);
+  const reviews = reviewVisibleTo(row.status, relation) ? await itemReviewsOf(db, row.id) : [];
+  const result = selfResult(row, def);
   const overrides: Record<string, ItemOverride> = {};
   for (const r of reviews)
     if (r.verdict === 'override' && r.status)
       overrides[r.item] = { status: r.status, points: r.points ?? undefined };
   const reviewedResult =
-    reviews.length > 0 ? score(definition, answers, { asOf: row.as_of, overrides }) : null;
-  const decider = row.decided_by
-    ? await db
-        .selectFrom('users')
-        .select(['id', 'name'])
-        .where('id', '=', row.decided_by)
-        .executeTakeFirst()
-    : undefined;
-  const summary = summaryFrom(row, definition, result, org.name);
-  const respondent = actor.role === 'respondent' && actor.orgId === row.org_id;
+    reviews.length > 0 ? score(def.compiled, row.answers, { asOf: row.as_of, overrides }) : null;
+  const decider = row.decided_by ? await findUser(db, row.decided_by) : undefined;
   return {
-    ...summary,
+    ...summaryFrom(row, def, result, org?.name ?? ''),
     definitionHash: row.definition_hash,
-    answers,
+    answers: row.answers,
     position: row.position,
-    result: result as unknown as Record<string, unknown>,
-    reviewedResult: reviewedResult as unknown as Record<string, unknown> | null,
+    result,
+    reviewedResult,
     submissionHash: row.submission_hash,
     reviewers,
     reviews,
@@ -145,16 +98,12 @@ export async function detailOf(
         ? {
             outcome: row.decision,
             comment: row.decision_comment ?? '',
-            reviewer: decider ?? { id: row.decided_by ?? '', name: '' },
+            reviewer: decider
+              ? { id: decider.id, name: decider.name }
+              : { id: row.decided_by ?? '', name: '' },
             at: row.decided_at,
           }
         : null,
-    can: {
-      edit: respondent && row.status === 'draft',
-      submit: respondent && row.status === 'draft',
-      reopen: respondent && row.status === 'returned',
-      review: isReviewer && row.status === 'in_review',
-      assign: actor.role === 'admin' && (row.status === 'submitted' || row.status === 'in_review'),
-    },
+    can: allowedActions(row.status, relation),
   };
 }

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Role } from '@zhiping/forms';
 import { loadSample } from '@zhiping/forms/node';
 import { sql } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import { boot } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
-import type { Role } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
 import { createApp } from '../http/app.ts';
-import type { Deps } from '../http/context.ts';
 
 /*
  * Test harness: a real database (a SQLite file in a fresh temp directory, or

@@ -1,0 +1,130 @@
+import { z } from '@hono/zod-openapi';
+import {
+  Action,
+  AssessmentStatus,
+  DecisionOutcome,
+  DefinitionRefParam,
+  Id,
+  IsoDate,
+  JudgedStatus,
+  ReviewVerdict,
+  Text,
+  Timestamp,
+} from './common.ts';
+import { Answers, AnswerValue, ScoreResult } from './definitions.ts';
+
+const Title = z.string().trim().min(1).max(200);
+const Person = z.object({ id: Id, name: z.string() });
+
+export const NewAssessmentBody = z
+  .object({
+    definition: DefinitionRefParam,
+    title: Title.optional(),
+    /** The assessment date; today in the service's time zone when absent. */
+    asOf: IsoDate.optional(),
+    /** Answers to start from, e.g. carried over from the guided start or a mapping. */
+    answers: Answers.optional(),
+  })
+  .openapi('NewAssessmentBody');
+export type NewAssessmentBody = z.infer<typeof NewAssessmentBody>;
+
+export const AutosaveBody = z
+  .object({
+    revision: z.number().int().min(0),
+    /** Changed answers by item id; null clears an answer (the engine's answer patch). */
+    answers: z.record(z.string().max(100), AnswerValue.nullable()).default({}),
+    title: Title.optional(),
+    asOf: IsoDate.optional(),
+    position: z.string().max(100).nullable().optional(),
+  })
+  .openapi('AutosaveBody');
+export type AutosaveBody = z.infer<typeof AutosaveBody>;
+
+export const RevisionBody = z.object({ revision: z.number().int().min(0) }).openapi('RevisionBody');
+
+export const AssessmentSummary = z
+  .object({
+    id: Id,
+    title: z.string(),
+    status: AssessmentStatus,
+    revision: z.number().int(),
+    definition: z.object({ id: z.string(), version: z.string(), ref: z.string(), title: Text }),
+    organisation: z.object({ id: Id, name: z.string() }),
+    asOf: IsoDate,
+    score: z.number().nullable(),
+    /** The label of the tier reached (definition text); null when none is. */
+    verdict: Text.nullable(),
+    progress: z.object({ answered: z.number(), applicable: z.number() }).nullable(),
+    submittedAt: Timestamp.nullable(),
+    updatedAt: Timestamp,
+  })
+  .openapi('AssessmentSummary');
+export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
+
+export const ItemReview = z
+  .object({
+    item: z.string(),
+    verdict: ReviewVerdict,
+    /** The reviewer's status when overriding; null when agreeing. */
+    status: JudgedStatus.nullable(),
+    points: z.number().nullable(),
+    reason: z.string().nullable(),
+    comment: z.string().nullable(),
+    reviewer: Person,
+    updatedAt: Timestamp,
+  })
+  .openapi('ItemReview');
+export type ItemReview = z.infer<typeof ItemReview>;
+
+export const Decision = z
+  .object({ outcome: DecisionOutcome, comment: z.string(), reviewer: Person, at: Timestamp })
+  .openapi('Decision');
+export type Decision = z.infer<typeof Decision>;
+
+/** What the caller may do now, one flag per lifecycle action. */
+export const Can = z.record(Action, z.boolean()).openapi('Can');
+export type Can = z.infer<typeof Can>;
+
+export const AssessmentDetail = AssessmentSummary.extend({
+  definitionHash: z.string(),
+  answers: Answers,
+  position: z.string().nullable(),
+  /** The self-assessed result: live for a draft (at its asOf), frozen once submitted. */
+  result: ScoreResult,
+  /** The result with the reviewer's overrides applied, once anything is reviewed. */
+  reviewedResult: ScoreResult.nullable(),
+  submissionHash: z.string().nullable(),
+  reviewers: z.array(Person),
+  reviews: z.array(ItemReview),
+  decision: Decision.nullable(),
+  can: Can,
+}).openapi('AssessmentDetail');
+export type AssessmentDetail = z.infer<typeof AssessmentDetail>;
+
+export const Saved = z
+  .object({ revision: z.number().int(), updatedAt: Timestamp, status: AssessmentStatus })
+  .openapi('Saved');
+export type Saved = z.infer<typeof Saved>;
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    action: z.string(),
+    actor: Person,
+    detail: z.record(z.string(), z.unknown()),
+    at: Timestamp,
+  })
+  .openapi('AuditEntry');
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const StoredFile = z
+  .object({
+    id: Id,
+    name: z.string(),
+    type: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    uploadedAt: Timestamp,
+  })
+  .openapi('StoredFile');
+export type StoredFile = z.infer<typeof StoredFile>;

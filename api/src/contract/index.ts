@@ -1,0 +1,13 @@
+/*
+ * The HTTP contract (`@zhiping/api/contract`): every request and response
+ * body as a zod schema, built from the engine's schemas and enums
+ * (`@zhiping/forms`). The routes validate with these, the OpenAPI document
+ * is generated from them, and the web app imports their types from here —
+ * the one module of api it may import.
+ */
+export * from './accounts.ts';
+export * from './assessments.ts';
+export * from './common.ts';
+export * from './definitions.ts';
+export * from './problem.ts';
+export * from './review.ts';
