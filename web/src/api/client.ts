@@ -1,4 +1,4 @@
-import type { Problem } from './types.ts';
+import type { Problem, ProblemType } from './types.ts';
 
 /** A failed request, carrying the API's problem+json body when it sent one. */
 export class ApiError extends Error {
@@ -16,12 +16,26 @@ export class ApiError extends Error {
   get type(): string {
     return this.problem.type;
   }
+  /** Whether the API answered with this problem type (`urn:zhiping:problem:<type>`). */
+  is(type: ProblemType): boolean {
+    return this.type === `${PROBLEM_PREFIX}${type}`;
+  }
 }
 
-export const STALE_REVISION = 'urn:zhiping:problem:stale-revision';
+const PROBLEM_PREFIX = 'urn:zhiping:problem:';
+export const STALE_REVISION = `${PROBLEM_PREFIX}${'stale-revision' satisfies ProblemType}`;
 
+/**
+ * A 409 is one of three refusals, told apart by the problem type, never by
+ * the status alone: only 'stale-revision' means someone saved in between.
+ */
 export function isStale(e: unknown): e is ApiError {
-  return e instanceof ApiError && (e.status === 409 || e.type === STALE_REVISION);
+  return e instanceof ApiError && e.is('stale-revision');
+}
+
+/** The assessment's state does not allow the write ('not-editable', 'wrong-state'). */
+export function isWrongState(e: unknown): e is ApiError {
+  return e instanceof ApiError && (e.is('not-editable') || e.is('wrong-state'));
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

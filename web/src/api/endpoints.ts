@@ -1,4 +1,4 @@
-import type { Answers, ScoreResult } from '@zhiping/forms';
+import type { Answers, DecisionOutcome, ScoreResult } from '@zhiping/forms';
 import { request, upload } from './client.ts';
 import type {
   AssessmentDetail,
@@ -45,7 +45,7 @@ export const api = {
   queue: () => request<AssessmentSummary[]>('GET', '/review/queue'),
   review: (id: string, itemId: string, body: ItemReviewBody) =>
     request<ItemReview>('PUT', `/assessments/${enc(id)}/reviews/${enc(itemId)}`, body),
-  decide: (id: string, outcome: 'approve' | 'return', comment: string) =>
+  decide: (id: string, outcome: DecisionOutcome, comment: string) =>
     request<unknown>('POST', `/assessments/${enc(id)}/decision`, { outcome, comment }),
 
   users: () => request<User[]>('GET', '/admin/users'),

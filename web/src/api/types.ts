@@ -1,42 +1,28 @@
-import type {
-  AuditEntry as AuditEntrySchema,
-  Decision as DecisionSchema,
-  DefinitionSummary as DefinitionSummarySchema,
-  ItemReviewBody as ItemReviewBodySchema,
-  ItemReview as ItemReviewSchema,
-  Organisation as OrganisationSchema,
-  ProblemBody as ProblemBodySchema,
-  Role as RoleSchema,
-  Saved as SavedSchema,
-} from '@zhiping/api/contract';
-import type { Definition, ScoreResult } from '@zhiping/forms';
+import type { ItemReviewBody as ItemReviewBodySchema } from '@zhiping/api/contract';
 import type { z } from 'zod';
 
-// The contract exports some inferred types; the rest are aliased here so the
-// web app never restates a shape the API already defines.
+/*
+ * The HTTP contract's types, imported as types only (the contract's zod
+ * schemas stay on the server): the web app never restates a shape, an enum
+ * or a result the API already defines — results are the engine's own
+ * `ScoreResult`, definitions its `Definition`.
+ */
 export type {
   AssessmentDetail,
   AssessmentStatus,
   AssessmentSummary,
+  AuditEntry,
+  Can,
+  Decision,
+  DefinitionDetail,
+  DefinitionSummary,
+  ItemReview,
+  Organisation,
+  ProblemBody as Problem,
+  ProblemType,
+  Role,
+  Saved,
   User,
 } from '@zhiping/api/contract';
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
-export type Decision = z.infer<typeof DecisionSchema>;
-export type DefinitionSummary = z.infer<typeof DefinitionSummarySchema>;
-export type ItemReview = z.infer<typeof ItemReviewSchema>;
+/** What the form sends (before the contract's defaults apply). */
 export type ItemReviewBody = z.input<typeof ItemReviewBodySchema>;
-export type Organisation = z.infer<typeof OrganisationSchema>;
-export type Problem = z.infer<typeof ProblemBodySchema>;
-export type Role = z.infer<typeof RoleSchema>;
-export type Saved = z.infer<typeof SavedSchema>;
-
-/** GET /api/forms/{ref}: the contract types `definition` loosely; it is a resolved Definition. */
-export interface DefinitionDetail {
-  summary: DefinitionSummary;
-  definition: Definition;
-}
-
-/** `result`/`reviewedResult` are typed as records by the contract; they are ScoreResults. */
-export function asResult(r: unknown): ScoreResult | null {
-  return r && typeof r === 'object' && 'total' in r ? (r as ScoreResult) : null;
-}

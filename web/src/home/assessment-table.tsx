@@ -1,3 +1,4 @@
+import { formatScore, textOf } from '@zhiping/forms';
 import { Progress, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -35,7 +36,7 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
           render: (_, a) => (
             <>
               <Link to={href(a)}>{a.title}</Link>
-              <div className="zp-muted zp-small">{a.definition.title}</div>
+              <div className="zp-muted zp-small">{textOf(a.definition.title, locale)}</div>
             </>
           ),
         },
@@ -59,9 +60,14 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
           key: 'score',
           width: 80,
           align: 'right',
-          render: (_, a) => (a.score === null ? '—' : a.score.toFixed(1)),
+          render: (_, a) => (a.score === null ? '—' : formatScore(a.score)),
         },
-        { title: t('col.verdict'), key: 'verdict', width: 120, render: (_, a) => a.verdict ?? '—' },
+        {
+          title: t('col.verdict'),
+          key: 'verdict',
+          width: 120,
+          render: (_, a) => (a.verdict === null ? '—' : textOf(a.verdict, locale)),
+        },
         {
           title: t('col.progress'),
           key: 'progress',

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { textOf } from '@zhiping/forms';
 import { Button, Card, Empty, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useAssessments, useForms } from '../api/queries.ts';
 import type { AssessmentSummary, DefinitionSummary, User } from '../api/types.ts';
-import { useT } from '../i18n/locale.tsx';
+import { useLocale, useT } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { AssessmentTable } from './assessment-table.tsx';
 import { groupByFamily } from './group-by-family.ts';
@@ -60,7 +61,7 @@ export function RespondentHome({ user }: { user: User }) {
         {forms.data && catalogue.length === 0 ? <Empty /> : null}
         {catalogue.map(([family, defs]) => (
           <div key={family} className="zp-family">
-            <h3>{t(`family.${family}` as 'family.gbt29490')}</h3>
+            <h3>{t(`family.${family}`)}</h3>
             <div className="zp-cards">
               {defs.map((d) => (
                 <DefinitionCard
@@ -87,10 +88,11 @@ function DefinitionCard({
   busy: boolean;
   onStart: () => void;
 }) {
-  const t = useT();
+  const { locale, t } = useLocale();
+  const title = textOf(d.title, locale);
   return (
-    <Card size="small" title={<span className="zp-card-title">{d.title}</span>}>
-      {d.summary ? <p className="zp-clamp">{d.summary}</p> : null}
+    <Card size="small" title={<span className="zp-card-title">{title}</span>}>
+      {d.summary ? <p className="zp-clamp">{textOf(d.summary, locale)}</p> : null}
       <div className="zp-row-between">
         <span>
           <Tag>{d.version}</Tag>
@@ -100,7 +102,7 @@ function DefinitionCard({
           type="primary"
           loading={busy}
           onClick={onStart}
-          aria-label={`${t('home.start')}${t('app.colon')}${d.title}`}
+          aria-label={`${t('home.start')}${t('app.colon')}${title}`}
         >
           {t('home.start')}
         </Button>

@@ -1,11 +1,25 @@
+import {
+  fill,
+  type Locale,
+  type Params,
+  type MessageKey as SharedKey,
+  translate,
+} from '@zhiping/forms';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { en, type MessageKey, zh } from './messages.ts';
+import { type MessageKey as ChromeKey, en, zh } from './messages.ts';
 
-export type Locale = 'zh' | 'en';
+export type { Locale };
+
 const STORAGE_KEY = 'zhiping.locale';
 
-type Params = Record<string, string | number>;
+/** Any key the app may show: its own chrome, or a shared domain label from the catalogues. */
+export type MessageKey = ChromeKey | SharedKey;
 export type Translate = (key: MessageKey, params?: Params) => string;
+
+// A chrome key must not shadow a catalogue key: the shared words are the only words.
+type Shadowed = ChromeKey & SharedKey;
+const noShadowing: [Shadowed] extends [never] ? true : Shadowed = true;
+void noShadowing;
 
 interface LocaleContext {
   locale: Locale;
@@ -13,17 +27,18 @@ interface LocaleContext {
   t: Translate;
 }
 
-/** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
-export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) =>
-    params[k] === undefined ? m : String(params[k]),
-  );
-}
+const isChrome = (key: MessageKey): key is ChromeKey => Object.hasOwn(zh, key);
 
+/**
+ * The app's words in one language: its chrome from `messages.ts`, every
+ * domain label from the shared catalogues (the reports' words).
+ *
+ * @example translator('en')('assessmentStatus.in_review') // 'In review'
+ */
 export function translator(locale: Locale): Translate {
   const dict = locale === 'en' ? en : zh;
-  return (key, params) => format(dict[key] ?? zh[key], params);
+  return (key, params) =>
+    isChrome(key) ? fill(dict[key] ?? zh[key], params) : translate(locale, key, params);
 }
 
 const Ctx = createContext<LocaleContext>({

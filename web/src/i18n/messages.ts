@@ -1,6 +1,11 @@
 /*
- * Our own UI strings, Chinese first. Definitions carry their own text (see
- * shared/text.ts); this dictionary is only for the app's chrome.
+ * The app's own chrome, Chinese first. Definitions carry their own text
+ * (`textOf`), and every domain label — statuses, item statuses, gate
+ * outcomes, families, roles, decisions, review verdicts, answers, verdict
+ * reasons, validation messages — comes from the shared catalogues in
+ * `@zhiping/forms` (`present/`), the same words the reports print; the
+ * translator (locale.tsx) looks those keys up there. A key here must never
+ * also be a catalogue key (checked by the type below).
  */
 export const zh = {
   'app.name': '知评',
@@ -23,21 +28,6 @@ export const zh = {
   'login.failed': '登录失败',
   'login.emailRequired': '请输入邮箱',
   'login.passwordRequired': '请输入密码',
-
-  'role.respondent': '填报人',
-  'role.reviewer': '评审员',
-  'role.admin': '管理员',
-
-  'status.draft': '草稿',
-  'status.submitted': '已提交',
-  'status.in_review': '评审中',
-  'status.returned': '已退回',
-  'status.decided': '已决定',
-
-  'family.gbt29490': '贯标（GB/T 29490）',
-  'family.strong-city': '知识产权强市',
-  'family.enterprise-programme': '试点 / 优势 / 示范企业',
-  'family.indicators': '规划指标跟踪',
 
   'home.mine': '我的自评',
   'home.startNew': '开始新的自评',
@@ -77,25 +67,16 @@ export const zh = {
   'start.title': '选择适用的自评问卷',
   'start.intro': '回答几个关于贵单位的问题，我们推荐适用的问卷。',
   'start.orgKind': '单位类型',
-  'start.kind.enterprise': '企业',
-  'start.kind.city': '城市（知识产权管理部门）',
-  'start.manufactures': '有自己的生产制造环节？',
-  'start.exports': '产品或服务出口？',
-  'start.rnd': '自行开展研发？',
-  'start.certified2013': '持有 GB/T 29490-2013 认证证书？',
-  'start.demoCity': '已是国家知识产权示范城市？',
-  'start.region': '所在地区',
-  'start.region.beijing': '北京',
-  'start.region.shenzhen': '深圳',
-  'start.region.zhejiang': '浙江',
+  'start.region': '所在地区（有地方版本的）',
   'start.region.other': '其他地区',
-  'start.yes': '是',
-  'start.no': '否',
   'start.recommended': '推荐',
   'start.also': '也可考虑',
   'start.create': '创建并开始填写',
   'start.none': '根据目前的回答，没有可推荐的问卷。',
-  'start.unavailable': '该问卷尚未发布',
+  'rec.primary': '最贴合贵单位的现行问卷，建议从这一份开始。',
+  'rec.related': '同样适用于贵单位：{family}。',
+  'rec.older': '较早的版本（{year} 年）：用于对照，或持有该版证书时自查。',
+  'rec.regional': '{place}的地方版本。',
 
   'q.step': '第 {n} / {total} 步',
   'q.steps': '填写步骤',
@@ -105,16 +86,12 @@ export const zh = {
   'q.required': '必答',
   'q.notApplicable': '本题不适用',
   'q.naReason': '不适用的理由（可选）',
-  'q.unverified': '待确认',
   'q.unverifiedTip': '此条件尚未与原文逐字核对，仅供参考；以主管部门的正式文件为准。',
   'q.evidenceHint': '审核时通常要看：',
   'q.sources': '出处',
   'q.hideSources': '收起出处',
   'q.sourcesCount': '出处（{n}）',
   'q.noSources': '未注明出处',
-  'q.clause': '第 {clause} 条',
-  'q.yes': '是',
-  'q.no': '否',
   'q.computed': '由系统根据其他答案计算',
   'q.notComputable': '尚无法计算（相关题目未作答）',
   'q.evidenceRef': '证据出处（文件编号、系统位置或链接）',
@@ -137,6 +114,7 @@ export const zh = {
   'save.failed': '保存失败',
   'save.retry': '重试保存',
   'save.conflict': '未保存：版本冲突',
+  'save.locked': '未保存：此自评已不可编辑',
   'save.heldBack': '{n} 项格式有误，改正后才会保存',
 
   'conflict.title': '此自评已在别处被修改',
@@ -148,6 +126,9 @@ export const zh = {
   'conflict.cleared': '（清除答案）',
   'conflict.loadFailed': '无法载入最新版本',
   'conflict.locked': '最新版本已不是草稿，无法再应用您的修改。',
+  'locked.title': '此自评已不能再修改',
+  'locked.body': '它当前的状态是“{status}”，您最近的 {n} 项修改没有保存。',
+  'locked.reload': '查看最新状态',
 
   'score.title': '实时得分',
   'score.total': '总分',
@@ -172,9 +153,6 @@ export const zh = {
   'result.verdict': '结论',
   'result.why': '为什么是这个结论',
   'result.gates': '门槛条件',
-  'result.gate.passed': '满足',
-  'result.gate.failed': '未满足',
-  'result.gate.unknown': '待确定',
   'result.trace': '判定过程',
   'result.sections': '各部分得分',
   'result.gaps': '差距与改进建议（按失分排序）',
@@ -194,15 +172,11 @@ export const zh = {
   'result.pdf': 'PDF 报告',
   'result.xlsx': 'Excel 明细',
   'result.decision': '评审决定',
-  'result.approve': '通过',
-  'result.return': '退回修改',
   'result.edit': '继续填写',
 
   'review.title': '评审',
   'review.self': '自评答案',
   'review.judgement': '评审意见',
-  'review.agree': '同意',
-  'review.override': '改判',
   'review.status': '改判为',
   'review.points': '得分（满分 {max}）',
   'review.reason': '改判理由',
@@ -211,29 +185,11 @@ export const zh = {
   'review.saved': '已保存',
   'review.decision': '评审决定',
   'review.decisionComment': '决定说明',
-  'review.approve': '通过',
-  'review.return': '退回修改',
   'review.decide': '提交决定',
   'review.decided': '已作出决定',
-  'review.noAnswer': '未作答',
   'review.cannot': '您不能评审此自评。',
 
   'admin.publish': '发布问卷定义（JSON）',
-
-  'item.met': '符合',
-  'item.partial': '一般不符合',
-  'item.unmet': '严重不符合',
-  'item.not_applicable': '不适用',
-  'item.unanswered': '未作答',
-  'item.info': '已填写',
-
-  'rec.gbt2023': '对照现行 2023 版标准，看是否可以申请体系认证。',
-  'rec.gbt2013': '持有 2013 版证书：自查体系是否保持有效，并为换版做准备。',
-  'rec.programmeRnd': '自行研发的企业是试点、优势、示范企业培育的主要对象。',
-  'rec.programme': '了解申报试点、优势、示范企业还差什么。',
-  'rec.strongCity': '对照强市示范创建的申报条件和重点任务，看是否可以申报。',
-  'rec.strongCityNotDemo': '申报前提是国家知识产权示范城市；问卷会指出这一门槛及其他差距。',
-  'rec.strongCity2016': '2016 年强市指导意见的原始口径，可用于对比。',
 
   'problem.network': '无法连接服务器，请检查网络后重试。',
 } as const;
@@ -261,21 +217,6 @@ export const en: Record<MessageKey, string> = {
   'login.failed': 'Sign-in failed',
   'login.emailRequired': 'Enter your email',
   'login.passwordRequired': 'Enter your password',
-
-  'role.respondent': 'Respondent',
-  'role.reviewer': 'Reviewer',
-  'role.admin': 'Administrator',
-
-  'status.draft': 'Draft',
-  'status.submitted': 'Submitted',
-  'status.in_review': 'In review',
-  'status.returned': 'Returned',
-  'status.decided': 'Decided',
-
-  'family.gbt29490': 'GB/T 29490 certification',
-  'family.strong-city': 'IP strong city',
-  'family.enterprise-programme': 'Pilot / advantage / demonstration enterprise',
-  'family.indicators': 'Plan indicators',
 
   'home.mine': 'My assessments',
   'home.startNew': 'Start a new assessment',
@@ -315,25 +256,17 @@ export const en: Record<MessageKey, string> = {
   'start.title': 'Which questionnaires apply?',
   'start.intro': 'Answer a few questions about your organisation and we suggest what to fill in.',
   'start.orgKind': 'Kind of organisation',
-  'start.kind.enterprise': 'Enterprise',
-  'start.kind.city': 'City (IP administration)',
-  'start.manufactures': 'Has its own manufacturing?',
-  'start.exports': 'Exports products or services?',
-  'start.rnd': 'Runs its own R&D?',
-  'start.certified2013': 'Holds a GB/T 29490-2013 certificate?',
-  'start.demoCity': 'Already a national IP demonstration city?',
-  'start.region': 'Region',
-  'start.region.beijing': 'Beijing',
-  'start.region.shenzhen': 'Shenzhen',
-  'start.region.zhejiang': 'Zhejiang',
+  'start.region': 'Region (with a local version)',
   'start.region.other': 'Elsewhere',
-  'start.yes': 'Yes',
-  'start.no': 'No',
   'start.recommended': 'Recommended',
   'start.also': 'Also worth a look',
   'start.create': 'Create and start',
   'start.none': 'Nothing to recommend from these answers.',
-  'start.unavailable': 'Not published yet',
+  'rec.primary': 'The current questionnaire that fits your organisation best: start here.',
+  'rec.related': 'Also applies to you: {family}.',
+  'rec.older':
+    'An earlier edition ({year}): to compare, or to check a certificate of that edition.',
+  'rec.regional': 'The local version for {place}.',
 
   'q.step': 'Step {n} of {total}',
   'q.steps': 'Steps',
@@ -343,7 +276,6 @@ export const en: Record<MessageKey, string> = {
   'q.required': 'Required',
   'q.notApplicable': 'Does not apply',
   'q.naReason': 'Why it does not apply (optional)',
-  'q.unverified': 'To confirm',
   'q.unverifiedTip':
     'Not yet checked word for word against the source; the authority’s official text prevails.',
   'q.evidenceHint': 'An auditor usually asks for: ',
@@ -351,9 +283,6 @@ export const en: Record<MessageKey, string> = {
   'q.hideSources': 'Hide sources',
   'q.sourcesCount': 'Sources ({n})',
   'q.noSources': 'No source given',
-  'q.clause': 'clause {clause}',
-  'q.yes': 'Yes',
-  'q.no': 'No',
   'q.computed': 'Computed from other answers',
   'q.notComputable': 'Not computable yet (inputs unanswered)',
   'q.evidenceRef': 'Where the evidence is (document number, system, link)',
@@ -376,6 +305,7 @@ export const en: Record<MessageKey, string> = {
   'save.failed': 'Save failed',
   'save.retry': 'Retry',
   'save.conflict': 'Not saved: version conflict',
+  'save.locked': 'Not saved: no longer editable',
   'save.heldBack': '{n} answers are malformed and will be saved once fixed',
 
   'conflict.title': 'This assessment was changed elsewhere',
@@ -387,6 +317,9 @@ export const en: Record<MessageKey, string> = {
   'conflict.cleared': '(answer cleared)',
   'conflict.loadFailed': 'Could not load the latest version',
   'conflict.locked': 'The latest version is no longer a draft; your changes cannot be applied.',
+  'locked.title': 'This assessment can no longer be changed',
+  'locked.body': 'It is now “{status}”; your last {n} changes were not saved.',
+  'locked.reload': 'Show the latest state',
 
   'score.title': 'Live score',
   'score.total': 'Total',
@@ -411,9 +344,6 @@ export const en: Record<MessageKey, string> = {
   'result.verdict': 'Verdict',
   'result.why': 'Why this verdict',
   'result.gates': 'Gates',
-  'result.gate.passed': 'Passed',
-  'result.gate.failed': 'Failed',
-  'result.gate.unknown': 'Undetermined',
   'result.trace': 'How it was decided',
   'result.sections': 'Section scores',
   'result.gaps': 'Gaps and what to do (largest first)',
@@ -433,15 +363,11 @@ export const en: Record<MessageKey, string> = {
   'result.pdf': 'PDF report',
   'result.xlsx': 'Excel detail',
   'result.decision': 'Review decision',
-  'result.approve': 'Approved',
-  'result.return': 'Returned for changes',
   'result.edit': 'Continue editing',
 
   'review.title': 'Review',
   'review.self': 'Self-assessment',
   'review.judgement': 'Reviewer’s judgement',
-  'review.agree': 'Agree',
-  'review.override': 'Override',
   'review.status': 'Status',
   'review.points': 'Points (of {max})',
   'review.reason': 'Reason',
@@ -450,32 +376,11 @@ export const en: Record<MessageKey, string> = {
   'review.saved': 'Saved',
   'review.decision': 'Decision',
   'review.decisionComment': 'Comment',
-  'review.approve': 'Approve',
-  'review.return': 'Return for changes',
   'review.decide': 'Record decision',
   'review.decided': 'Decision recorded',
-  'review.noAnswer': 'Not answered',
   'review.cannot': 'You cannot review this assessment.',
 
   'admin.publish': 'Publish a definition (JSON)',
-
-  'item.met': 'Met',
-  'item.partial': 'Partly met',
-  'item.unmet': 'Not met',
-  'item.not_applicable': 'Not applicable',
-  'item.unanswered': 'Unanswered',
-  'item.info': 'Answered',
-
-  'rec.gbt2023': 'Against the current 2023 standard: can you apply for certification?',
-  'rec.gbt2013':
-    'Holds a 2013 certificate: is the system still effective, and ready for the new version?',
-  'rec.programmeRnd':
-    'Enterprises with their own R&D are who the pilot/advantage/demonstration programmes target.',
-  'rec.programme': 'What is still missing for a pilot, advantage or demonstration application.',
-  'rec.strongCity': 'Against the conditions and key tasks of the strong-city demonstration round.',
-  'rec.strongCityNotDemo':
-    'Applicants must be national IP demonstration cities; the questionnaire shows this gate and other gaps.',
-  'rec.strongCity2016': 'The original 2016 strong-city guidance, for comparison.',
 
   'problem.network': 'Cannot reach the server; check the connection and retry.',
 };

@@ -1,7 +1,9 @@
-import { validateAnswers } from '@zhiping/forms';
+import { compile, issueText, validateAnswers } from '@zhiping/forms';
 import { describe, expect, it } from 'vitest';
 import { definition } from '../test/fixture.ts';
-import { checkValue, invalidIds } from './check-value.ts';
+import { invalidIds, issueOf } from './check-value.ts';
+
+const c = compile(definition);
 
 // Values of every shape, good and bad, for each kind in the fixture.
 const samples: Record<string, unknown[]> = {
@@ -17,21 +19,23 @@ const samples: Record<string, unknown[]> = {
   'm.policy': [{ notApplicable: true }],
 };
 
-describe('checkValue', () => {
-  it('agrees with the engine’s draft validation, message for message', () => {
+describe('issueOf', () => {
+  it('agrees with the engine’s draft validation, code for code', () => {
     for (const [id, values] of Object.entries(samples))
       for (const v of values) {
-        const engine = validateAnswers(definition, { [id]: v }, 'draft');
-        expect(checkValue(definition, id, v) === null, `${id} = ${JSON.stringify(v)}`).toBe(
-          engine.length === 0,
-        );
-        if (engine.length > 0 && engine[0]?.message !== '不是本题的选项')
-          expect(checkValue(definition, id, v)).toBe(engine[0]?.message);
+        const engine = validateAnswers(definition, { [id]: v });
+        expect(issueOf(c, id, v), `${id} = ${JSON.stringify(v)}`).toEqual(engine[0] ?? null);
       }
   });
 
+  it('words an issue in either language from the shared catalogue', () => {
+    const issue = issueOf(c, 'p.staff', 101);
+    expect(issue && issueText(issue, 'zh')).toBe('不能大于 100');
+    expect(issue && issueText(issue, 'en')).toBe('Must not be more than 100');
+  });
+
   it('lists the changed answers the server would refuse; clearing is always fine', () => {
-    expect(invalidIds(definition, { 'p.staff': 101, 'p.make': true, 'm.records': null })).toEqual(
+    expect(invalidIds(c, { 'p.staff': 101, 'p.make': true, 'm.records': null })).toEqual(
       new Set(['p.staff']),
     );
   });

@@ -1,9 +1,8 @@
-import type { Answers, Compiled } from '@zhiping/forms';
+import { type Answers, type Compiled, textOf } from '@zhiping/forms';
 import { Alert, Button, Space } from 'antd';
 import { useState } from 'react';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
-import { text } from '../shared/text.ts';
 
 interface Props {
   revision: number | null;
@@ -38,7 +37,7 @@ export function ConflictBanner({ revision, unsaved, compiled, onResolve, locale,
   const promptOf = (id: string) => {
     const i = compiled.itemIndex.get(id);
     const item = i === undefined ? undefined : compiled.items[i]?.item;
-    return item ? text(item.prompt, locale) : id;
+    return item ? textOf(item.prompt, locale) : id;
   };
   return (
     <Alert

@@ -1,4 +1,4 @@
-import { type Answers, compile, type Definition } from '@zhiping/forms';
+import { type Answers, compile, type Definition, isBlank } from '@zhiping/forms';
 
 /** react-hook-form's values: one field per answerable item. */
 export type FormValues = Record<string, unknown>;
@@ -13,21 +13,6 @@ export interface FieldCodec {
   itemId: (name: string) => string | undefined;
   toValues: (answers: Answers) => FormValues;
   toAnswers: (values: FormValues) => Answers;
-}
-
-/** What an input leaves behind when the respondent clears it. */
-export function isBlank(v: unknown): boolean {
-  if (v === undefined || v === null || v === '') return true;
-  if (typeof v === 'number') return Number.isNaN(v);
-  if (typeof v === 'object' && !Array.isArray(v)) {
-    // An evidence answer with no file, reference or note is no answer at all.
-    const e = v as { files?: unknown[]; ref?: string; note?: string; notApplicable?: boolean };
-    if (e.notApplicable) return false;
-    if ('files' in e || 'ref' in e || 'note' in e) {
-      return (e.files ?? []).length === 0 && !e.ref?.trim() && !e.note?.trim();
-    }
-  }
-  return false;
 }
 
 const codecs = new WeakMap<Definition, FieldCodec>();
@@ -52,6 +37,7 @@ export function fieldCodec(def: Definition): FieldCodec {
     },
     toAnswers(values) {
       const answers: Answers = {};
+      // A cleared input leaves nothing worth storing: the engine's rule (draft/answered.ts).
       for (const [name, id] of byName) {
         const v = values[name];
         if (!isBlank(v)) answers[id] = v;

@@ -1,9 +1,8 @@
-import type { Definition, Item, ItemStatus } from '@zhiping/forms';
+import { type Definition, type Item, type ItemStatus, quantity, textOf } from '@zhiping/forms';
 import { memo, useState } from 'react';
 import { type Control, useController } from 'react-hook-form';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { CitationList } from '../shared/citation-list.tsx';
-import { text } from '../shared/text.ts';
 import { UnverifiedTag } from '../shared/unverified-tag.tsx';
 import type { ResolverContext } from './answers-resolver.ts';
 import type { FormValues } from './field-codec.ts';
@@ -55,7 +54,7 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
           className="zp-prompt"
           {...(labelIsFor ? { htmlFor: ids.input } : {})}
         >
-          {text(item.prompt, locale)}
+          {textOf(item.prompt, locale)}
           {p.required ? (
             <span className="zp-required" title={t('q.required')} aria-hidden="true">
               {' *'}
@@ -65,14 +64,14 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
         {item.unverified ? <UnverifiedTag /> : null}
         {scored ? (
           <span className={`zp-status zp-status-${p.status}`}>
-            {t(`item.${p.status}`)} ·{' '}
+            {t(`itemStatus.${p.status}`)} ·{' '}
             {t('q.points', { points: round1(p.points), max: round1(p.max) })}
           </span>
         ) : null}
       </div>
       {item.help ? (
         <p id={ids.help} className="zp-help">
-          {text(item.help, locale)}
+          {textOf(item.help, locale)}
         </p>
       ) : null}
       {item.kind === 'number' && item.period ? (
@@ -81,7 +80,7 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
       {item.evidenceHint ? (
         <p id={ids.hint} className="zp-hint">
           {t('q.evidenceHint')}
-          {text(item.evidenceHint, locale)}
+          {textOf(item.evidenceHint, locale)}
         </p>
       ) : null}
       {p.name ? (
@@ -94,7 +93,7 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
           </span>
           {p.derived === null || p.derived === undefined
             ? t('q.notComputable')
-            : `${round2(p.derived)}${item.kind === 'computed' && item.unit ? ` ${item.unit}` : ''}`}
+            : quantity(p.derived, item.kind === 'computed' ? item.unit : undefined, locale)}
         </p>
       )}
       <div>
@@ -155,4 +154,3 @@ function Answer(
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const round2 = (n: number) => Math.round(n * 100) / 100;

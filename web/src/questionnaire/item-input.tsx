@@ -18,7 +18,7 @@ export function KindInput(p: Props) {
   const { item } = p;
   switch (item.kind) {
     case 'yesno':
-      return <YesNoInput {...p} yes={p.t('q.yes')} no={p.t('q.no')} />;
+      return <YesNoInput {...p} yes={p.t('answer.yes')} no={p.t('answer.no')} />;
     case 'single':
       return <SingleInput {...p} item={item} />;
     case 'multi':

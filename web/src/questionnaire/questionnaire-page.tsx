@@ -56,7 +56,11 @@ function NotEditable({ assessment: a }: { assessment: AssessmentDetail }) {
   return (
     <div className="zp-page">
       <h1>{a.title}</h1>
-      <Alert type="info" showIcon title={t('q.readOnly', { status: t(`status.${a.status}`) })} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('q.readOnly', { status: t(`assessmentStatus.${a.status}`) })}
+      />
       {reopen.isError ? <ProblemAlert error={reopen.error} /> : null}
       <Space className="zp-actions">
         <Link to={`/assessments/${a.id}/results`}>{t('q.toResults')}</Link>

@@ -1,13 +1,21 @@
-import { type Answers, compile, type Definition, validateAnswers } from '@zhiping/forms';
+import {
+  type AnswerPatch,
+  applyPatch,
+  compile,
+  type Definition,
+  textOf,
+  validateAnswers,
+} from '@zhiping/forms';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fileUrl } from '../api/endpoints.ts';
-import type { AssessmentDetail, Saved } from '../api/types.ts';
+import type { AssessmentDetail } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { text } from '../shared/text.ts';
 import { invalidIds } from './check-value.ts';
 import { ConflictBanner } from './conflict-banner.tsx';
-import { applyChanges } from './diff-answers.ts';
 import { EvidenceFilesContext } from './evidence-context.tsx';
+import { LockedBanner } from './locked-banner.tsx';
+import { missingOf } from './missing.ts';
+import type { QuestionnaireClient } from './questionnaire-client.ts';
 import { QuestionnaireHeader } from './questionnaire-header.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { StepActions } from './step-actions.tsx';
@@ -16,19 +24,12 @@ import { StepView } from './step-view.tsx';
 import { stepOfItem, stepsOf } from './steps.ts';
 import { StyleKeeper } from './style-keeper.tsx';
 import { SubmitCheck } from './submit-check.tsx';
-import { type SaveBody, useAutosave } from './use-autosave.ts';
+import { useAutosave } from './use-autosave.ts';
 import { useLiveAnswers } from './use-live-answers.ts';
 import { useStepFocus } from './use-step-focus.ts';
 import { useSubmit } from './use-submit.ts';
 
-/** The server calls the questionnaire makes; the page passes the real API, tests a fake. */
-export interface QuestionnaireClient {
-  save: (id: string, body: SaveBody) => Promise<Saved>;
-  submit: (id: string, revision: number) => Promise<unknown>;
-  assessment: (id: string) => Promise<AssessmentDetail>;
-  /** Stores an evidence file; absent (as in tests) → the file picker is disabled. */
-  uploadFile?: (id: string, file: File) => Promise<{ id: string; name: string }>;
-}
+export type { QuestionnaireClient };
 
 export interface QuestionnaireProps {
   definition: Definition;
@@ -67,6 +68,7 @@ export function Questionnaire(p: QuestionnaireProps) {
     assessment.answers,
     assessment.asOf,
     submitMode ? 'submit' : 'draft',
+    locale,
   );
   const steps = useMemo(() => stepsOf(compiled, result), [compiled, result]);
   const evidenceFiles = useMemo(() => {
@@ -90,7 +92,7 @@ export function Questionnaire(p: QuestionnaireProps) {
   // Opening at the first step is not a move worth saving; only later moves are.
   const [openedAt] = useState(() => assessment.position ?? position);
 
-  const holdBack = useCallback((changed: Answers) => invalidIds(definition, changed), [definition]);
+  const holdBack = useCallback((changed: AnswerPatch) => invalidIds(compiled, changed), [compiled]);
   const autosave = useAutosave({
     answers,
     position,
@@ -104,13 +106,13 @@ export function Questionnaire(p: QuestionnaireProps) {
     delay: p.autosaveDelay,
     enabled: editable,
   });
-  const retrySave = useCallback(() => void autosave.flush(), [autosave.flush]);
+  const { flush } = autosave;
+  const retrySave = useCallback(() => void flush(), [flush]);
 
   const { headingRef, goTo, goToItem } = useStepFocus(setStepId, (id) => stepOfItem(compiled, id));
   const submit = useSubmit({
     autosave,
-    client,
-    assessmentId: assessment.id,
+    submit: (revision) => client.submit(assessment.id, revision),
     onDone: p.onSubmitted,
     t,
   });
@@ -127,14 +129,13 @@ export function Questionnaire(p: QuestionnaireProps) {
     () =>
       onReview
         ? [
-            ...validateAnswers(definition, answers, 'submit').map((x) => ({
-              item: String(x.path[0] ?? ''),
-              message: x.message,
-            })),
+            ...missingOf(
+              validateAnswers(compiled, answers, { mode: 'submit', asOf: assessment.asOf }),
+            ),
             ...submit.serverMissing,
           ]
         : [],
-    [onReview, definition, answers, submit.serverMissing],
+    [onReview, compiled, answers, assessment.asOf, submit.serverMissing],
   );
 
   const resolveConflict = async (reapply: boolean) => {
@@ -142,9 +143,10 @@ export function Questionnaire(p: QuestionnaireProps) {
     const fresh = await client.assessment(assessment.id);
     if (reapply && !fresh.can.edit) throw new Error(t('conflict.locked'));
     autosave.rebase(fresh.answers, fresh.revision, fresh.position ?? position);
-    form.reset(codec.toValues(reapply ? applyChanges(fresh.answers, local) : fresh.answers));
+    form.reset(codec.toValues(reapply ? applyPatch(fresh.answers, local) : fresh.answers));
     p.onReloaded?.(fresh);
   };
+  const reload = async () => p.onReloaded?.(await client.assessment(assessment.id));
 
   const { answered, applicable } = result.progress;
   const stepNo = index + 1;
@@ -160,7 +162,7 @@ export function Questionnaire(p: QuestionnaireProps) {
         <StyleKeeper />
         <QuestionnaireHeader
           title={assessment.title}
-          subtitle={text(definition.title, locale)}
+          subtitle={textOf(definition.title, locale)}
           answered={answered}
           applicable={applicable}
           save={editable ? autosave.state : null}
@@ -175,6 +177,14 @@ export function Questionnaire(p: QuestionnaireProps) {
             compiled={compiled}
             onResolve={resolveConflict}
             locale={locale}
+            t={t}
+          />
+        ) : null}
+        {autosave.state.kind === 'locked' ? (
+          <LockedBanner
+            status={autosave.state.status}
+            unsaved={Object.keys(autosave.unsaved()).length}
+            onReload={reload}
             t={t}
           />
         ) : null}

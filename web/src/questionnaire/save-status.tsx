@@ -1,6 +1,7 @@
 import { CheckOutlined, CloudUploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { memo, type ReactNode } from 'react';
+import { ApiError } from '../api/client.ts';
 import type { Translate } from '../i18n/locale.tsx';
 import { clock } from '../shared/text.ts';
 import type { SaveState } from './use-autosave.ts';
@@ -35,7 +36,7 @@ export const SaveStatus = memo(function SaveStatus({
     case 'saved':
       body = (
         <>
-          <CheckOutlined /> {t('save.saved', { time: clock(state.at) })}
+          <CheckOutlined /> {t('save.saved', { time: clock(new Date(state.at)) })}
         </>
       );
       break;
@@ -43,7 +44,7 @@ export const SaveStatus = memo(function SaveStatus({
       body = (
         <>
           <WarningOutlined /> {t('save.failed')}
-          {state.error.message ? `${t('app.colon')}${state.error.message}` : ''}
+          {whyFailed(state.error, t)}
           <Button size="small" type="link" onClick={onRetry}>
             {t('save.retry')}
           </Button>
@@ -57,6 +58,13 @@ export const SaveStatus = memo(function SaveStatus({
         </>
       );
       break;
+    case 'locked':
+      body = (
+        <>
+          <WarningOutlined /> {t('save.locked')}
+        </>
+      );
+      break;
   }
   return (
     <div className={`zp-save zp-save-${state.kind}`} role="status" aria-live="polite">
@@ -67,3 +75,14 @@ export const SaveStatus = memo(function SaveStatus({
     </div>
   );
 });
+
+/** ": reason" after 保存失败; the network's own wording in the reader's language. */
+function whyFailed(e: unknown, t: Translate): string {
+  const why =
+    e instanceof ApiError && e.status === 0
+      ? t('problem.network')
+      : e instanceof Error
+        ? e.message
+        : '';
+  return why ? `${t('app.colon')}${why}` : '';
+}

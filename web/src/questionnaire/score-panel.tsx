@@ -1,8 +1,7 @@
-import type { ScoreResult } from '@zhiping/forms';
+import { formatScore, type ScoreResult, textOf, verdictLabel } from '@zhiping/forms';
 import { memo } from 'react';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { ProgressBar } from '../shared/progress-bar.tsx';
-import { text } from '../shared/text.ts';
 
 /** The live score: the same engine the server scores with, on the answers as they are now. */
 export const ScorePanel = memo(function ScorePanel({
@@ -24,21 +23,21 @@ export const ScorePanel = memo(function ScorePanel({
       </h2>
       <div className="zp-score-total">
         <span className="zp-muted">{t('score.total')}</span>
-        <strong data-testid="live-score">{result.total.score.toFixed(1)}</strong>
+        <strong data-testid="live-score">{formatScore(result.total.score)}</strong>
       </div>
       <div>
         <span className="zp-muted">
           {t('score.verdict')}
           {t('app.colon')}
         </span>
-        <strong data-testid="live-verdict">{text(result.verdict.label, locale)}</strong>
+        <strong data-testid="live-verdict">{verdictLabel(result, locale)}</strong>
       </div>
       <ProgressBar percent={pct} label={t('score.progress', counts)} />
       <div className="zp-muted">{t('score.progress', counts)}</div>
       {next ? (
         <div className="zp-score-next">
           {next.scoreGap > 0
-            ? t('score.next', { tier: text(next.label, locale), gap: next.scoreGap.toFixed(1) })
+            ? t('score.next', { tier: textOf(next.label, locale), gap: next.scoreGap.toFixed(1) })
             : null}
           {next.gates.length > 0 ? (
             <div>{t('score.nextGates', { n: next.gates.length })}</div>

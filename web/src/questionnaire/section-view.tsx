@@ -1,8 +1,7 @@
-import type { Compiled, ScoreResult, Section } from '@zhiping/forms';
+import { type Compiled, type ScoreResult, type Section, textOf } from '@zhiping/forms';
 import { memo } from 'react';
 import type { Control } from 'react-hook-form';
 import type { Locale, Translate } from '../i18n/locale.tsx';
-import { text } from '../shared/text.ts';
 import { UnverifiedTag } from '../shared/unverified-tag.tsx';
 import type { ResolverContext } from './answers-resolver.ts';
 import type { FieldCodec, FormValues } from './field-codec.ts';
@@ -63,11 +62,11 @@ export const SectionView = memo(function SectionView(p: SectionViewProps) {
           <section key={child.id} className="zp-subsection" aria-labelledby={`s-${child.id}`}>
             <Heading id={`s-${child.id}`} className="zp-subsection-title">
               {child.clause ? <span className="zp-clause">{child.clause}</span> : null}
-              {text(child.title, locale)}
+              {textOf(child.title, locale)}
               {child.unverified ? <UnverifiedTag /> : null}
             </Heading>
             {child.description ? (
-              <p className="zp-muted">{text(child.description, locale)}</p>
+              <p className="zp-muted">{textOf(child.description, locale)}</p>
             ) : null}
             <SectionView {...p} section={child} depth={p.depth + 1} />
           </section>

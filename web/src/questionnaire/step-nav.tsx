@@ -1,6 +1,6 @@
+import { textOf } from '@zhiping/forms';
 import { memo } from 'react';
 import type { Locale, Translate } from '../i18n/locale.tsx';
-import { text } from '../shared/text.ts';
 import type { Step } from './steps.ts';
 
 interface Props {
@@ -41,7 +41,7 @@ export const StepNav = memo(function StepNav({
                 <span className="zp-step-no" aria-hidden="true">
                   {done ? '✓' : i + 1}
                 </span>
-                <span className="zp-step-title">{text(s.section.title, locale)}</span>
+                <span className="zp-step-title">{textOf(s.section.title, locale)}</span>
                 <span className="zp-step-count">
                   {s.answered}/{s.applicable}
                 </span>

@@ -1,5 +1,5 @@
+import { textOf } from '@zhiping/forms';
 import type { RefObject } from 'react';
-import { text } from '../shared/text.ts';
 import { SectionView, type SectionViewProps } from './section-view.tsx';
 import type { Step } from './steps.ts';
 
@@ -20,9 +20,11 @@ export function StepView({ step, stepNo, total, headingRef, ...rest }: Props) {
       <div className="zp-muted">{t('q.step', { n: stepNo, total })}</div>
       <h2 id="zp-step-title" className="zp-step-heading" tabIndex={-1} ref={headingRef}>
         {section.clause ? <span className="zp-clause">{section.clause}</span> : null}
-        {text(section.title, locale)}
+        {textOf(section.title, locale)}
       </h2>
-      {section.description ? <p className="zp-muted">{text(section.description, locale)}</p> : null}
+      {section.description ? (
+        <p className="zp-muted">{textOf(section.description, locale)}</p>
+      ) : null}
       {step.applicable === 0 && section.items.length + section.sections.length > 0 ? (
         <p className="zp-empty">{t('q.emptyStep')}</p>
       ) : null}

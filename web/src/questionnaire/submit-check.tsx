@@ -1,15 +1,10 @@
-import type { Compiled } from '@zhiping/forms';
+import { type Compiled, textOf } from '@zhiping/forms';
 import { Alert, Button } from 'antd';
 import type { RefObject } from 'react';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
-import { text } from '../shared/text.ts';
+import { type Missing, missingText } from './missing.ts';
 import { topOf } from './steps.ts';
-
-export interface Missing {
-  item: string;
-  message: string;
-}
 
 interface Props {
   missing: Missing[];
@@ -32,14 +27,15 @@ export function SubmitCheck(p: Props) {
   const { compiled, locale, t } = p;
   const titleOf = (id: string) => {
     const i = compiled.sections.findIndex((s) => s.section.id === id);
-    return i < 0 ? id : text(compiled.sections[i]?.section.title, locale);
+    return i < 0 ? id : textOf(compiled.sections[i]?.section.title, locale);
   };
   const rows = p.missing.map((m) => {
     const i = compiled.itemIndex.get(m.item);
     const ci = i === undefined ? undefined : compiled.items[i];
     return {
-      ...m,
-      prompt: ci ? text(ci.item.prompt, locale) : m.item,
+      item: m.item,
+      message: missingText(m, locale),
+      prompt: ci ? textOf(ci.item.prompt, locale) : m.item,
       step: ci ? titleOf(topOf(compiled, ci.section)) : '',
     };
   });

@@ -1,13 +1,36 @@
-import { compile, type Definition, score } from '@zhiping/forms';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import {
+  type Answers,
+  type Compiled,
+  compile,
+  type Definition,
+  type Locale,
+  sameValue,
+  score,
+  scoringView,
+} from '@zhiping/forms';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { answersResolver, type ResolverContext } from './answers-resolver.ts';
 import { type FormValues, fieldCodec } from './field-codec.ts';
-import { useScoringAnswers } from './scoring-answers.ts';
 
 /**
- * The form (react-hook-form, validated by the engine's schema) and what the
- * engine makes of it, live: the answers and their score result.
+ * The engine's scoring view of the answers (`scoringView`), keeping the
+ * previous object while it is the same: a keystroke in free text then leaves
+ * the score — and every view memoised on it — exactly as it was.
+ */
+function useScoringView(c: Compiled, answers: Answers): Answers {
+  const last = useRef<Answers | null>(null);
+  return useMemo(() => {
+    const next = scoringView(c, answers);
+    if (last.current && sameValue(last.current, next)) return last.current;
+    last.current = next;
+    return next;
+  }, [c, answers]);
+}
+
+/**
+ * The form (react-hook-form, validated by the engine) and what the engine
+ * makes of it, live: the answers and their score result.
  *
  * The click or keystroke itself paints first — only the answered input
  * re-renders, through its own controller. Scoring, showing and hiding
@@ -21,15 +44,16 @@ export function useLiveAnswers(
   initial: Record<string, unknown>,
   asOf: string,
   mode: ResolverContext['mode'],
+  locale: Locale,
 ) {
   const compiled = compile(definition);
   const codec = fieldCodec(definition);
-  const resolver = useMemo(() => answersResolver(definition, codec), [definition, codec]);
+  const resolver = useMemo(() => answersResolver(compiled, codec), [compiled, codec]);
   const [defaultValues] = useState(() => codec.toValues(initial));
   const form = useForm<FormValues, ResolverContext>({
     defaultValues,
     resolver,
-    context: { mode },
+    context: { mode, asOf, locale },
     mode: 'onChange',
   });
   const [values, setValues] = useState<FormValues>(() => ({ ...form.getValues() }));
@@ -37,8 +61,16 @@ export function useLiveAnswers(
     const sub = form.watch(() => startTransition(() => setValues({ ...form.getValues() })));
     return () => sub.unsubscribe();
   }, [form]);
+  // Messages on screen follow a change of language.
+  const shownIn = useRef(locale);
+  useEffect(() => {
+    if (shownIn.current === locale) return;
+    shownIn.current = locale;
+    const invalid = Object.keys(form.formState.errors);
+    if (invalid.length > 0) void form.trigger(invalid);
+  }, [form, locale]);
   const answers = useMemo(() => codec.toAnswers(values), [codec, values]);
-  const scoring = useScoringAnswers(compiled, answers);
+  const scoring = useScoringView(compiled, answers);
   const result = useMemo(() => score(compiled, scoring, { asOf }), [compiled, scoring, asOf]);
   return { compiled, codec, form, answers, result };
 }

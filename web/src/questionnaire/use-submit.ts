@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Translate } from '../i18n/locale.tsx';
-import type { QuestionnaireClient } from './questionnaire.tsx';
-import type { Missing } from './submit-check.tsx';
+import { type Missing, missingFromProblem } from './missing.ts';
 import type { Autosave } from './use-autosave.ts';
 
 /**
@@ -10,9 +9,8 @@ import type { Autosave } from './use-autosave.ts';
  * A 422 lists what the server still misses; it joins the client's own list.
  */
 export function useSubmit(opts: {
-  autosave: Autosave;
-  client: QuestionnaireClient;
-  assessmentId: string;
+  autosave: Pick<Autosave, 'flush' | 'revisionNow'>;
+  submit: (revision: number) => Promise<unknown>;
   onDone: () => void;
   t: Translate;
 }) {
@@ -26,14 +24,10 @@ export function useSubmit(opts: {
     setServerMissing([]);
     try {
       if (!(await opts.autosave.flush())) throw new Error(opts.t('submit.saveFirst'));
-      await opts.client.submit(opts.assessmentId, opts.autosave.revisionNow());
+      await opts.submit(opts.autosave.revisionNow());
       opts.onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        setServerMissing(
-          (e.problem.errors ?? []).map((x) => ({ item: x.path, message: x.message })),
-        );
-      }
+      if (e instanceof ApiError && e.status === 422) setServerMissing(missingFromProblem(e));
       setError(e);
     } finally {
       setSubmitting(false);

@@ -1,8 +1,8 @@
-import type { Compiled } from '@zhiping/forms';
+import { type Compiled, textOf } from '@zhiping/forms';
 import { Alert } from 'antd';
 import type { AssessmentDetail } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { formatTime, text } from '../shared/text.ts';
+import { formatTime } from '../shared/text.ts';
 
 /** The reviewer's decision and, item by item, where they disagreed and why. */
 export function DecisionCard({
@@ -19,7 +19,7 @@ export function DecisionCard({
   const promptOf = (id: string) => {
     const i = compiled?.itemIndex.get(id);
     const item = i === undefined ? undefined : compiled?.items[i]?.item;
-    return item ? text(item.prompt, locale) : id;
+    return item ? textOf(item.prompt, locale) : id;
   };
   return (
     <section className="zp-section" aria-labelledby="decision-title">
@@ -30,7 +30,7 @@ export function DecisionCard({
           <span id="decision-title" data-testid="decision">
             {t('result.decision')}
             {t('app.colon')}
-            {d.outcome === 'approve' ? t('result.approve') : t('result.return')}
+            {t(`decision.${d.outcome}`)}
           </span>
         }
         description={
@@ -46,7 +46,9 @@ export function DecisionCard({
                   {overrides.map((r) => (
                     <li key={r.item}>
                       <strong>{promptOf(r.item)}</strong>
-                      {r.verdict === 'override' && r.status ? ` → ${t(`item.${r.status}`)}` : ''}
+                      {r.verdict === 'override' && r.status
+                        ? ` → ${t(`itemStatus.${r.status}`)}`
+                        : ''}
                       {r.reason ? `${t('app.colon')}${r.reason}` : ''}
                       {r.comment ? <div className="zp-muted">{r.comment}</div> : null}
                     </li>

@@ -1,8 +1,7 @@
-import type { ScoreResult } from '@zhiping/forms';
+import { type ScoreResult, textOf } from '@zhiping/forms';
 import { Tag } from 'antd';
 import { useLocale } from '../i18n/locale.tsx';
 import { CitationList } from '../shared/citation-list.tsx';
-import { text } from '../shared/text.ts';
 
 /** What costs points, the largest loss first, each with what to do and where the rule comes from. */
 export function GapList({ result }: { result: ScoreResult }) {
@@ -18,11 +17,13 @@ export function GapList({ result }: { result: ScoreResult }) {
         {gaps.map((g) => (
           <li key={g.item} data-gap={g.item}>
             <div className="zp-row-between">
-              <strong>{text(g.prompt, locale)}</strong>
+              <strong>{textOf(g.prompt, locale)}</strong>
               <span className="zp-gap-cost">{t('result.cost', { cost: g.cost.toFixed(1) })}</span>
             </div>
-            <Tag>{t(`item.${g.status}`)}</Tag>
-            {g.recommendation ? <p className="zp-reco">{text(g.recommendation, locale)}</p> : null}
+            <Tag>{t(`itemStatus.${g.status}`)}</Tag>
+            {g.recommendation ? (
+              <p className="zp-reco">{textOf(g.recommendation, locale)}</p>
+            ) : null}
             {g.citations.length > 0 ? (
               <details>
                 <summary>{t('q.sources')}</summary>

@@ -1,6 +1,5 @@
-import type { Compiled, ScoreResult } from '@zhiping/forms';
+import { type Compiled, type ScoreResult, textOf } from '@zhiping/forms';
 import { useLocale } from '../i18n/locale.tsx';
-import { text } from '../shared/text.ts';
 
 /** The next tier up and the fewest fixes that reach it. */
 export function NextTier({ result, compiled }: { result: ScoreResult; compiled: Compiled | null }) {
@@ -9,26 +8,26 @@ export function NextTier({ result, compiled }: { result: ScoreResult; compiled: 
   const promptOf = (id: string) => {
     const i = compiled?.itemIndex.get(id);
     const item = i === undefined ? undefined : compiled?.items[i]?.item;
-    return item ? text(item.prompt, locale) : id;
+    return item ? textOf(item.prompt, locale) : id;
   };
   const gateTitle = (id: string) => {
     const g = result.gates.find((x) => x.id === id);
-    return g ? text(g.title, locale) : id;
+    return g ? textOf(g.title, locale) : id;
   };
   const tierLabel = (id: string) => {
     const tier = compiled?.tiers.find((x) => x.id === id);
-    return tier ? text(tier.description ?? tier.label, locale) : id;
+    return tier ? textOf(tier.description ?? tier.label, locale) : id;
   };
   return (
     <section className="zp-card" aria-labelledby="next-title">
       <h2 id="next-title" className="zp-panel-title">
-        {next ? t('result.next', { tier: text(next.label, locale) }) : t('result.top')}
+        {next ? t('result.next', { tier: textOf(next.label, locale) }) : t('result.top')}
       </h2>
       {next ? (
         <>
           {next.scoreGap > 0 ? (
             <p>
-              {t('score.next', { tier: text(next.label, locale), gap: next.scoreGap.toFixed(1) })}
+              {t('score.next', { tier: textOf(next.label, locale), gap: next.scoreGap.toFixed(1) })}
             </p>
           ) : null}
           {!next.reachable ? <p className="zp-error-text">{t('result.nextUnreachable')}</p> : null}

@@ -1,15 +1,13 @@
-import { compile } from '@zhiping/forms';
-import { Alert, Button, Radio, Space } from 'antd';
+import { compile, textOf } from '@zhiping/forms';
+import { Button, Radio, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { reportUrl } from '../api/endpoints.ts';
 import { useAssessment, useDefinition } from '../api/queries.ts';
-import { asResult } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { StatusTag } from '../shared/status-tag.tsx';
-import { text } from '../shared/text.ts';
 import { DecisionCard } from './decision-card.tsx';
 import { GapList } from './gap-list.tsx';
 import { NextTier } from './next-tier.tsx';
@@ -30,13 +28,11 @@ export default function ResultsPage() {
     return <ProblemAlert error={assessment.error} onRetry={() => void assessment.refetch()} />;
   if (!assessment.data) return <Loading />;
   const a = assessment.data;
-  const self = asResult(a.result);
-  const reviewed = asResult(a.reviewedResult);
-  const result = view === 'reviewed' && reviewed ? reviewed : self;
-  if (!result) return <Alert type="warning" title={t('app.error')} />;
+  const reviewed = a.reviewedResult;
+  const result = view === 'reviewed' && reviewed ? reviewed : a.result;
   const bars = result.sections
     .filter((s) => s.parent === null && s.visible && s.ratio !== null)
-    .map((s) => ({ label: text(s.title, locale), value: (s.ratio ?? 0) * 100 }));
+    .map((s) => ({ label: textOf(s.title, locale), value: (s.ratio ?? 0) * 100 }));
   return (
     <div className="zp-page">
       <div className="zp-row-between zp-wrap">
@@ -47,7 +43,7 @@ export default function ResultsPage() {
             {a.title}
           </h1>
           <div className="zp-muted">
-            {a.definition.title} · <StatusTag status={a.status} />
+            {textOf(a.definition.title, locale)} · <StatusTag status={a.status} />
           </div>
         </div>
         <Space wrap>
@@ -79,7 +75,7 @@ export default function ResultsPage() {
       ) : null}
       {a.decision ? <DecisionCard assessment={a} compiled={compiled} /> : null}
       <div className="zp-results-grid">
-        <VerdictCard result={result} />
+        <VerdictCard result={result} definition={compiled?.definition} />
         <section className="zp-card" aria-labelledby="sections-title">
           <h2 id="sections-title" className="zp-panel-title">
             {t('result.sections')}

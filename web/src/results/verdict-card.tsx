@@ -1,8 +1,16 @@
-import type { GateOutcome, ScoreResult } from '@zhiping/forms';
+import {
+  type Definition,
+  formatScore,
+  type GateOutcome,
+  reasonText,
+  type ScoreResult,
+  textOf,
+  traceText,
+  verdictLabel,
+} from '@zhiping/forms';
 import { Tag } from 'antd';
 import { useLocale } from '../i18n/locale.tsx';
 import { CitationList } from '../shared/citation-list.tsx';
-import { text } from '../shared/text.ts';
 
 const GATE_COLOUR: Record<GateOutcome, string> = {
   passed: 'green',
@@ -10,27 +18,39 @@ const GATE_COLOUR: Record<GateOutcome, string> = {
   unknown: 'default',
 };
 
-/** The verdict and why: the reasons, each gate with its outcome, and the full trace on demand. */
-export function VerdictCard({ result }: { result: ScoreResult }) {
+/**
+ * The verdict and why: the reasons, each gate with its outcome, and the full
+ * trace on demand — codes from the engine, worded by the shared catalogue in
+ * the reader's language (an old stored result, upgraded by the API, reads the
+ * same). The definition, when loaded, names the tiers the trace refers to.
+ */
+export function VerdictCard({
+  result,
+  definition,
+}: {
+  result: ScoreResult;
+  definition?: Pick<Definition, 'tiers'> | undefined;
+}) {
   const { locale, t } = useLocale();
+  const ctx = { result, definition, locale };
   return (
     <section className="zp-card" aria-labelledby="verdict-title">
       <h2 id="verdict-title" className="zp-panel-title">
         {t('result.verdict')}
       </h2>
       <div className="zp-verdict">
-        <strong data-testid="verdict">{text(result.verdict.label, locale)}</strong>
+        <strong data-testid="verdict">{verdictLabel(result, locale)}</strong>
         <span className="zp-verdict-score">
-          {result.total.score.toFixed(1)}
+          {formatScore(result.total.score)}
           <small> / 100</small>
         </span>
       </div>
       {result.verdict.reasons.length > 0 ? (
         <>
           <h3>{t('result.why')}</h3>
-          <ul className="zp-reasons">
+          <ul className="zp-reasons" data-testid="reasons">
             {result.verdict.reasons.map((r) => (
-              <li key={r}>{r}</li>
+              <li key={`${r.code}:${r.tier}`}>{reasonText(r, ctx)}</li>
             ))}
           </ul>
         </>
@@ -40,10 +60,10 @@ export function VerdictCard({ result }: { result: ScoreResult }) {
           <h3>{t('result.gates')}</h3>
           <ul className="zp-gates">
             {result.gates.map((g) => (
-              <li key={g.id}>
-                <Tag color={GATE_COLOUR[g.outcome]}>{t(`result.gate.${g.outcome}`)}</Tag>
-                <strong>{text(g.title, locale)}</strong>
-                {g.message ? <div className="zp-gate-msg">{text(g.message, locale)}</div> : null}
+              <li key={g.id} data-gate={g.id}>
+                <Tag color={GATE_COLOUR[g.outcome]}>{t(`gateOutcome.${g.outcome}`)}</Tag>
+                <strong>{textOf(g.title, locale)}</strong>
+                {g.message ? <div className="zp-gate-msg">{textOf(g.message, locale)}</div> : null}
                 {g.citations.length > 0 ? (
                   <details>
                     <summary>{t('q.sources')}</summary>
@@ -60,8 +80,9 @@ export function VerdictCard({ result }: { result: ScoreResult }) {
         <ol>
           {result.trace.map((s, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the trace is an ordered log; a rule may recur.
-            <li key={i}>
-              <Tag color={GATE_COLOUR[s.outcome]}>{s.rule}</Tag> {s.detail}
+            <li key={i} title={s.rule}>
+              <Tag color={GATE_COLOUR[s.outcome]}>{t(`gateOutcome.${s.outcome}`)}</Tag>{' '}
+              {traceText(s, ctx)}
             </li>
           ))}
         </ol>

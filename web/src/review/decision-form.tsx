@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import type { DecisionOutcome } from '@zhiping/forms';
 import { Alert, Button, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
@@ -14,7 +15,7 @@ export function DecisionForm({
   onDone: () => void;
 }) {
   const t = useT();
-  const [outcome, setOutcome] = useState<'approve' | 'return'>('approve');
+  const [outcome, setOutcome] = useState<DecisionOutcome>('approve');
   const [comment, setComment] = useState('');
   const decide = useMutation({
     mutationFn: () => api.decide(assessmentId, outcome, comment.trim()),
@@ -31,8 +32,8 @@ export function DecisionForm({
           value={outcome}
           onChange={(e) => setOutcome(e.target.value)}
         >
-          <Radio value="approve">{t('review.approve')}</Radio>
-          <Radio value="return">{t('review.return')}</Radio>
+          <Radio value="approve">{t('decision.approve')}</Radio>
+          <Radio value="return">{t('decision.return')}</Radio>
         </Radio.Group>
       </div>
       <label htmlFor="decision-comment">{t('review.decisionComment')}</label>

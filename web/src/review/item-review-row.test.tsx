@@ -42,9 +42,10 @@ function setup(itemId: string, onSaved = vi.fn()) {
 }
 
 describe('ItemReviewRow', () => {
-  it('shows the self-assessed answer in words beside the judgement', () => {
+  it('shows the self-assessed answer in the shared words beside the judgement', () => {
     setup('m.records');
-    expect(screen.getByText('1 · 运行有记录')).toBeTruthy();
+    // answerText: the same words as the results page, the PDF and the workbook.
+    expect(screen.getByText('运行有记录（1 级）')).toBeTruthy();
     expect(screen.getByText('一般不符合')).toBeTruthy();
   });
 

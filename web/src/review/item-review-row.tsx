@@ -1,14 +1,21 @@
 import { useMutation } from '@tanstack/react-query';
-import type { Definition, Item, ItemResult } from '@zhiping/forms';
+import {
+  answerText,
+  type Definition,
+  type Item,
+  type ItemResult,
+  JudgedStatus,
+  type ReviewVerdict,
+  type ScoreResult,
+  textOf,
+} from '@zhiping/forms';
 import { Button, Input, InputNumber, Radio, Tag } from 'antd';
 import { useState } from 'react';
 import { api, fileUrl } from '../api/endpoints.ts';
 import type { ItemReview, ItemReviewBody } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
-import { text } from '../shared/text.ts';
 import { UnverifiedTag } from '../shared/unverified-tag.tsx';
-import { formatAnswer } from './format-answer.ts';
 
 /** The uploaded files an evidence answer cites, for the reviewer to open. */
 const evidenceFiles = (v: unknown): { id: string; name: string }[] => {
@@ -21,15 +28,14 @@ const evidenceFiles = (v: unknown): { id: string; name: string }[] => {
     : [];
 };
 
-type OverrideStatus = NonNullable<ItemReviewBody['status']>;
-const STATUSES: OverrideStatus[] = ['met', 'partial', 'unmet', 'not_applicable'];
-
 interface Props {
   assessmentId: string;
   item: Item;
   res: ItemResult;
   answer: unknown;
   definition: Definition;
+  /** Derived values as scored, for computed items' answers. */
+  derived?: ScoreResult['derived'] | undefined;
   review: ItemReview | undefined;
   onSaved: () => void;
   disabled: boolean;
@@ -43,8 +49,8 @@ interface Props {
 export function ItemReviewRow(p: Props) {
   const { locale, t } = useLocale();
   const { item, res } = p;
-  const [verdict, setVerdict] = useState<'agree' | 'override'>(p.review?.verdict ?? 'agree');
-  const [status, setStatus] = useState<OverrideStatus | undefined>(p.review?.status ?? undefined);
+  const [verdict, setVerdict] = useState<ReviewVerdict>(p.review?.verdict ?? 'agree');
+  const [status, setStatus] = useState<JudgedStatus | undefined>(p.review?.status ?? undefined);
   const [points, setPoints] = useState<number | null>(p.review?.points ?? null);
   const [reason, setReason] = useState(p.review?.reason ?? '');
   const [comment, setComment] = useState(p.review?.comment ?? '');
@@ -68,12 +74,14 @@ export function ItemReviewRow(p: Props) {
         <div className="zp-item-head">
           {item.clause ? <span className="zp-clause">{item.clause}</span> : null}
           <span id={`${base}-prompt`} className="zp-prompt">
-            {text(item.prompt, locale)}
+            {textOf(item.prompt, locale)}
           </span>
           {item.unverified ? <UnverifiedTag /> : null}
         </div>
         <div className="zp-muted zp-small">{t('review.self')}</div>
-        <div className="zp-answer">{formatAnswer(item, p.answer, p.definition, locale, t)}</div>
+        <div className="zp-answer">
+          {answerText(item, p.answer, { scales: p.definition.scales, derived: p.derived, locale })}
+        </div>
         {evidenceFiles(p.answer).length > 0 ? (
           <ul className="zp-files">
             {evidenceFiles(p.answer).map((f) => (
@@ -85,14 +93,14 @@ export function ItemReviewRow(p: Props) {
             ))}
           </ul>
         ) : null}
-        <Tag>{t(`item.${res.status}`)}</Tag>
+        <Tag>{t(`itemStatus.${res.status}`)}</Tag>
         {res.max > 0 ? (
           <span className="zp-muted">{t('q.points', { points: res.points, max: res.max })}</span>
         ) : null}
         {item.evidenceHint ? (
           <p className="zp-hint">
             {t('q.evidenceHint')}
-            {text(item.evidenceHint, locale)}
+            {textOf(item.evidenceHint, locale)}
           </p>
         ) : null}
       </div>
@@ -107,8 +115,8 @@ export function ItemReviewRow(p: Props) {
           onChange={(e) => setVerdict(e.target.value)}
           optionType="button"
         >
-          <Radio value="agree">{t('review.agree')}</Radio>
-          <Radio value="override">{t('review.override')}</Radio>
+          <Radio value="agree">{t('reviewVerdict.agree')}</Radio>
+          <Radio value="override">{t('reviewVerdict.override')}</Radio>
         </Radio.Group>
         {verdict === 'override' ? (
           <div className="zp-review-fields">
@@ -118,7 +126,10 @@ export function ItemReviewRow(p: Props) {
                 name={`${base}-status`}
                 value={status}
                 onChange={(e) => setStatus(e.target.value)}
-                options={STATUSES.map((s) => ({ value: s, label: t(`item.${s}`) }))}
+                options={JudgedStatus.options.map((s) => ({
+                  value: s,
+                  label: t(`itemStatus.${s}`),
+                }))}
               />
             </div>
             {status === 'partial' ? (

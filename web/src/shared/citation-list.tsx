@@ -1,6 +1,5 @@
-import { type Citation, isDocumentCitation } from '@zhiping/forms';
+import { type Citation, isDocumentCitation, standardName } from '@zhiping/forms';
 import { useT } from '../i18n/locale.tsx';
-import { standardName } from './text.ts';
 import { UnverifiedTag } from './unverified-tag.tsx';
 
 /**
@@ -21,7 +20,7 @@ export function CitationList({ citations, id }: { citations: readonly Citation[]
             </>
           ) : (
             <>
-              <cite>{standardName(c.standard)}</cite> {t('q.clause', { clause: c.clause })}
+              <cite>{standardName(c.standard)}</cite> {t('citation.clause', { clause: c.clause })}
               {c.title ? ` ${c.title}` : ''}
             </>
           )}

@@ -12,5 +12,5 @@ const COLOUR: Record<AssessmentStatus, string> = {
 
 export function StatusTag({ status }: { status: AssessmentStatus }) {
   const t = useT();
-  return <Tag color={COLOUR[status]}>{t(`status.${status}`)}</Tag>;
+  return <Tag color={COLOUR[status]}>{t(`assessmentStatus.${status}`)}</Tag>;
 }

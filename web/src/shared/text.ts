@@ -1,18 +1,10 @@
-import type { Text } from '@zhiping/forms';
-import type { Locale } from '../i18n/locale.tsx';
+import type { Locale } from '@zhiping/forms';
 
-/** A definition's text in the reader's language; Chinese when no English is given. */
-export function text(t: Text | undefined | null, locale: Locale = 'zh'): string {
-  if (t === undefined || t === null) return '';
-  if (typeof t === 'string') return t;
-  return locale === 'en' && t.en ? t.en : t.zh;
-}
-
-/** "gbt29490-2023" → "GB/T 29490-2023": how people write a standard's number. */
-export function standardName(id: string): string {
-  const m = /^gbt(\d+)-(\d{4})$/.exec(id);
-  return m ? `GB/T ${m[1]}-${m[2]}` : id;
-}
+/*
+ * Times as the app's chrome shows them. A definition's own text, standard
+ * names, answers and labels come from `@zhiping/forms` (`textOf`,
+ * `standardName`, `answerText`, the catalogues), as the reports print them.
+ */
 
 export function formatTime(iso: string | null | undefined, locale: Locale = 'zh'): string {
   if (!iso) return '';

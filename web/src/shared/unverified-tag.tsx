@@ -10,8 +10,8 @@ export function UnverifiedTag() {
   const tip = t('q.unverifiedTip');
   return (
     <Tooltip title={tip} trigger={['hover', 'focus']}>
-      <Tag color="gold" tabIndex={0} aria-label={`${t('q.unverified')}${t('app.colon')}${tip}`}>
-        {t('q.unverified')}
+      <Tag color="gold" tabIndex={0} aria-label={`${t('unverified')}${t('app.colon')}${tip}`}>
+        {t('unverified')}
       </Tag>
     </Tooltip>
   );

@@ -1,57 +1,83 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { type Answers, type Audience, type Item, type Locale, textOf } from '@zhiping/forms';
 import { Button, Card, Radio, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useForms, useMe } from '../api/queries.ts';
-import type { User } from '../api/types.ts';
-import { useT } from '../i18n/locale.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
+import { type Translate, useLocale } from '../i18n/locale.tsx';
+import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
-import { type Profile, type Recommendation, type Region, recommend } from './recommend.ts';
+import { guessPlace, planStart, type Reason, type Recommendation } from './recommend.ts';
 
-/** A first guess from the organisation on record, which the user can change. */
-function initialProfile(user: User | null | undefined): Profile {
-  const region = user?.organisation.region ?? '';
-  const guess: Region = region.includes('北京')
-    ? 'beijing'
-    : region.includes('深圳')
-      ? 'shenzhen'
-      : region.includes('浙江')
-        ? 'zhejiang'
-        : 'other';
-  return { kind: user?.organisation.kind === 'city' ? 'city' : 'enterprise', region: guess };
+const AUDIENCES = ['enterprise', 'city'] as const satisfies readonly Audience[];
+const ELSEWHERE = '';
+
+function reasonText(r: Reason, t: Translate): string {
+  switch (r.key) {
+    case 'rec.primary':
+      return t(r.key);
+    case 'rec.related':
+      return t(r.key, { family: t(`family.${r.family}`) });
+    case 'rec.older':
+      return t(r.key, { year: r.year ?? '' });
+    case 'rec.regional':
+      return t(r.key, { place: r.place });
+  }
 }
 
-function YesNo(p: {
-  name: string;
-  label: MessageKey;
-  value: boolean | undefined;
+/** One of the questionnaires' own profile questions, worded as the questionnaire words it. */
+function ProfileQuestion(p: {
+  item: Item;
+  value: unknown;
   onChange: (v: boolean) => void;
+  locale: Locale;
+  t: Translate;
 }) {
-  const t = useT();
+  const name = `q-${p.item.id.replace(/\./g, '_')}`;
   return (
-    <div className="zp-start-q" role="radiogroup" aria-labelledby={`${p.name}-label`}>
-      <span id={`${p.name}-label`} className="zp-prompt">
-        {t(p.label)}
+    <div className="zp-start-q" role="radiogroup" aria-labelledby={`${name}-label`}>
+      <span id={`${name}-label`} className="zp-prompt">
+        {textOf(p.item.prompt, p.locale)}
       </span>
-      <Radio.Group name={p.name} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
-        <Radio value={true}>{t('start.yes')}</Radio>
-        <Radio value={false}>{t('start.no')}</Radio>
+      <Radio.Group name={name} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+        <Radio value={true}>{p.t('answer.yes')}</Radio>
+        <Radio value={false}>{p.t('answer.no')}</Radio>
       </Radio.Group>
     </div>
   );
 }
 
-/** "Which questionnaire is mine?": a few questions, the recommendation, and one-click creation. */
+/**
+ * "Which questionnaire is mine?": who the organisation is, where, and the
+ * questionnaires' own profile questions; then the suggestions, read from the
+ * published definitions (recommend.ts), and one-click creation with the
+ * answers already given.
+ */
 export default function GuidedStartPage() {
-  const t = useT();
+  const { locale, t } = useLocale();
   const me = useMe().data;
   const forms = useForms();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [profile, setProfile] = useState<Profile>(() => initialProfile(me));
-  const set = (patch: Partial<Profile>) => setProfile((p) => ({ ...p, ...patch }));
+  const [audience, setAudience] = useState<Audience>(
+    me?.organisation.kind === 'city' ? 'city' : 'enterprise',
+  );
+  const [place, setPlace] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<Answers>({});
+  const candidates = (forms.data ?? []).filter((d) => d.audience.includes(audience));
+  const details = useQueries({
+    queries: candidates.map((d) => ({
+      queryKey: keys.form(d.ref),
+      queryFn: () => api.form(d.ref),
+      staleTime: Number.POSITIVE_INFINITY,
+    })),
+  });
+  const loaded = details.every((q) => q.data);
+  const definitions = details.flatMap((q) => (q.data ? [q.data.definition] : []));
+  const plan = planStart(definitions, audience);
+  const where = place ?? guessPlace(plan.places, me?.organisation.region) ?? ELSEWHERE;
+  const recs = plan.recommend({ place: where || undefined, answers });
   const create = useMutation({
     mutationFn: (r: Recommendation) =>
       api.createAssessment({ definition: r.definition, answers: r.answers }),
@@ -61,13 +87,12 @@ export default function GuidedStartPage() {
       navigate(`/assessments/${a.id}/fill`);
     },
   });
-  const published = new Map((forms.data ?? []).map((d) => [d.id, d]));
-  const recs = recommend(profile);
-  const regions: Region[] = ['beijing', 'shenzhen', 'zhejiang', 'other'];
+  const failed = forms.error ?? details.find((q) => q.isError)?.error;
   return (
     <div className="zp-page zp-start">
       <h1>{t('start.title')}</h1>
       <p className="zp-muted">{t('start.intro')}</p>
+      {failed ? <ProblemAlert error={failed} /> : null}
       <div className="zp-start-grid">
         <section className="zp-start-questions" aria-label={t('start.title')}>
           <div className="zp-start-q" role="radiogroup" aria-labelledby="kind-label">
@@ -76,91 +101,70 @@ export default function GuidedStartPage() {
             </span>
             <Radio.Group
               name="kind"
-              value={profile.kind}
-              onChange={(e) => set({ kind: e.target.value })}
+              value={audience}
+              onChange={(e) => {
+                setAudience(e.target.value);
+                setAnswers({});
+              }}
             >
-              <Radio value="enterprise">{t('start.kind.enterprise')}</Radio>
-              <Radio value="city">{t('start.kind.city')}</Radio>
-            </Radio.Group>
-          </div>
-          {profile.kind === 'enterprise' ? (
-            <>
-              <YesNo
-                name="manufactures"
-                label="start.manufactures"
-                value={profile.manufactures}
-                onChange={(v) => set({ manufactures: v })}
-              />
-              <YesNo
-                name="exports"
-                label="start.exports"
-                value={profile.exports}
-                onChange={(v) => set({ exports: v })}
-              />
-              <YesNo
-                name="rnd"
-                label="start.rnd"
-                value={profile.rnd}
-                onChange={(v) => set({ rnd: v })}
-              />
-              <YesNo
-                name="cert"
-                label="start.certified2013"
-                value={profile.certified2013}
-                onChange={(v) => set({ certified2013: v })}
-              />
-            </>
-          ) : (
-            <YesNo
-              name="demo"
-              label="start.demoCity"
-              value={profile.demoCity}
-              onChange={(v) => set({ demoCity: v })}
-            />
-          )}
-          <div className="zp-start-q" role="radiogroup" aria-labelledby="region-label">
-            <span id="region-label" className="zp-prompt">
-              {t('start.region')}
-            </span>
-            <Radio.Group
-              name="region"
-              value={profile.region}
-              onChange={(e) => set({ region: e.target.value })}
-            >
-              {regions.map((r) => (
-                <Radio key={r} value={r}>
-                  {t(`start.region.${r}`)}
+              {AUDIENCES.map((a) => (
+                <Radio key={a} value={a}>
+                  {t(`orgKind.${a}`)}
                 </Radio>
               ))}
             </Radio.Group>
           </div>
+          {plan.questions.map((item) => (
+            <ProfileQuestion
+              key={item.id}
+              item={item}
+              value={answers[item.id]}
+              onChange={(v) => setAnswers((a) => ({ ...a, [item.id]: v }))}
+              locale={locale}
+              t={t}
+            />
+          ))}
+          {plan.places.length > 0 ? (
+            <div className="zp-start-q" role="radiogroup" aria-labelledby="region-label">
+              <span id="region-label" className="zp-prompt">
+                {t('start.region')}
+              </span>
+              <Radio.Group name="region" value={where} onChange={(e) => setPlace(e.target.value)}>
+                {plan.places.map((p) => (
+                  <Radio key={p} value={p}>
+                    {p}
+                  </Radio>
+                ))}
+                <Radio value={ELSEWHERE}>{t('start.region.other')}</Radio>
+              </Radio.Group>
+            </div>
+          ) : null}
         </section>
         <section aria-labelledby="recs-title" className="zp-start-recs" aria-live="polite">
           <h2 id="recs-title">{t('start.recommended')}</h2>
           {create.isError ? <ProblemAlert error={create.error} /> : null}
-          {recs.length === 0 ? <p>{t('start.none')}</p> : null}
-          {recs.map((r) => {
-            const d = published.get(r.definition);
-            return (
-              <Card key={r.definition} size="small" className="zp-rec">
-                <div className="zp-row-between">
-                  <strong>{d?.title ?? r.definition}</strong>
-                  <Tag color={r.primary ? 'blue' : 'default'}>
-                    {r.primary ? t('start.recommended') : t('start.also')}
-                  </Tag>
-                </div>
-                <p>{t(r.reason)}</p>
-                <Button
-                  type={r.primary ? 'primary' : 'default'}
-                  disabled={!d}
-                  loading={create.isPending && create.variables?.definition === r.definition}
-                  onClick={() => create.mutate(r)}
-                >
-                  {d ? t('start.create') : t('start.unavailable')}
-                </Button>
-              </Card>
-            );
-          })}
+          {!loaded ? <Loading /> : null}
+          {loaded && recs.length === 0 ? <p>{t('start.none')}</p> : null}
+          {recs.map((r) => (
+            <Card key={r.definition} size="small" className="zp-rec">
+              <div className="zp-row-between">
+                <strong>{textOf(r.title, locale)}</strong>
+                <Tag color={r.primary ? 'blue' : 'default'}>
+                  {r.primary ? t('start.recommended') : t('start.also')}
+                </Tag>
+              </div>
+              {r.reasons.map((x) => (
+                <p key={x.key}>{reasonText(x, t)}</p>
+              ))}
+              <Button
+                type={r.primary ? 'primary' : 'default'}
+                loading={create.isPending && create.variables?.definition === r.definition}
+                onClick={() => create.mutate(r)}
+              >
+                {t('start.create')}
+              </Button>
+            </Card>
+          ))}
         </section>
       </div>
     </div>

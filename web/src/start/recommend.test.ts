@@ -1,68 +1,106 @@
-import { validateAnswers } from '@zhiping/forms';
+import { Definition, validateAnswers } from '@zhiping/forms';
 import { loadBuiltins } from '@zhiping/forms/node';
 import { describe, expect, it } from 'vitest';
-import { type Profile, type Region, recommend } from './recommend.ts';
+import { guessPlace, planStart, type Recommendation } from './recommend.ts';
 
-const ids = (p: Profile) => recommend(p).map((r) => `${r.primary ? '*' : ''}${r.definition}`);
+// The built-in catalogue, as the API publishes it: the ids below are expectations
+// about that data, never rules in the code.
+const catalogue = loadBuiltins().definitions;
+const ids = (rs: Recommendation[]) => rs.map((r) => `${r.primary ? '*' : ''}${r.definition}`);
 
-describe('recommend', () => {
-  it('puts 贯标 2023 first for any enterprise and the regional programme after', () => {
-    expect(ids({ kind: 'enterprise', region: 'shenzhen' })).toEqual([
+describe('planStart (enterprises)', () => {
+  const plan = planStart(catalogue, 'enterprise');
+
+  it('puts the current 贯标 edition first, then the earlier edition and the programme', () => {
+    expect(ids(plan.recommend({ answers: {} }))).toEqual([
       '*gbt29490-2023',
-      'ip-enterprise-shenzhen',
-    ]);
-    expect(ids({ kind: 'enterprise', region: 'beijing', rnd: true })).toEqual([
-      '*gbt29490-2023',
-      '*ip-enterprise-beijing',
-    ]);
-    expect(ids({ kind: 'enterprise' })).toContain('ip-enterprise');
-  });
-
-  it('adds the 2013 self-check for a holder of a 2013 certificate, pre-answering that', () => {
-    const r = recommend({ kind: 'enterprise', certified2013: true, region: 'zhejiang' });
-    expect(r.map((x) => x.definition)).toEqual([
-      'gbt29490-2023',
       'gbt29490-2013',
-      'ip-enterprise-zhejiang',
+      'ip-enterprise',
     ]);
-    expect(r[1]?.answers).toEqual({ 'p.holds-2013-cert': true });
-    expect(r[2]?.answers).toEqual({ 'p.certification': 'v2013' });
+    expect(plan.recommend({ answers: {} }).map((r) => r.reasons[0]?.key)).toEqual([
+      'rec.primary',
+      'rec.older',
+      'rec.related',
+    ]);
   });
 
-  it('carries only the profile answers given', () => {
-    const r = recommend({ kind: 'enterprise', manufactures: true, exports: false });
-    expect(r[0]?.answers).toEqual({ 'p.manufactures': true, 'p.exports': false });
-    expect(r[1]?.answers).toEqual({ 'p.kind': 'manufacturer', 'p.exports': false });
-    expect(recommend({ kind: 'enterprise', manufactures: false, rnd: false })[1]?.answers).toEqual({
-      'p.kind': 'other',
-      'p.own-rd': false,
+  it('offers the local version of a questionnaire for the places that have one', () => {
+    expect(plan.places).toEqual(
+      ['北京市', '浙江省', '深圳市'].sort((a, b) => a.localeCompare(b, 'zh')),
+    );
+    const r = plan.recommend({ place: '深圳市', answers: {} });
+    expect(ids(r)).toContain('ip-enterprise-shenzhen');
+    expect(r.find((x) => x.definition === 'ip-enterprise-shenzhen')?.reasons).toEqual([
+      { key: 'rec.related', family: 'enterprise-programme' },
+      { key: 'rec.regional', place: '深圳市' },
+    ]);
+    expect(guessPlace(plan.places, '浙江省杭州市')).toBe('浙江省');
+    expect(guessPlace(plan.places, '江苏省')).toBeUndefined();
+  });
+
+  it('asks the main questionnaire’s own profile questions, and carries each answer to every questionnaire asking it', () => {
+    expect(plan.questions.map((q) => q.id)).toEqual([
+      'p.manufactures',
+      'p.exports',
+      'p.rnd',
+      'p.ip-deals',
+      'p.standards',
+      'p.trade-secrets',
+    ]);
+    const r = plan.recommend({ answers: { 'p.manufactures': false, 'p.exports': true } });
+    expect(r.map((x) => x.answers)).toEqual([
+      { 'p.manufactures': false, 'p.exports': true },
+      { 'p.manufactures': false, 'p.exports': true },
+      { 'p.exports': true },
+    ]);
+  });
+});
+
+describe('planStart (cities)', () => {
+  it('sends cities to the strong-city questionnaire, its earlier edition and the indicator trackers', () => {
+    const plan = planStart(catalogue, 'city');
+    const r = plan.recommend({ answers: { 'p.demo-city': false } });
+    expect(ids(r)[0]).toBe('*strong-city-2025');
+    expect(ids(r)).toContain('strong-city-2016');
+    expect(r.filter((x) => x.primary)).toHaveLength(1);
+    expect(plan.questions.map((q) => q.id)).toContain('p.demo-city');
+    expect(r[0]?.answers).toMatchObject({ 'p.demo-city': false });
+  });
+});
+
+describe('planStart (any catalogue)', () => {
+  it('pre-fills only answers that the questionnaires accept, whatever is answered', () => {
+    for (const audience of ['enterprise', 'city'] as const) {
+      const plan = planStart(catalogue, audience);
+      for (const v of [true, false, 'yes', 1])
+        for (const place of [undefined, ...plan.places]) {
+          const answers = Object.fromEntries(plan.questions.map((q) => [q.id, v]));
+          for (const r of plan.recommend({ place, answers })) {
+            const def = catalogue.find((d) => d.id === r.definition);
+            expect(def && validateAnswers(def, r.answers), r.definition).toEqual([]);
+          }
+        }
+    }
+  });
+
+  it('follows the data: a new local version or a new edition needs no code', () => {
+    const base = catalogue.find((d) => d.id === 'gbt29490-2023');
+    const programme = catalogue.find((d) => d.id === 'ip-enterprise');
+    if (!base || !programme) throw new Error('built-ins missing');
+    const jiangsu = Definition.parse({
+      ...programme,
+      id: 'ip-enterprise-jiangsu',
+      title: '江苏省知识产权示范企业自评',
+      extends: 'ip-enterprise@1.0.0',
     });
-  });
-
-  it('sends cities to the strong-city questionnaires and says when the gate will fail', () => {
-    expect(ids({ kind: 'city', demoCity: true, region: 'beijing' })).toEqual([
-      '*strong-city-2025',
-      'strong-city-2016',
-    ]);
-    const notDemo = recommend({ kind: 'city', demoCity: false });
-    expect(notDemo[0]?.reason).toBe('rec.strongCityNotDemo');
-    expect(notDemo[0]?.answers).toEqual({ 'p.demo-city': false });
-  });
-
-  it('pre-fills only answers that the built-in definitions accept', () => {
-    const lib = loadBuiltins();
-    const regions: Region[] = ['beijing', 'shenzhen', 'zhejiang', 'other'];
-    const bools = [true, false, undefined];
-    for (const region of regions)
-      for (const a of bools)
-        for (const b of bools)
-          for (const profile of [
-            { kind: 'enterprise', manufactures: a, rnd: b, exports: a, certified2013: b, region },
-            { kind: 'city', demoCity: a, region },
-          ] as Profile[])
-            for (const r of recommend(profile)) {
-              const def = lib.get(r.definition);
-              expect(validateAnswers(def, r.answers, 'draft'), r.definition).toEqual([]);
-            }
+    const local = planStart([...catalogue, jiangsu], 'enterprise');
+    expect(local.places).toContain('江苏省');
+    expect(ids(local.recommend({ place: '江苏省', answers: {} }))).toContain(
+      'ip-enterprise-jiangsu',
+    );
+    const edition = Definition.parse({ ...base, id: 'gbt29490-2030' });
+    expect(
+      ids(planStart([...catalogue, edition], 'enterprise').recommend({ answers: {} })),
+    ).toEqual(['*gbt29490-2030', 'gbt29490-2023', 'gbt29490-2013', 'ip-enterprise']);
   });
 });

@@ -1,106 +1,195 @@
-import type { Answers } from '@zhiping/forms';
+import {
+  type Answers,
+  type Audience,
+  checkValue,
+  type Definition,
+  Family,
+  type Item,
+  textOf,
+} from '@zhiping/forms';
 
-export type Region = 'beijing' | 'shenzhen' | 'zhejiang' | 'other';
+/*
+ * Which published questionnaires fit an organisation, read from the
+ * definitions themselves — no definition or item id is named here:
+ *
+ * - who it is for: the definition's `audience`;
+ * - how they group: its `family` (families in the engine's declared order;
+ *   the first family that has questionnaires for the audience is the main one);
+ * - editions: ids that differ only in a trailing year ("…-2013", "…-2023",
+ *   the convention `standardName` reads) are editions of one questionnaire,
+ *   the newest current, older ones offered for comparison;
+ * - regional versions: a definition that `extends` another of its family
+ *   without a year of its own is that questionnaire's local version, for
+ *   the place its title names;
+ * - profile questions: the first section's yes/no questions that score
+ *   nothing (the language's "profile question", forms/README) — asked once
+ *   here, and carried to every recommended questionnaire that asks the same
+ *   item (same id, the convention the 2013→2023 mapping follows), only where
+ *   the engine accepts the answer.
+ */
 
-/** What the guided start asks; unanswered questions stay undefined. */
-export interface Profile {
-  kind: 'enterprise' | 'city';
-  manufactures?: boolean | undefined;
-  exports?: boolean | undefined;
-  rnd?: boolean | undefined;
-  certified2013?: boolean | undefined;
-  demoCity?: boolean | undefined;
-  region?: Region | undefined;
-}
-
+/** Why a questionnaire is suggested; worded by the page. */
 export type Reason =
-  | 'rec.gbt2023'
-  | 'rec.gbt2013'
-  | 'rec.programmeRnd'
-  | 'rec.programme'
-  | 'rec.strongCity'
-  | 'rec.strongCityNotDemo'
-  | 'rec.strongCity2016';
+  | { key: 'rec.primary' }
+  | { key: 'rec.related'; family: Family }
+  | { key: 'rec.older'; year: number | null }
+  | { key: 'rec.regional'; place: string };
 
 export interface Recommendation {
   /** Definition id (the API takes the newest published version). */
   definition: string;
+  title: Definition['title'];
   primary: boolean;
-  reason: Reason;
+  reasons: Reason[];
   /** Profile answers the new assessment starts with, so nothing is asked twice. */
   answers: Answers;
 }
 
-const PROGRAMME: Record<Region, string> = {
-  beijing: 'ip-enterprise-beijing',
-  shenzhen: 'ip-enterprise-shenzhen',
-  zhejiang: 'ip-enterprise-zhejiang',
-  other: 'ip-enterprise',
+/** What the organisation said: where it is (a place with a local version), and its profile answers. */
+export interface Profile {
+  place?: string | undefined;
+  answers: Answers;
+}
+
+export interface StartPlan {
+  /** The profile questions to ask, from the main questionnaires. */
+  questions: Item[];
+  /** Places that have a local version of some questionnaire. */
+  places: string[];
+  recommend: (profile: Profile) => Recommendation[];
+}
+
+const YEAR = /-(\d{4})$/;
+const yearOf = (id: string): number | null => {
+  const m = YEAR.exec(id);
+  return m ? Number(m[1]) : null;
+};
+const idOf = (ref: string) => ref.split('@')[0] ?? ref;
+// "北京市…自评" → 北京市; "浙江省…" → 浙江省: a local version's title starts with its place.
+const PLACE = /^(\p{Script=Han}{2,6}?(?:省|市|自治区|特别行政区))/u;
+const placeOf = (d: Definition) => {
+  const title = textOf(d.title, 'zh');
+  return PLACE.exec(title)?.[1] ?? title;
 };
 
-/** Only the answers actually given: an unanswered profile question stays unanswered. */
-function given(pairs: Record<string, unknown>): Answers {
-  return Object.fromEntries(Object.entries(pairs).filter(([, v]) => v !== undefined));
+/** A yes/no question of the first section that scores nothing, asked of everyone. */
+function profileQuestions(d: Definition): Item[] {
+  const first = d.sections[0];
+  if (!first) return [];
+  return first.items.filter(
+    (i) =>
+      i.kind === 'yesno' &&
+      !i.visibleWhen &&
+      (i.points === undefined ||
+        (typeof i.points === 'number' ? i.points === 0 : i.points.yes + i.points.no === 0)),
+  );
+}
+
+/** The answers a definition's own profile questions accept, by the same item id. */
+function carried(d: Definition, given: Answers): Answers {
+  const out: Answers = {};
+  for (const item of d.sections[0]?.items ?? []) {
+    const v = given[item.id];
+    if (v !== undefined && v !== null && checkValue(item, v, d.scales) === null) out[item.id] = v;
+  }
+  return out;
+}
+
+interface Line {
+  family: Family;
+  /** Editions, newest first. */
+  editions: Definition[];
+  /** Local versions of the current edition, by place. */
+  local: Map<string, Definition>;
+}
+
+/** Groups the definitions for an audience into questionnaires: editions and local versions. */
+function linesOf(catalogue: readonly Definition[], audience: Audience): Line[] {
+  const fits = catalogue.filter((d) => d.audience.includes(audience));
+  const byId = new Map(fits.map((d) => [d.id, d]));
+  const baseOf = (d: Definition) => {
+    const base = d.extends ? byId.get(idOf(d.extends)) : undefined;
+    return base && base.family === d.family && yearOf(d.id) === null ? base : undefined;
+  };
+  const lines = new Map<string, Line>();
+  const stem = (d: Definition) => `${d.family}|${d.id.replace(YEAR, '')}`;
+  for (const d of fits) {
+    if (baseOf(d)) continue;
+    const key = stem(d);
+    const line: Line = lines.get(key) ?? { family: d.family, editions: [], local: new Map() };
+    line.editions.push(d);
+    lines.set(key, line);
+  }
+  for (const line of lines.values())
+    line.editions.sort((a, b) => (yearOf(b.id) ?? 0) - (yearOf(a.id) ?? 0));
+  for (const d of fits) {
+    const base = baseOf(d);
+    if (!base) continue;
+    const line = lines.get(stem(base));
+    if (line?.editions[0] === base) line.local.set(placeOf(d), d);
+  }
+  const rank = (f: Family) => Family.options.indexOf(f);
+  return [...lines.values()].sort(
+    (a, b) =>
+      rank(a.family) - rank(b.family) ||
+      (a.editions[0]?.id ?? '').localeCompare(b.editions[0]?.id ?? ''),
+  );
 }
 
 /**
- * Which built-in questionnaires fit an organisation, most relevant first,
- * each with why and the profile answers it can be pre-filled with.
+ * The guided start for one audience: the questions to ask and, from the
+ * answers, the questionnaires to suggest — the main one first, each with
+ * why and the answers it starts with.
  *
- * @example recommend({ kind: 'enterprise', rnd: true, region: 'shenzhen' })[0].definition
+ * @example planStart(definitions, 'enterprise').recommend({ answers: { … } })[0].primary // true
  */
-export function recommend(p: Profile): Recommendation[] {
-  const out: Recommendation[] = [];
-  if (p.kind === 'city') {
-    out.push({
-      definition: 'strong-city-2025',
-      primary: true,
-      // Not yet a demonstration city: the questionnaire still helps, its first gate will say what blocks.
-      reason: p.demoCity === false ? 'rec.strongCityNotDemo' : 'rec.strongCity',
-      answers: given({ 'p.demo-city': p.demoCity }),
-    });
-    out.push({
-      definition: 'strong-city-2016',
-      primary: false,
-      reason: 'rec.strongCity2016',
-      answers: given({ 'p.demo-city': p.demoCity }),
-    });
-    return out;
-  }
-  const shared = { 'p.manufactures': p.manufactures, 'p.exports': p.exports, 'p.rnd': p.rnd };
-  out.push({
-    definition: 'gbt29490-2023',
-    primary: true,
-    reason: 'rec.gbt2023',
-    answers: given(shared),
-  });
-  if (p.certified2013) {
-    out.push({
-      definition: 'gbt29490-2013',
-      primary: true,
-      reason: 'rec.gbt2013',
-      answers: given({ ...shared, 'p.holds-2013-cert': true }),
-    });
-  }
-  const kind =
-    p.manufactures === true
-      ? 'manufacturer'
-      : p.rnd === true
-        ? 'tech-services'
-        : p.manufactures === false && p.rnd === false
-          ? 'other'
-          : undefined;
-  out.push({
-    definition: PROGRAMME[p.region ?? 'other'],
-    primary: p.rnd === true,
-    reason: p.rnd === true ? 'rec.programmeRnd' : 'rec.programme',
-    answers: given({
-      'p.kind': kind,
-      'p.own-rd': p.rnd,
-      'p.exports': p.exports,
-      'p.certification': p.certified2013 ? 'v2013' : undefined,
-    }),
-  });
-  // Stable: primary ones first, in the order above.
-  return [...out.filter((r) => r.primary), ...out.filter((r) => !r.primary)];
+export function planStart(catalogue: readonly Definition[], audience: Audience): StartPlan {
+  const lines = linesOf(catalogue, audience);
+  const main = lines[0]?.family;
+  const primaries = lines.filter((l) => l.family === main).flatMap((l) => l.editions.slice(0, 1));
+  const questions: Item[] = [];
+  for (const d of primaries)
+    for (const q of profileQuestions(d))
+      if (!questions.some((x) => x.id === q.id)) questions.push(q);
+  const places = [...new Set(lines.flatMap((l) => [...l.local.keys()]))].sort((a, b) =>
+    a.localeCompare(b, 'zh'),
+  );
+
+  const recommend = (profile: Profile): Recommendation[] => {
+    const out: Recommendation[] = [];
+    for (const line of lines) {
+      const [current, ...older] = line.editions;
+      if (!current) continue;
+      const local = profile.place === undefined ? undefined : line.local.get(profile.place);
+      const d = local ?? current;
+      const primary = line.family === main;
+      out.push({
+        definition: d.id,
+        title: d.title,
+        primary,
+        reasons: [
+          primary ? { key: 'rec.primary' } : { key: 'rec.related', family: line.family },
+          ...(local ? [{ key: 'rec.regional' as const, place: placeOf(local) }] : []),
+        ],
+        answers: carried(d, profile.answers),
+      });
+      for (const o of older)
+        out.push({
+          definition: o.id,
+          title: o.title,
+          primary: false,
+          reasons: [{ key: 'rec.older', year: yearOf(o.id) }],
+          answers: carried(o, profile.answers),
+        });
+    }
+    // Stable: the main questionnaires first, in the order above.
+    return [...out.filter((r) => r.primary), ...out.filter((r) => !r.primary)];
+  };
+  return { questions, places, recommend };
+}
+
+/** The place whose local version fits an organisation's recorded region ("浙江省杭州市" → 浙江省). */
+export function guessPlace(places: readonly string[], region: string | null | undefined) {
+  if (!region) return undefined;
+  return places.find((p) => region.includes(p.replace(/(省|市|自治区|特别行政区)$/, '')));
 }

@@ -1,4 +1,4 @@
-import { Definition } from '@zhiping/forms';
+import { compile, Definition, score } from '@zhiping/forms';
 import type { AssessmentDetail } from '../api/types.ts';
 
 /**
@@ -84,7 +84,10 @@ export const definition: Definition = Definition.parse({
   ],
 });
 
+/** An assessment of the fixture, its result scored by the engine from its answers. */
 export function detail(over: Partial<AssessmentDetail> = {}): AssessmentDetail {
+  const answers = over.answers ?? {};
+  const asOf = over.asOf ?? '2026-11-21';
   return {
     id: 'a1',
     title: '测试自评',
@@ -106,13 +109,13 @@ export function detail(over: Partial<AssessmentDetail> = {}): AssessmentDetail {
     definitionHash: 'h',
     answers: {},
     position: null,
-    result: {},
+    result: score(compile(definition), answers, { asOf }),
     reviewedResult: null,
     submissionHash: null,
     reviewers: [],
     reviews: [],
     decision: null,
-    can: { edit: true, submit: true, reopen: false, review: false, assign: false },
+    can: { edit: true, submit: true, assign: false, judge: false, decide: false, reopen: false },
     ...over,
   };
 }

@@ -1,6 +1,5 @@
-import type { Definition, ItemOf } from '@zhiping/forms';
+import { type Definition, type ItemOf, textOf } from '@zhiping/forms';
 import type { Locale } from '../../i18n/locale.tsx';
-import { text } from '../../shared/text.ts';
 import type { InputProps } from './input-props.ts';
 
 /*
@@ -85,7 +84,7 @@ export function SingleInput(p: InputProps & { item: ItemOf<'single'>; locale: Lo
       choices={p.item.options.map((o) => ({
         value: o.id,
         key: o.id,
-        label: text(o.label, p.locale),
+        label: textOf(o.label, p.locale),
       }))}
       checked={(v) => p.value === v}
       onToggle={(v) => p.onChange(v)}
@@ -103,7 +102,7 @@ export function MultiInput(p: InputProps & { item: ItemOf<'multi'>; locale: Loca
       choices={p.item.options.map((o) => ({
         value: o.id,
         key: o.id,
-        label: text(o.label, p.locale),
+        label: textOf(o.label, p.locale),
       }))}
       checked={(v) => chosen.includes(v)}
       // Keep the definition's option order, whatever order they were ticked in.
@@ -128,8 +127,8 @@ export function ScaleInput(
       choices={levels.map((l) => ({
         value: l.value,
         key: String(l.value),
-        label: text(l.label, p.locale),
-        description: l.description ? text(l.description, p.locale) : undefined,
+        label: textOf(l.label, p.locale),
+        description: l.description ? textOf(l.description, p.locale) : undefined,
       }))}
       checked={(v) => p.value === v}
       onToggle={(v) => p.onChange(v)}

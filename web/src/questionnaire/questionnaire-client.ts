@@ -1,0 +1,11 @@
+import type { AssessmentDetail, Saved } from '../api/types.ts';
+import type { SaveBody } from './use-autosave.ts';
+
+/** The server calls the questionnaire makes; the page passes the real API, tests a fake. */
+export interface QuestionnaireClient {
+  save: (id: string, body: SaveBody) => Promise<Saved>;
+  submit: (id: string, revision: number) => Promise<unknown>;
+  assessment: (id: string) => Promise<AssessmentDetail>;
+  /** Stores an evidence file; absent (as in tests) → the file picker is disabled. */
+  uploadFile?: (id: string, file: File) => Promise<{ id: string; name: string }>;
+}
