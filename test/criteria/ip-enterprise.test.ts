@@ -1,4 +1,4 @@
-import { score } from '@zhiping/forms';
+import { reasonText, score } from '@zhiping/forms';
 import { loadBuiltins, loadSample } from '@zhiping/forms/node';
 import { describe, expect, it } from 'vitest';
 
@@ -216,6 +216,26 @@ describe('ip-enterprise-shenzhen', () => {
     expect(r.gaps[0]?.cost).toBeCloseTo(1200 / 21 / 31, 3);
     expect(r.next?.tier).toBe('advantage');
     expect(r.next?.gates).toEqual(['g.sz-ip-spend']);
+  });
+
+  it('an enterprise without own R&D is told it does not qualify, not that answers are missing', () => {
+    // domain.md §4, Shenzhen: IP spending ≥ 2 % of R&D spending. Without own R&D (p.own-rd =
+    // no) the R&D-spending question is hidden: there is no R&D spending, so the 2 % rule
+    // cannot hold — the gate fails (whenNotApplicable: fail), with everything answered.
+    const r = run('ip-enterprise-shenzhen/ip-spend-below.json', {
+      'org.sz-ip-spend': 120,
+      'p.own-rd': false,
+    });
+    const g = r.gates.find((x) => x.id === 'g.sz-ip-spend');
+    expect(g).toMatchObject({ outcome: 'failed', notApplicable: true });
+    expect(JSON.stringify(g?.message)).toContain('没有自主研发经费');
+    expect(r.verdict.tier).toBe('not-eligible');
+    const why = r.verdict.reasons.map((x) => reasonText(x, { result: r })).join('\n');
+    expect(why).not.toContain('尚缺作答');
+    expect(why).toContain('没有自主研发经费');
+    // With own R&D and 2.4 % the same gate passes: the not-applicable rule does not leak.
+    const withRd = run('ip-enterprise-shenzhen/ip-spend-below.json', { 'org.sz-ip-spend': 120 });
+    expect(gate(withRd, 'g.sz-ip-spend')).toBe('passed');
   });
 
   it('IP spending exactly 2 % of R&D in decimal meets the ≥ 2 % rule', () => {

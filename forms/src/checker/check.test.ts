@@ -187,3 +187,24 @@ describe('gates that cannot act', () => {
     );
   });
 });
+
+describe('gates over inputs that can be hidden', () => {
+  it('must say what a hidden input means', () => {
+    const d = edit((d) => {
+      d.gates.push({
+        id: 'g.make-check',
+        title: 'x',
+        kind: 'eligibility',
+        condition: { op: 'eq', ref: 'prod.check', value: true },
+        failMessage: 'x',
+        citations: [],
+      });
+      (d.tiers[2] as Definition['tiers'][number]).gates.push('g.make-check');
+    });
+    expect(errors(d)).toContainEqual(
+      expect.objectContaining({ code: 'hidden_input', path: ['gates', 2, 'id'] }),
+    );
+    (d.gates[2] as Definition['gates'][number]).whenNotApplicable = 'fail';
+    expect(errors(d)).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { fromZod, type Problem, problem } from '../problem.ts';
 import { isDocumentCitation } from '../schema/citation.ts';
 import { Definition, Overlay } from '../schema/definition.ts';
 import type { Source } from '../schema/source.ts';
-import { checkTiers } from './tiers.ts';
+import { checkGateInputs, checkTiers } from './tiers.ts';
 import { checkCondition, type RefTarget } from './types.ts';
 import {
   citationsWithPaths,
@@ -188,6 +188,7 @@ export function checkDefinition(def: Definition, ctx: CheckContext = {}): Proble
   }
 
   out.push(...checkTiers(def));
+  out.push(...checkGateInputs(def));
   out.push(...checkCitations(def, ctx));
   return out;
 }

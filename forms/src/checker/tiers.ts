@@ -1,8 +1,10 @@
-import { tierGates } from '../engine/compile.ts';
+import { inputItems, tierGates } from '../engine/compile.ts';
+import { conditionRefs } from '../engine/conditions.ts';
 import { type Problem, problem } from '../problem.ts';
 import type { Scalar } from '../schema/common.ts';
 import type { Condition } from '../schema/condition.ts';
 import type { Definition } from '../schema/definition.ts';
+import type { Section } from '../schema/section.ts';
 
 interface Bounds {
   eq: Set<Scalar>;
@@ -139,6 +141,55 @@ export function checkTiers(def: Definition): Problem[] {
     if (why)
       out.push(
         problem(['tiers', i], 'unreachable_tier', `tier "${t.id}" can never be reached: ${why}`),
+      );
+  });
+  return out;
+}
+
+/** Item ids that a profile answer can hide or that may be answered not applicable. */
+function hideableItems(def: Definition): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (ss: Section[], hiddenBy: string | null) => {
+    for (const s of ss) {
+      const sectionHidden =
+        hiddenBy ?? (s.visibleWhen ? `section "${s.id}" has visibleWhen` : null);
+      for (const i of s.items) {
+        const why =
+          sectionHidden ??
+          (i.visibleWhen
+            ? 'it has visibleWhen'
+            : i.allowNotApplicable
+              ? 'it may be answered not applicable'
+              : null);
+        if (why) out.set(i.id, why);
+      }
+      walk(s.sections, sectionHidden);
+    }
+  };
+  walk(def.sections, null);
+  return out;
+}
+
+/**
+ * A gate that reads an input which can be hidden or not applicable must say
+ * what that means (`whenNotApplicable: pass | fail`); otherwise a profile
+ * answer would leave it "unknown" with everything answered.
+ */
+export function checkGateInputs(def: Definition): Problem[] {
+  const out: Problem[] = [];
+  const hideable = hideableItems(def);
+  def.gates.forEach((g, i) => {
+    if (g.whenNotApplicable) return;
+    const hidden = [...inputItems(def, conditionRefs(g.condition))].filter((id) =>
+      hideable.has(id),
+    );
+    if (hidden.length > 0)
+      out.push(
+        problem(
+          ['gates', i, 'id'],
+          'hidden_input',
+          `gate "${g.id}" reads ${hidden.map((id) => `"${id}" (${hideable.get(id)})`).join(', ')}: say what that means with whenNotApplicable: pass | fail`,
+        ),
       );
   });
   return out;

@@ -55,6 +55,8 @@ export interface Compiled {
    * every higher tier open.
    */
   tierGates: string[][];
+  /** Per gate id, the items its condition reads, directly or through derived values. */
+  gateInputs: Map<string, number[]>;
 }
 
 export class CycleError extends Error {
@@ -122,6 +124,25 @@ export function topologicalOrder(graph: Map<string, Node>): Step[] {
   return order;
 }
 
+/** The item ids behind some refs: items themselves, derived values through their expressions. */
+export function inputItems(
+  def: Pick<Definition, 'derived'>,
+  refs: Iterable<string>,
+  into: Set<string> = new Set(),
+  seen: Set<string> = new Set(),
+): Set<string> {
+  const derived = new Map(def.derived.map((d) => [d.id, d]));
+  const walk = (ref: string) => {
+    if (seen.has(ref)) return;
+    seen.add(ref);
+    const d = derived.get(ref);
+    if (d) for (const r of exprRefs(d.expr)) walk(r);
+    else into.add(ref);
+  };
+  for (const r of refs) walk(r);
+  return into;
+}
+
 /** See `Compiled.tierGates`. */
 export function tierGates(def: Pick<Definition, 'gates' | 'tiers'>): string[][] {
   const vetoes = def.gates.filter((g) => g.kind === 'veto').map((g) => g.id);
@@ -176,7 +197,15 @@ export function compile(def: Definition): Compiled {
     top: sections.filter((s) => s.parent < 0).map((s) => s.index),
     gateById: new Map(def.gates.map((g) => [g.id, g])),
     tierGates: tierGates(def),
+    gateInputs: new Map(),
   };
+  for (const g of def.gates)
+    compiled.gateInputs.set(
+      g.id,
+      [...inputItems(def, conditionRefs(g.condition))]
+        .map((id) => compiled.itemIndex.get(id))
+        .filter((i): i is number => i !== undefined),
+    );
   cache.set(def, compiled);
   return compiled;
 }

@@ -186,3 +186,44 @@ describe('veto semantics', () => {
     expect(r.verdict.tier).toBe('mid');
   });
 });
+
+describe('gates over inputs that do not apply', () => {
+  // g.make-check reads prod.check, which only manufacturers are asked.
+  const withGate = (whenNotApplicable?: 'pass' | 'fail') => {
+    const d = structuredClone(fixture);
+    d.gates.push({
+      id: 'g.make-check',
+      title: '生产环节有检查',
+      kind: 'eligibility',
+      condition: { op: 'eq', ref: 'prod.check', value: true },
+      failMessage: '生产环节没有检查',
+      ...(whenNotApplicable ? { whenNotApplicable } : {}),
+      citations: [],
+    });
+    (d.tiers[2] as (typeof d.tiers)[number]).gates.push('g.make-check');
+    return d;
+  };
+  const outcome = (r: ReturnType<typeof score>) => r.gates.find((g) => g.id === 'g.make-check');
+  it('decides as declared when a profile answer hides the input and all else is answered', () => {
+    const answers = { ...allMet, 'p.make': false };
+    expect(outcome(score(withGate('fail'), answers, { asOf }))).toMatchObject({
+      outcome: 'failed',
+      notApplicable: true,
+    });
+    expect(outcome(score(withGate('pass'), answers, { asOf }))?.outcome).toBe('passed');
+    expect(score(withGate('pass'), answers, { asOf }).verdict.tier).toBe('top');
+    expect(score(withGate('fail'), answers, { asOf }).verdict.tier).toBe('mid');
+    // Without a declaration the gate stays unknown (the checker requires one).
+    expect(outcome(score(withGate(), answers, { asOf }))?.outcome).toBe('unknown');
+  });
+  it('stays unknown while an applicable input is unanswered, and reads a visible answer as usual', () => {
+    const { 'p.make': _, ...rest } = allMet;
+    // p.make unanswered: prod is hidden only because the profile question is still open;
+    // answering it could show prod.check, so the gate waits.
+    expect(outcome(score(withGate('fail'), rest, { asOf }))?.outcome).toBe('unknown');
+    expect(
+      outcome(score(withGate('fail'), { ...allMet, 'prod.check': false }, { asOf }))?.outcome,
+    ).toBe('failed');
+    expect(outcome(score(withGate('fail'), allMet, { asOf }))?.outcome).toBe('passed');
+  });
+});

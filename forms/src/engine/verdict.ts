@@ -2,7 +2,7 @@ import type { Text } from '../schema/common.ts';
 import type { GateOutcome } from '../schema/enums.ts';
 import type { Blocker, GateResult, Reason, TraceStep } from '../schema/result.ts';
 import type { Compiled } from './compile.ts';
-import { evaluate3, heldFromDate } from './conditions.ts';
+import { conditionRefs, evaluate3, heldFromDate } from './conditions.ts';
 import { compareNumbers, round4 } from './numbers.ts';
 import type { State } from './state.ts';
 
@@ -20,9 +20,51 @@ export interface Verdict {
 const outcomeOf = (holds: boolean | undefined): GateOutcome =>
   holds === true ? 'passed' : holds === false ? 'failed' : 'unknown';
 
+/**
+ * Whether a gate is undetermined only because inputs do not apply: some item
+ * it reads is hidden by answers that are given (or answered not applicable),
+ * and every item it reads that does apply is answered — so answering more
+ * cannot decide it.
+ */
+function onlyNotApplicable(c: Compiled, s: State, gate: string): boolean {
+  let na = false;
+  for (const i of c.gateInputs.get(gate) ?? []) {
+    const ci = c.items[i];
+    if (!ci) continue;
+    if (s.notApplicable[i]) na = true;
+    else if (!s.visible[i]) {
+      if (!hiddenByAnswers(c, s, i)) return false;
+      na = true;
+    } else if (s.vals[i] === undefined && ci.item.kind !== 'computed') return false;
+  }
+  return na;
+}
+
+/** A hidden item whose visibility conditions read only given answers (not unanswered ones). */
+function hiddenByAnswers(c: Compiled, s: State, i: number): boolean {
+  const ci = c.items[i];
+  if (!ci) return false;
+  const refs = new Set<string>();
+  if (ci.item.visibleWhen) conditionRefs(ci.item.visibleWhen, refs);
+  for (let k = ci.section; k >= 0; k = c.sections[k]?.parent ?? -1) {
+    const cond = c.sections[k]?.section.visibleWhen;
+    if (cond) conditionRefs(cond, refs);
+  }
+  for (const r of refs) {
+    const j = c.itemIndex.get(r);
+    // An unanswered question that is itself asked could still show the item.
+    if (j !== undefined && s.visible[j] && !s.notApplicable[j] && s.vals[j] === undefined)
+      return false;
+  }
+  return true;
+}
+
 function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
   return c.definition.gates.map((gate) => {
-    const outcome = outcomeOf(evaluate3(gate.condition, s.get, s.asOf));
+    let outcome = outcomeOf(evaluate3(gate.condition, s.get, s.asOf));
+    const byNa =
+      outcome === 'unknown' && gate.whenNotApplicable && onlyNotApplicable(c, s, gate.id);
+    if (byNa) outcome = gate.whenNotApplicable === 'pass' ? 'passed' : 'failed';
     // A failed gate that only time can pass says from when it will.
     const eligibleFrom =
       outcome === 'failed' && s.asOf ? heldFromDate(gate.condition, s.get, s.asOf) : undefined;
@@ -38,9 +80,15 @@ function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
       title: gate.title,
       kind: gate.kind,
       outcome,
-      message: outcome === 'passed' ? null : gate.failMessage,
+      message:
+        outcome === 'passed'
+          ? null
+          : byNa && gate.notApplicableMessage
+            ? gate.notApplicableMessage
+            : gate.failMessage,
       citations: gate.citations,
       ...(eligibleFrom ? { eligibleFrom } : {}),
+      ...(byNa ? { notApplicable: true } : {}),
     };
   });
 }

@@ -14,6 +14,15 @@ export const Gate = z.strictObject({
   kind: GateKind.default('eligibility'),
   condition: Condition,
   failMessage: Text.describe('shown when the gate fails: what blocks and what to do'),
+  whenNotApplicable: z
+    .enum(['pass', 'fail'])
+    .optional()
+    .describe(
+      'what the gate is when an input it reads does not apply (hidden by a profile answer, or answered not applicable) and every other input is answered; required when an input can be hidden',
+    ),
+  notApplicableMessage: Text.optional().describe(
+    'shown instead of failMessage when the gate fails because an input does not apply',
+  ),
   citations: z.array(Citation).default([]),
 });
 export type Gate = z.infer<typeof Gate>;

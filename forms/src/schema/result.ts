@@ -43,6 +43,8 @@ export const GateResult = z.object({
    * time): the first date on which it holds, e.g. "可于 2026-12-01 起申请".
    */
   eligibleFrom: z.string().optional(),
+  /** Decided by the gate's `whenNotApplicable` because an input it reads does not apply. */
+  notApplicable: z.boolean().optional(),
 });
 export type GateResult = z.infer<typeof GateResult>;
 
