@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubFetch } from '../test/fetch-stub.ts';
-import { ApiError, isStale, request, STALE_REVISION } from './client.ts';
+import { ApiError, isStale, isWrongState, request, STALE_REVISION } from './client.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -34,6 +34,22 @@ describe('request', () => {
     expect(isStale(e)).toBe(true);
     expect((e as ApiError).message).toBe('请刷新');
     expect((e as ApiError).body.currentRevision).toBe(9);
+  });
+
+  it('tells the three 409s apart by problem type: only stale-revision is stale', async () => {
+    for (const [slug, stale, wrongState] of [
+      ['stale-revision', true, false],
+      ['not-editable', false, true],
+      ['wrong-state', false, true],
+    ] as const) {
+      stubFetch(() => ({
+        status: 409,
+        type: 'application/problem+json',
+        body: { type: `urn:zhiping:problem:${slug}`, title: 'x', status: 409 },
+      }));
+      const e = await request('PATCH', '/assessments/a', { revision: 1 }).catch((x: unknown) => x);
+      expect([isStale(e), isWrongState(e)], slug).toEqual([stale, wrongState]);
+    }
   });
 
   it('reports a body that is not JSON by its status', async () => {

@@ -1,11 +1,6 @@
-import {
-  ANSWER_ISSUE_CODES,
-  type AnswerIssue,
-  type AnswerIssueCode,
-  issueText,
-  type Locale,
-} from '@zhiping/forms';
+import { type AnswerIssue, issueText, type Locale } from '@zhiping/forms';
 import type { ApiError } from '../api/client.ts';
+import { issueOfField } from '../shared/field-error.ts';
 
 /** One thing to fix before submitting: which item, and what is wrong as the engine's code. */
 export interface Missing {
@@ -14,9 +9,6 @@ export interface Missing {
   /** The server's own words, for an error without a code we know. */
   message?: string | undefined;
 }
-
-const isIssueCode = (c: unknown): c is AnswerIssueCode =>
-  (ANSWER_ISSUE_CODES as readonly unknown[]).includes(c);
 
 /** The engine's issues (submit-mode validation) as the check step lists them. */
 export const missingOf = (issues: readonly AnswerIssue[]): Missing[] =>
@@ -29,7 +21,7 @@ export const missingOf = (issues: readonly AnswerIssue[]): Missing[] =>
 export function missingFromProblem(e: ApiError): Missing[] {
   return (e.problem.errors ?? []).map((x) => ({
     item: x.path,
-    issue: isIssueCode(x.code) ? { code: x.code, ...(x.params ? { params: x.params } : {}) } : null,
+    issue: issueOfField(x),
     message: x.message,
   }));
 }

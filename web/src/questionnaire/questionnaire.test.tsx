@@ -19,21 +19,28 @@ function fakeClient() {
   return { save, submit, assessment } satisfies QuestionnaireClient;
 }
 
-function setup(a: AssessmentDetail = detail(), client = fakeClient(), delay = 200) {
+function setup(
+  a: AssessmentDetail = detail(),
+  client = fakeClient(),
+  delay = 200,
+  locale: 'zh' | 'en' = 'zh',
+) {
   const onSubmitted = vi.fn();
+  const onReloaded = vi.fn();
   const user = userEvent.setup();
   render(
-    <LocaleProvider locale="zh">
+    <LocaleProvider locale={locale}>
       <Questionnaire
         definition={definition}
         assessment={a}
         client={client}
         onSubmitted={onSubmitted}
+        onReloaded={onReloaded}
         autosaveDelay={delay}
       />
     </LocaleProvider>,
   );
-  return { user, client, onSubmitted };
+  return { user, client, onSubmitted, onReloaded };
 }
 
 const group = (name: string) => screen.getByRole('radiogroup', { name });
@@ -75,6 +82,20 @@ describe('Questionnaire', () => {
     await user.clear(staff);
     await user.type(staff, '7');
     await waitFor(() => expect(screen.queryByText('请填写整数')).toBeNull());
+  });
+
+  it('words the same validation codes in English for an English reader', async () => {
+    const { user } = setup(detail({ answers: { 'p.make': false } }), fakeClient(), 200, 'en');
+    const staff = screen.getByLabelText(/^知识产权专职人员数/);
+    await user.type(staff, '150');
+    expect(await screen.findByText('Must not be more than 100')).toBeTruthy();
+    await user.clear(staff);
+    await user.type(staff, '2.5');
+    expect(await screen.findByText('Enter a whole number')).toBeTruthy();
+    await user.clear(staff);
+    await user.type(staff, '2');
+    await user.click(screen.getAllByRole('button', { name: 'Check and submit' })[0] as HTMLElement);
+    expect(await screen.findAllByText('This item must be answered')).not.toHaveLength(0);
   });
 
   it('marks required items and the help text that describes them', () => {
@@ -173,6 +194,32 @@ describe('Questionnaire', () => {
     expect(client.save).toHaveBeenCalledTimes(1);
   });
 
+  it('stops, without inventing a conflict, when the assessment is no longer editable', async () => {
+    const client = fakeClient();
+    const notEditable = 'urn:zhiping:problem:not-editable';
+    client.save.mockRejectedValueOnce(
+      new ApiError(
+        409,
+        { type: notEditable, title: '当前状态下不能修改', status: 409 },
+        { type: notEditable, assessmentStatus: 'submitted' },
+      ),
+    );
+    client.assessment.mockResolvedValue(detail({ status: 'submitted', revision: 4 }));
+    const { user, onReloaded } = setup(detail(), client);
+    await user.type(screen.getByLabelText(/^知识产权专职人员数/), '9');
+    const banner = await screen.findByRole('alert');
+    expect(within(banner).getByText('此自评已不能再修改')).toBeTruthy();
+    expect(within(banner).getByText(/已提交/)).toBeTruthy();
+    expect(screen.queryByText('此自评已在别处被修改')).toBeNull();
+    expect(screen.getByText('未保存：此自评已不可编辑')).toBeTruthy();
+    await user.type(screen.getByLabelText(/^知识产权专职人员数/), '9');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.save).toHaveBeenCalledTimes(1);
+    await user.click(within(banner).getByRole('button', { name: '查看最新状态' }));
+    await waitFor(() => expect(onReloaded).toHaveBeenCalled());
+    expect(onReloaded.mock.lastCall?.[0]).toMatchObject({ status: 'submitted' });
+  });
+
   it('resumes at the saved position and moves focus to the heading on step change', async () => {
     const { user } = setup(detail({ position: 'mgmt' }));
     expect(stepHeading().textContent).toContain('管理');
@@ -221,7 +268,7 @@ describe('Questionnaire', () => {
           type: 'urn:zhiping:problem:incomplete',
           title: '尚有必答题未作答',
           status: 422,
-          errors: [{ path: 'm.policy', message: '此题必答' }],
+          errors: [{ path: 'm.policy', message: '此题必答', code: 'answer.required' }],
         },
         {},
       ),
@@ -234,6 +281,8 @@ describe('Questionnaire', () => {
     await user.click(screen.getByRole('button', { name: '确认提交' }));
     expect(await screen.findByText('尚有必答题未作答')).toBeTruthy();
     expect(screen.getByText('还有 1 项需要处理')).toBeTruthy();
+    // Worded from the code by the catalogue, not copied from the server's sentence.
+    expect(document.querySelector('.zp-missing')?.textContent).toContain('此题必答');
   });
 
   it('never submits on Enter in a field', async () => {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { DecisionOutcome } from '@zhiping/forms';
+import { DecisionOutcome } from '@zhiping/forms';
 import { Alert, Button, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
@@ -32,8 +32,11 @@ export function DecisionForm({
           value={outcome}
           onChange={(e) => setOutcome(e.target.value)}
         >
-          <Radio value="approve">{t('decision.approve')}</Radio>
-          <Radio value="return">{t('decision.return')}</Radio>
+          {DecisionOutcome.options.map((o) => (
+            <Radio key={o} value={o}>
+              {t(`decision.${o}`)}
+            </Radio>
+          ))}
         </Radio.Group>
       </div>
       <label htmlFor="decision-comment">{t('review.decisionComment')}</label>

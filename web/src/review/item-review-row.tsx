@@ -5,7 +5,7 @@ import {
   type Item,
   type ItemResult,
   JudgedStatus,
-  type ReviewVerdict,
+  ReviewVerdict,
   type ScoreResult,
   textOf,
 } from '@zhiping/forms';
@@ -115,8 +115,11 @@ export function ItemReviewRow(p: Props) {
           onChange={(e) => setVerdict(e.target.value)}
           optionType="button"
         >
-          <Radio value="agree">{t('reviewVerdict.agree')}</Radio>
-          <Radio value="override">{t('reviewVerdict.override')}</Radio>
+          {ReviewVerdict.options.map((v) => (
+            <Radio key={v} value={v}>
+              {t(`reviewVerdict.${v}`)}
+            </Radio>
+          ))}
         </Radio.Group>
         {verdict === 'override' ? (
           <div className="zp-review-fields">

@@ -1,10 +1,11 @@
 import { Alert, Button } from 'antd';
 import { ApiError } from '../api/client.ts';
-import { useT } from '../i18n/locale.tsx';
+import { useLocale } from '../i18n/locale.tsx';
+import { fieldErrorText } from './field-error.ts';
 
 /** An error as the API explained it: the problem's title, its detail and any field errors. */
 export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const t = useT();
+  const { locale, t } = useLocale();
   const api = error instanceof ApiError ? error : null;
   const title = api?.status === 0 ? t('problem.network') : (api?.problem.title ?? t('app.error'));
   const detail = api?.problem.detail ?? (api ? undefined : String(error));
@@ -23,7 +24,7 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
               <ul>
                 {fields.map((f) => (
                   <li key={`${f.path}|${f.message}`}>
-                    {f.path ? <code>{f.path}</code> : null} {f.message}
+                    {f.path ? <code>{f.path}</code> : null} {fieldErrorText(f, locale)}
                   </li>
                 ))}
               </ul>
