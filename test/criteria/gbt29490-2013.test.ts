@@ -1,4 +1,4 @@
-import { applyMapping, score, validateAnswers } from '@zhiping/forms';
+import { applyMapping, reasonText, score, validateAnswers } from '@zhiping/forms';
 import { loadBuiltins, loadSample } from '@zhiping/forms/node';
 import { describe, expect, it } from 'vitest';
 
@@ -190,8 +190,22 @@ describe('gbt29490-2013 samples', () => {
     // Nearly every graded item is at level 1 (0.3) or 0, most yes/no items are "no" and most
     // evidence is missing: no top-level section can reach 0.5, so the total is far below 60.
     expect(r.total.score).toBeLessThan(40);
-    expect(r.verdict.tier).toBe('not-ready');
-    expect(r.next?.tier).toBe('nearly-ready');
+    // Assessed on 2026-11-20, after the transition ended (domain.md §2: on any date after
+    // 2025-12-31 a 2013 certificate is no longer valid): no tier, the reason says migrate.
+    expect(r.verdict.tier).toBeNull();
+    expect(r.verdict.reasons).toEqual([
+      expect.objectContaining({
+        code: 'definition.expired',
+        validUntil: '2025-12-31',
+        supersededBy: 'gbt29490-2023',
+      }),
+    ]);
+    expect(r.edition?.status).toBe('expired');
+    expect(r.next).toBeNull();
+    // Scored on the last day of the transition, the same answers are simply not ready.
+    const inTime = score(def, s.answers, { asOf: '2025-12-31' });
+    expect(inTime.verdict.tier).toBe('not-ready');
+    expect(inTime.next?.tier).toBe('nearly-ready');
     // The dearest gaps are single-topic sections left at level 0:
     //  c9.1.monitoring, alone in 9.1:            1 × worth(2,3,9)          = 3.70
     //  c6.3.budget, 10 of 16 in 6.3:             10/16 × worth(3,3,12)     = 2.60
@@ -209,6 +223,27 @@ describe('gbt29490-2013 samples', () => {
     expect(r.sections.find((x) => x.id === 'c7.3')?.ratio).toBeNull();
     // Exports but never studied the target markets: 7.4.3 is asked and unmet.
     expect(status(r, 'c7.4.3.target-market')).toBe('unmet');
+  });
+
+  it('a 2013 certificate on 2025-12-31 and on 2026-01-01', () => {
+    // domain.md §2: 2013 certificates not upgraded by 2025-12-31 are suspended or withdrawn;
+    // so the last day the 2013 criteria give a verdict is 2025-12-31.
+    const { s } = run('well-maintained');
+    const on = (asOf: string) => score(def, s.answers, { asOf });
+    expect(on('2025-12-30').verdict.tier).toBe('ready');
+    expect(on('2025-12-31').verdict.tier).toBe('ready');
+    expect(on('2025-12-31').edition?.status).toBe('current');
+    const after = on('2026-01-01');
+    expect(after.verdict.tier).toBeNull();
+    expect(after.verdict.label).toBeNull();
+    const text = reasonText(after.verdict.reasons[0] as never, { result: after });
+    // It says the certificate is no longer valid and what to do: migrate to the 2023 edition.
+    expect(text).toContain('不再有效');
+    expect(text).toContain('gbt29490-2023');
+    expect(text).not.toContain('体系保持良好');
+    expect(
+      reasonText(after.verdict.reasons[0] as never, { result: after, locale: 'en' }),
+    ).toContain('no tier is given');
   });
 
   it('penalty-veto: a strong system blocked by an administrative penalty', () => {

@@ -190,6 +190,29 @@ describe('ip-enterprise-beijing', () => {
   });
 });
 
+describe('a 2013 certificate counts as certification only until 2025-12-31', () => {
+  // domain.md §2: on any date after 2025-12-31 a 2013-edition certificate is no longer valid,
+  // so it no longer counts wherever certification is a condition or a bonus.
+  const sample = 'ip-enterprise/demonstration.json';
+  const v2013 = { 'p.certification': 'v2013' };
+  it('on 2025-12-31 it is a certificate: the validity question is asked and g.certified passes', () => {
+    const r = run(sample, v2013, '2025-12-31');
+    expect(gate(r, 'g.certified')).toBe('passed');
+    expect(r.items.find((i) => i.id === 'ms.cert-valid')?.status).toBe('met');
+    expect(r.items.find((i) => i.id === 'ms.cert-readiness')?.status).toBe('not_applicable');
+  });
+  it('on 2026-01-01 it is not: asked as readiness instead, and g.certified fails', () => {
+    const r = run(sample, v2013, '2026-01-01');
+    expect(gate(r, 'g.certified')).toBe('failed');
+    expect(r.items.find((i) => i.id === 'ms.cert-valid')?.status).toBe('not_applicable');
+    expect(r.items.find((i) => i.id === 'ms.cert-readiness')?.status).toBe('unanswered');
+  });
+  it('a 2023 certificate counts either side of the date', () => {
+    for (const asOf of ['2025-12-31', '2026-01-01'])
+      expect(gate(run(sample, { 'p.certification': 'v2023' }, asOf), 'g.certified')).toBe('passed');
+  });
+});
+
 describe('ip-enterprise-shenzhen', () => {
   it('has the 优势 and 示范 tiers only, 示范 without a certification gate', () => {
     const def = lib.get('ip-enterprise-shenzhen@1.0.0');

@@ -75,6 +75,21 @@ export function checkCondition(
     case 'answered':
       target(cond.ref);
       return;
+    case 'asOf':
+      for (const k of ['from', 'until'] as const) {
+        const d = cond[k];
+        if (d !== undefined && !isIsoDate(d))
+          out.push(problem([...path, k], 'type_mismatch', `"${d}" is not a calendar date`));
+      }
+      if (cond.from && cond.until && cond.from > cond.until)
+        out.push(
+          problem(
+            [...path, 'from'],
+            'invalid_range',
+            `from ${cond.from} is after until ${cond.until}`,
+          ),
+        );
+      return;
     case 'elapsed': {
       const t = target(cond.ref);
       if (t && (t.kind !== 'item' || t.item.kind !== 'date'))

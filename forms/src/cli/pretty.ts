@@ -8,6 +8,8 @@ export function pretty(def: Definition, r: ScoreResult): string {
   const lines: string[] = [];
   lines.push(`${zh(def.title)}  (${r.definition.id}@${r.definition.version})`);
   lines.push(`结论：${verdictLabel(r)}    总分 ${r.total.score.toFixed(1)} / 100`);
+  if (r.edition && r.edition.status !== 'current')
+    lines.push(`版本：${translate('zh', `edition.${r.edition.status}`)}`);
   for (const reason of r.verdict.reasons)
     lines.push(`  · ${reasonText(reason, { result: r, definition: def })}`);
   lines.push(
@@ -17,7 +19,7 @@ export function pretty(def: Definition, r: ScoreResult): string {
     lines.push('门槛：');
     for (const g of r.gates)
       lines.push(
-        `  [${translate('zh', `gateOutcome.${g.outcome}`)}] ${zh(g.title)}${g.message ? ` — ${zh(g.message)}` : ''}`,
+        `  [${translate('zh', `gateOutcome.${g.outcome}`)}] ${zh(g.title)}${g.message ? ` — ${zh(g.message)}` : ''}${g.eligibleFrom ? `（可于 ${g.eligibleFrom} 起申请）` : ''}`,
       );
   }
   lines.push('章节得分：');

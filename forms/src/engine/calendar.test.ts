@@ -91,3 +91,17 @@ describe('elapsed conditions and eligible-from dates', () => {
     expect(heldFromDate(noAudit, get, '2026-11-28')).toBeUndefined();
   });
 });
+
+describe('asOf conditions', () => {
+  const until: Condition = { op: 'asOf', until: '2025-12-31' };
+  const from: Condition = { op: 'asOf', from: '2026-01-01' };
+  it('hold inclusively, and are unknown without an assessment date', () => {
+    const none = () => undefined;
+    expect(evaluate3(until, none, '2025-12-31')).toBe(true);
+    expect(evaluate3(until, none, '2026-01-01')).toBe(false);
+    expect(evaluate3(from, none, '2025-12-31')).toBe(false);
+    expect(evaluate3(from, none, '2026-01-01')).toBe(true);
+    expect(evaluate3(from, none, undefined)).toBeUndefined();
+    expect(heldFromDate(from, none, '2025-06-30')).toBe('2026-01-01');
+  });
+});

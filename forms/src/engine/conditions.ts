@@ -42,6 +42,12 @@ export function evaluate(cond: Condition, get: Lookup, asOf?: string): boolean {
       return cond.of.some((c) => evaluate(c, get, asOf));
     case 'not':
       return !evaluate(cond.cond, get, asOf);
+    case 'asOf':
+      return (
+        asOf !== undefined &&
+        (cond.from === undefined || asOf >= cond.from) &&
+        (cond.until === undefined || asOf <= cond.until)
+      );
     case 'elapsed': {
       const v = get(cond.ref);
       return (
@@ -85,6 +91,8 @@ export function conditionRefs(cond: Condition, into: Set<string> = new Set()): S
     case 'not':
       conditionRefs(cond.cond, into);
       break;
+    case 'asOf':
+      break;
     default:
       into.add(cond.ref);
   }
@@ -125,6 +133,8 @@ export function evaluate3(cond: Condition, get: Lookup, asOf?: string): boolean 
     }
     case 'answered':
       return get(cond.ref) !== undefined;
+    case 'asOf':
+      return asOf === undefined ? undefined : evaluate(cond, get, asOf);
     case 'elapsed':
       return get(cond.ref) === undefined || asOf === undefined
         ? undefined
@@ -147,7 +157,9 @@ export function heldFromDate(cond: Condition, get: Lookup, asOf: string): string
   const walk = (c: Condition) => {
     if (c.op === 'all' || c.op === 'any') c.of.forEach(walk);
     else if (c.op === 'not') walk(c.cond);
-    else if (c.op === 'elapsed') {
+    else if (c.op === 'asOf') {
+      if (c.from) dates.add(c.from);
+    } else if (c.op === 'elapsed') {
       const v = get(c.ref);
       if (typeof v === 'string') dates.add(heldFrom(v, c.amount, c.unit, c.boundary));
     }

@@ -68,6 +68,11 @@ export function resolveOverlay(overlay: Overlay, base: Definition): Resolved {
   if (overlay.summary) d.summary = overlay.summary;
   if (overlay.family) d.family = overlay.family;
   if (overlay.audience) d.audience = overlay.audience;
+  // Dates of applicability: the base's hold unless the overlay states its own.
+  if (overlay.validFrom) d.validFrom = overlay.validFrom;
+  if (overlay.validUntil) d.validUntil = overlay.validUntil;
+  if (overlay.supersededBy) d.supersededBy = overlay.supersededBy;
+  if (overlay.expiredMessage) d.expiredMessage = overlay.expiredMessage;
   d.sources = [...new Set([...base.sources, ...overlay.sources])];
   d.extends = overlay.extends;
 

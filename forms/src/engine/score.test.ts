@@ -227,3 +227,39 @@ describe('gates over inputs that do not apply', () => {
     expect(outcome(score(withGate('fail'), allMet, { asOf }))?.outcome).toBe('passed');
   });
 });
+
+describe('dates a definition applies between', () => {
+  const dated = {
+    ...structuredClone(fixture),
+    validFrom: '2024-01-01',
+    validUntil: '2025-12-31',
+    supersededBy: 'next-edition',
+  };
+  it('scores as usual while it applies, and says not-yet-in-force before', () => {
+    const r = score(dated, { ...allMet, 'p.started': '2025-01-01' }, { asOf: '2025-12-31' });
+    expect(r.verdict.tier).toBe('top');
+    expect(r.edition).toEqual({
+      status: 'current',
+      validFrom: '2024-01-01',
+      validUntil: '2025-12-31',
+      supersededBy: 'next-edition',
+    });
+    expect(score(dated, allMet, { asOf: '2023-12-31' }).edition?.status).toBe('notYetInForce');
+  });
+  it('gives no tier after validUntil, naming what replaces it', () => {
+    const r = score(dated, allMet, { asOf: '2026-01-01' });
+    expect(r.verdict).toMatchObject({ tier: null, label: null });
+    expect(r.verdict.reasons).toEqual([
+      { code: 'definition.expired', validUntil: '2025-12-31', supersededBy: 'next-edition' },
+    ]);
+    expect(r.next).toBeNull();
+    expect(r.total.score).toBe(100);
+    expect(reasonText(r.verdict.reasons[0] as never, { result: r, locale: 'en' })).toBe(
+      'These criteria apply until 2025-12-31; the assessment date is later, so no tier is given. Use “next-edition” instead; these answers can be carried over.',
+    );
+  });
+  it('has no edition without an assessment date or declared dates', () => {
+    expect(score(dated, allMet).edition).toBeUndefined();
+    expect(score(fixture, allMet, { asOf }).edition).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 import type { Answers } from '../schema/answers.ts';
 import type { Definition } from '../schema/definition.ts';
 import type { ItemStatus, JudgedStatus } from '../schema/enums.ts';
-import type { ItemResult, ScoreResult, SectionResult } from '../schema/result.ts';
+import type { Edition, ItemResult, ScoreResult, SectionResult } from '../schema/result.ts';
 import { type Compiled, compile } from './compile.ts';
 import { evaluate } from './conditions.ts';
 import { gapsOf, nextTier } from './gaps.ts';
@@ -25,6 +25,23 @@ export interface ScoreOptions {
 export interface ItemOverride {
   status: JudgedStatus;
   points?: number | undefined;
+}
+
+/** Whether the definition applies on the assessment date; undefined when it declares no dates. */
+export function editionOf(def: Definition, asOf: string | undefined): Edition | undefined {
+  if (!asOf || (!def.validFrom && !def.validUntil)) return undefined;
+  const status =
+    def.validUntil && asOf > def.validUntil
+      ? 'expired'
+      : def.validFrom && asOf < def.validFrom
+        ? 'notYetInForce'
+        : 'current';
+  return {
+    status,
+    ...(def.validFrom ? { validFrom: def.validFrom } : {}),
+    ...(def.validUntil ? { validUntil: def.validUntil } : {}),
+    ...(def.supersededBy ? { supersededBy: def.supersededBy } : {}),
+  };
 }
 
 function overridePoints(o: ItemOverride, max: number): number {
@@ -119,12 +136,28 @@ export function score(
     topPoints += r.points[i] ?? 0;
     topMax += r.max[i] ?? 0;
   }
+  const edition = editionOf(c.definition, opts.asOf);
+  if (edition?.status === 'expired') {
+    // Criteria that no longer apply give no tier, whatever the score: the reason says what
+    // replaced them; scores, gates and gaps stay (how far from the successor).
+    v.tier = null;
+    v.label = null;
+    v.reasons = [
+      {
+        code: 'definition.expired',
+        validUntil: edition.validUntil as string,
+        ...(c.definition.supersededBy ? { supersededBy: c.definition.supersededBy } : {}),
+        ...(c.definition.expiredMessage ? { message: c.definition.expiredMessage } : {}),
+      },
+    ];
+  }
   const derived: Record<string, number | null> = {};
   c.derived.forEach((d, k) => {
     derived[d.id] = (s.vals[n + k] as number | undefined) ?? null;
   });
   return {
     definition: { id: c.definition.id, version: c.definition.version, hash: c.hash },
+    ...(edition ? { edition } : {}),
     total: { score: total, points: round4(topPoints), max: round4(topMax) },
     progress: progressOf(c, s),
     sections,
@@ -134,6 +167,9 @@ export function score(
     verdict: { tier: v.tier, label: v.label, reasons: v.reasons },
     trace: v.trace,
     gaps,
-    next: nextTier(c, v.reached, total, gaps, v.gateOutcome, s.get, s.asOf),
+    next:
+      edition?.status === 'expired'
+        ? null
+        : nextTier(c, v.reached, total, gaps, v.gateOutcome, s.get, s.asOf),
   };
 }

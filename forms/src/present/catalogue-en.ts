@@ -49,6 +49,12 @@ export const enGB: Record<MessageKey, string> = {
   'verdict.none': 'No tier reached',
   'reason.tier.reached': 'Reached “{label}”: total {score}, every required gate passed',
   'reason.tier.missed': 'Not reached “{label}”: {blockers}',
+  'reason.definition.expired':
+    'These criteria apply until {until}; the assessment date is later, so no tier is given. {message}',
+  'reason.definition.supersededBy': 'Use “{by}” instead; these answers can be carried over.',
+  'edition.current': 'In force',
+  'edition.expired': 'No longer valid',
+  'edition.notYetInForce': 'Not yet in force',
   'blocker.score.below': 'total {score} is below {min}',
   'blocker.gate.failed': '{message}',
   'blocker.gate.unknown': 'gate “{gate}” still lacks answers',

@@ -51,6 +51,12 @@ export const zhCN = {
   'verdict.none': '未达到任何等级',
   'reason.tier.reached': '达到「{label}」：总分 {score}，所需门槛均已通过',
   'reason.tier.missed': '未达到「{label}」：{blockers}',
+  'reason.definition.expired':
+    '本自评的标准适用至 {until}，自评日已超过，不给出等级结论。{message}',
+  'reason.definition.supersededBy': '请改用「{by}」自评，本次答案可沿用。',
+  'edition.current': '现行有效',
+  'edition.expired': '已失效',
+  'edition.notYetInForce': '尚未实施',
   'blocker.score.below': '总分 {score} 低于 {min}',
   'blocker.gate.failed': '{message}',
   'blocker.gate.unknown': '门槛「{gate}」尚缺作答',

@@ -56,6 +56,16 @@ export function blockerText(b: Blocker, ctx: VerdictContext): string {
  */
 export function reasonText(r: Reason, ctx: VerdictContext): string {
   const l = ctx.locale ?? 'zh';
+  if (r.code === 'definition.expired')
+    return [
+      translate(l, 'reason.definition.expired', {
+        until: r.validUntil,
+        message: textOf(r.message, l),
+      }).trim(),
+      r.supersededBy ? translate(l, 'reason.definition.supersededBy', { by: r.supersededBy }) : '',
+    ]
+      .filter(Boolean)
+      .join(l === 'en' ? ' ' : '');
   if (r.code === 'tier.reached')
     return translate(l, 'reason.tier.reached', {
       label: textOf(r.label, l),

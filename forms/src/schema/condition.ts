@@ -9,6 +9,7 @@ import { Id, Scalar } from './common.ts';
  */
 
 const Ref = Id.describe('an item id or a derived-value id');
+const IsoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
 export const CompareOp = z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte']);
 export type CompareOp = z.infer<typeof CompareOp>;
@@ -38,6 +39,21 @@ const Elapsed = z.strictObject({
     'moreThan: strictly after date + amount; atLeast: on or after it',
   ),
 });
+/**
+ * The assessment date lies in [from, until] (both inclusive, either may be
+ * left out): for rules that change on a date, e.g. a 2013 certificate counts
+ * only until 2025-12-31. Unknown without an assessment date.
+ */
+const AsOf = z
+  .strictObject({
+    op: z.literal('asOf'),
+    from: IsoDateString.optional(),
+    until: IsoDateString.optional(),
+  })
+  .refine((c) => c.from !== undefined || c.until !== undefined, {
+    message: 'give from, until or both',
+  });
+
 const All = z.strictObject({
   op: z.literal('all'),
   get of() {
@@ -63,6 +79,7 @@ export const Condition = z.discriminatedUnion('op', [
   Includes,
   Answered,
   Elapsed,
+  AsOf,
   All,
   Any,
   Not,

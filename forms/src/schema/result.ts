@@ -92,6 +92,16 @@ export type Blocker = z.infer<typeof Blocker>;
 
 /** Why the verdict is what it is: the tier reached, and what blocks the one above. */
 export const Reason = z.discriminatedUnion('code', [
+  /**
+   * The assessment date is after the definition's `validUntil`: no tier is
+   * given; `message` (the definition's `expiredMessage`) says what that means.
+   */
+  z.object({
+    code: z.literal('definition.expired'),
+    validUntil: z.string(),
+    supersededBy: z.string().optional(),
+    message: Text.optional(),
+  }),
   z.object({ code: z.literal('tier.reached'), tier: z.string(), label: Text, score: z.number() }),
   z.object({
     code: z.literal('tier.missed'),
@@ -130,8 +140,19 @@ export const NextTier = z.object({
 });
 export type NextTier = z.infer<typeof NextTier>;
 
+/** Whether the definition applies on the assessment date (set when it declares dates). */
+export const Edition = z.object({
+  status: z.enum(['current', 'expired', 'notYetInForce']),
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+  supersededBy: z.string().optional(),
+});
+export type Edition = z.infer<typeof Edition>;
+
 export const ScoreResult = z.object({
   definition: z.object({ id: z.string(), version: z.string(), hash: z.string() }),
+  /** Set when the definition declares validFrom/validUntil and an assessment date is given. */
+  edition: Edition.optional(),
   total: z.object({ score: z.number(), points: z.number(), max: z.number() }),
   progress: z.object({
     answered: z.number(),
