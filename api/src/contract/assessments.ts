@@ -82,7 +82,7 @@ export const Decision = z
 export type Decision = z.infer<typeof Decision>;
 
 /** What the caller may do now, one flag per lifecycle action. */
-export const Can = z.record(Action, z.boolean()).openapi('Can');
+export const Can = z.record(Action, z.boolean()).openapi('Can', { required: [...Action.options] });
 export type Can = z.infer<typeof Can>;
 
 export const AssessmentDetail = AssessmentSummary.extend({

@@ -7,7 +7,11 @@ import { Audience, Family, fromEngine, IsoDate, Text, Timestamp } from './common
  * contract adds names and words for the OpenAPI document, never a shape.
  */
 
-const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'draft-2020-12', io: 'input' });
+/** An engine schema as a JSON Schema fragment for the document (without its `$schema`). */
+function jsonSchema(s: z.ZodType) {
+  const { $schema: _, ...rest } = z.toJSONSchema(s, { target: 'draft-2020-12', io: 'input' });
+  return rest;
+}
 
 /**
  * One answer. Its shape depends on the item (the definition says which);

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createRoute, z } from '@hono/zod-openapi';
 import { refOf } from '@zhiping/forms';
-import { paths } from '@zhiping/forms/node';
 import {
   DefinitionDetail,
   DefinitionFileBody,
@@ -14,6 +12,7 @@ import {
 import type { Deps } from '../deps.ts';
 import { actorWithRole } from '../http/context.ts';
 import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import { metaSchema } from '../services/meta-schema.ts';
 import { scoreAnswers } from '../services/scoring.ts';
 
 const RefParams = z.object({
@@ -22,7 +21,6 @@ const RefParams = z.object({
 
 export function formRoutes(deps: Deps) {
   const app = router();
-  const metaSchema = JSON.parse(readFileSync(paths.schema, 'utf8')) as Record<string, unknown>;
 
   app.openapi(
     createRoute({
@@ -108,7 +106,7 @@ export function formRoutes(deps: Deps) {
       summary: '定义语言的 JSON Schema（编辑器补全用）',
       responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'JSON Schema') },
     }),
-    (c) => c.json(metaSchema, 200),
+    (c) => c.json(metaSchema(), 200),
   );
 
   return app;
