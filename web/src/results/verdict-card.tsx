@@ -50,7 +50,7 @@ export function VerdictCard({
           <h3>{t('result.why')}</h3>
           <ul className="zp-reasons" data-testid="reasons">
             {result.verdict.reasons.map((r) => (
-              <li key={`${r.code}:${r.tier}`}>{reasonText(r, ctx)}</li>
+              <li key={'tier' in r ? `${r.code}:${r.tier}` : r.code}>{reasonText(r, ctx)}</li>
             ))}
           </ul>
         </>
