@@ -18,11 +18,13 @@ import {
 
 /** A result as the first engine wrote it, from today's (the words are the old engine's). */
 function legacyOf(r: ScoreResult) {
-  const reasons = r.verdict.reasons.map((reason) =>
-    reason.code === 'tier.reached'
-      ? `达到「${textOf(reason.label)}」：总分 ${reason.score}，所需门槛均已通过`
-      : `未达到「${textOf(reason.label)}」：${reason.blockers.map((b) => b.code).join('；')}`,
-  );
+  const reasons = r.verdict.reasons.map((reason) => {
+    if (reason.code === 'tier.reached')
+      return `达到「${textOf(reason.label)}」：总分 ${reason.score}，所需门槛均已通过`;
+    if (reason.code === 'tier.missed')
+      return `未达到「${textOf(reason.label)}」：${reason.blockers.map((b) => b.code).join('；')}`;
+    return reason.code;
+  });
   const trace = r.trace.map((t) => ({
     rule: t.rule,
     outcome: t.outcome,
