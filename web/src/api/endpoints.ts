@@ -1,4 +1,4 @@
-import type { Answers, DecisionOutcome, ScoreResult } from '@zhiping/forms';
+import type { Answers, DecisionOutcome, Family, ScoreResult } from '@zhiping/forms';
 import { request, upload } from './client.ts';
 import type {
   AssessmentDetail,
@@ -22,7 +22,7 @@ export const api = {
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<User>('GET', '/auth/me'),
 
-  forms: (family?: string) =>
+  forms: (family?: Family) =>
     request<DefinitionSummary[]>('GET', `/forms${family ? `?family=${enc(family)}` : ''}`),
   form: (ref: string) => request<DefinitionDetail>('GET', `/forms/${enc(ref)}`),
   scoreForm: (ref: string, answers: Answers, asOf?: string) =>

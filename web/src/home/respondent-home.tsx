@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { textOf } from '@zhiping/forms';
+import { statesFor, textOf } from '@zhiping/forms';
 import { Button, Card, Empty, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints.ts';
@@ -10,7 +10,9 @@ import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { AssessmentTable } from './assessment-table.tsx';
 import { groupByFamily } from './group-by-family.ts';
 
-const editable = (a: AssessmentSummary) => a.status === 'draft' || a.status === 'returned';
+// Where the questionnaire page is the place to go: to edit, or to reopen (the lifecycle's states).
+const fillable = new Set([...statesFor('edit'), ...statesFor('reopen')]);
+const editable = (a: AssessmentSummary) => fillable.has(a.status);
 const hrefOf = (a: AssessmentSummary) => `/assessments/${a.id}/${editable(a) ? 'fill' : 'results'}`;
 
 /** A respondent's home: their assessments, and the catalogue to start a new one from. */
