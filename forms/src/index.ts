@@ -29,7 +29,7 @@ export { type Compiled, CycleError, compile } from './engine/compile.ts';
 export { evaluate } from './engine/conditions.ts';
 export { evaluateExpr } from './engine/expr.ts';
 export { canonicalJson, contentHash } from './engine/hash.ts';
-export { applyMapping, type CarriedAnswers } from './engine/mapping.ts';
+export { applyMapping, type CarriedAnswers, confirmPending } from './engine/mapping.ts';
 export { type Resolved, resolveOverlay } from './engine/overlay.ts';
 export { type ItemOverride, type ScoreOptions, score } from './engine/score.ts';
 export * from './lifecycle/lifecycle.ts';

@@ -1,4 +1,4 @@
-import { applyMapping, reasonText, score, validateAnswers } from '@zhiping/forms';
+import { applyMapping, confirmPending, reasonText, score, validateAnswers } from '@zhiping/forms';
 import { loadBuiltins, loadSample } from '@zhiping/forms/node';
 import { describe, expect, it } from 'vitest';
 
@@ -322,20 +322,46 @@ describe('gbt29490-2013 → 2023 mapping', () => {
     expect(carried.skipped).toEqual([]);
     expect(carried.carried.length).toBe(mapping.pairs.length);
     expect(validateAnswers(def23, carried.answers, 'draft')).toEqual([]);
+    expect(validateAnswers(def23, carried.pending, 'draft')).toEqual([]);
 
-    const r = score(def23, carried.answers, { asOf: s.asOf });
-    // The prerequisites carry over unchanged: running since 2018, audit and review held, no penalty.
+    const pendingIds = mapping.pairs.filter((p) => p.confirm).map((p) => p.to);
+    expect(Object.keys(carried.pending).sort()).toEqual([...pendingIds].sort());
+    // Before confirmation: the audit, the review and the start date are shown pre-filled but
+    // count as unanswered (domain.md §2: the 2023 upgrade audit needs a 2023 internal audit and
+    // management review), so the gates reading them cannot pass yet — they are unknown.
+    const before = score(def23, carried.answers, { asOf: s.asOf });
+    expect(before.gates.map((g) => `${g.id}:${g.outcome}`)).toEqual([
+      'g.running:unknown',
+      'g.internal-audit:unknown',
+      'g.management-review:unknown',
+      'g.no-penalty:passed',
+    ]);
+    expect(status(before, 'pre.internal-audit')).toBe('unanswered');
+    expect(before.verdict.tier).not.toBe('ready');
+    // After confirming every pending answer, the same gates pass: running since 2017, audit
+    // and review held, no penalty.
+    const confirmed = confirmPending(carried, pendingIds);
+    expect(confirmed.pending).toEqual({});
+    const r = score(def23, confirmed.answers, { asOf: s.asOf });
     expect(r.gates.map((g) => `${g.id}:${g.outcome}`)).toEqual([
       'g.running:passed',
       'g.internal-audit:passed',
       'g.management-review:passed',
       'g.no-penalty:passed',
     ]);
+    // Confirming only the audit leaves the review unknown.
+    const partly = score(def23, confirmPending(carried, ['pre.internal-audit']).answers, {
+      asOf: s.asOf,
+    });
+    expect(partly.gates.find((g) => g.id === 'g.internal-audit')?.outcome).toBe('passed');
+    expect(partly.gates.find((g) => g.id === 'g.management-review')?.outcome).toBe('unknown');
     // Top-level answers (level 3, "yes", evidence given) are full marks in 2023 too …
     for (const pair of mapping.pairs) {
       if (pair.to.startsWith('p.') || pair.to.startsWith('pre.')) continue;
       const expected = pair.to === 'c5.2.communicated' ? 'partial' : 'met';
       expect(status(r, pair.to), `${pair.from} → ${pair.to}`).toBe(expected);
+      // … and unanswered until confirmed where the pair asks for confirmation.
+      if (pair.confirm) expect(status(before, pair.to), pair.to).toBe('unanswered');
     }
     // … except the one graded answer at level 2 (方针理解), which is a partial in both editions.
     expect(s.answers['c5.2.awareness']).toBe(2);

@@ -3,7 +3,7 @@ import { checkMapping } from '../checker/mapping.ts';
 import { Definition } from '../schema/definition.ts';
 import { Mapping } from '../schema/mapping.ts';
 import { fixture } from '../testing/fixture.ts';
-import { applyMapping } from './mapping.ts';
+import { applyMapping, confirmPending } from './mapping.ts';
 
 const target = Definition.parse({
   ...structuredClone(fixture),
@@ -68,5 +68,36 @@ describe('mappings', () => {
       ['incompatible_pair', 'pairs.1'],
       ['incompatible_pair', 'pairs.2'],
     ]);
+  });
+});
+
+describe('answers carried "to be confirmed"', () => {
+  const confirming = Mapping.parse({
+    ...mapping,
+    pairs: [
+      { from: 'a.policy', to: 'x.policy' },
+      { from: 'b2.records', to: 'x.records', confirm: true },
+    ],
+  });
+  const carried = applyMapping(confirming, fixture, target, { 'a.policy': true, 'b2.records': 2 });
+  it('go to pending, not to the answers', () => {
+    expect(carried.answers).toEqual({ 'x.policy': true });
+    expect(carried.pending).toEqual({ 'x.records': 2 });
+    expect(carried.carried).toEqual(['x.policy', 'x.records']);
+  });
+  it('move into the answers once confirmed; an answer given meanwhile wins', () => {
+    expect(confirmPending(carried, ['x.records'])).toEqual({
+      answers: { 'x.policy': true, 'x.records': 2 },
+      pending: {},
+    });
+    expect(confirmPending(carried, [])).toEqual({
+      answers: { 'x.policy': true },
+      pending: { 'x.records': 2 },
+    });
+    const answered = { ...carried, answers: { ...carried.answers, 'x.records': 1 } };
+    expect(confirmPending(answered, ['x.records'])).toEqual({
+      answers: { 'x.policy': true, 'x.records': 1 },
+      pending: {},
+    });
   });
 });

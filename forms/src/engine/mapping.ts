@@ -42,15 +42,44 @@ export function incompatibility(
 }
 
 export interface CarriedAnswers {
+  /** Answers that count at once. */
   answers: Answers;
+  /**
+   * Answers carried "to be confirmed" (pairs with `confirm: true`), by target
+   * item: shown pre-filled but not part of `answers`, so they count as
+   * unanswered — and the gates reading them stay unknown — until the
+   * respondent confirms them (`confirmPending`) or answers afresh.
+   */
+  pending: Answers;
+  /** Target items filled, in `answers` or in `pending`. */
   carried: string[];
   skipped: { from: string; to: string; reason: string }[];
 }
 
 /**
+ * Moves confirmed pending answers into the answers; the rest stay pending.
+ * An item answered meanwhile keeps its answer (and leaves `pending`).
+ *
+ * @example confirmPending(carried, ['pre.internal-audit']).answers['pre.internal-audit']
+ */
+export function confirmPending(
+  carried: Pick<CarriedAnswers, 'answers' | 'pending'>,
+  ids: readonly string[],
+): { answers: Answers; pending: Answers } {
+  const answers: Answers = { ...carried.answers };
+  const pending: Answers = {};
+  for (const [id, v] of Object.entries(carried.pending)) {
+    if (Object.hasOwn(answers, id)) continue;
+    if (ids.includes(id)) answers[id] = v;
+    else pending[id] = v;
+  }
+  return { answers, pending };
+}
+
+/**
  * Carries answers given under one definition to another along a mapping.
  * Answers that do not fit the target item are skipped with a reason, never
- * forced.
+ * forced; pairs marked `confirm` go to `pending` instead of `answers`.
  *
  * @example applyMapping(m, gbt2013, gbt2023, answers2013).answers
  */
@@ -63,6 +92,7 @@ export function applyMapping(
   const fromItems = itemsById(from);
   const toItems = itemsById(to);
   const out: Answers = {};
+  const pending: Answers = {};
   const carried: string[] = [];
   const skipped: CarriedAnswers['skipped'] = [];
   for (const pair of mapping.pairs) {
@@ -70,11 +100,12 @@ export function applyMapping(
     const b = toItems.get(pair.to);
     const raw = answers[pair.from];
     const skip = (reason: string) => skipped.push({ from: pair.from, to: pair.to, reason });
+    const into = pair.confirm ? pending : out;
     if (!a || !b) skip('unknown item');
     else if (raw === undefined) skip('unanswered');
     else if (isNotApplicable(raw)) {
       if (b.allowNotApplicable) {
-        out[pair.to] = raw;
+        into[pair.to] = raw;
         carried.push(pair.to);
       } else skip('the target item cannot be marked not applicable');
     } else {
@@ -83,10 +114,10 @@ export function applyMapping(
       else if (normalise(b, raw, to.scales) === undefined)
         skip('the answer does not fit the target item');
       else {
-        out[pair.to] = structuredClone(raw);
+        into[pair.to] = structuredClone(raw);
         carried.push(pair.to);
       }
     }
   }
-  return { answers: out, carried, skipped };
+  return { answers: out, pending, carried, skipped };
 }

@@ -17,6 +17,12 @@ export const Mapping = z.strictObject({
         from: Id,
         to: Id,
         note: Text.optional().describe('why the two items ask the same thing'),
+        confirm: z
+          .boolean()
+          .default(false)
+          .describe(
+            'carry the answer as "to be confirmed": shown pre-filled, counted as unanswered until confirmed (audits, management reviews and their dates must be redone under the new edition)',
+          ),
       }),
     )
     .min(1),
