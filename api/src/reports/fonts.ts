@@ -25,8 +25,8 @@ const require = createRequire(import.meta.url);
 const fontFile = (rel: string) => require.resolve(`@expo-google-fonts/noto-sans-sc/${rel}`);
 
 /** pdfmake keeps its virtual file system on the singleton; the typings leave it out. */
-interface VirtualFs {
-  writeFileSync(name: string, content: Buffer): void;
+declare module 'pdfmake' {
+  export const virtualfs: { writeFileSync(name: string, content: Buffer): void };
 }
 
 /** pdfmake with the fonts registered, and a setter measuring with the same fonts. */
@@ -42,7 +42,7 @@ async function load(): Promise<Fonts> {
     readFile(fontFile('400Regular/NotoSansSC_400Regular.ttf')),
     readFile(fontFile('700Bold/NotoSansSC_700Bold.ttf')),
   ]);
-  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  const vfs = pdfmake.virtualfs;
   vfs.writeFileSync(REGULAR, regular);
   vfs.writeFileSync(BOLD, bold);
   // No italic face exists for Noto Sans SC; Chinese is not set in italics anyway.
