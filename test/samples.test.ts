@@ -20,6 +20,6 @@ describe('seed samples', () => {
     const s = loadSample(file);
     const def = lib.get(s.definition);
     expect(file.startsWith(`${def.id}/`)).toBe(true);
-    expect(validateAnswers(def, s.answers, 'draft')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'draft' })).toEqual([]);
   });
 });

@@ -159,7 +159,7 @@ describe('gbt29490-2013 definition', () => {
 describe('gbt29490-2013 samples', () => {
   it('well-maintained: a migrated holder whose system is kept up — ready', () => {
     const { s, r } = run('well-maintained');
-    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'submit', asOf: s.asOf })).toEqual([]);
     // Started 2018-10-08, internal audit and management review done, no penalty.
     expect(notPassed(r)).toEqual([]);
     // Only three answers fall short; everything else is at the top level:
@@ -183,7 +183,7 @@ describe('gbt29490-2013 samples', () => {
 
   it('lapsed-gaps: certificate lapsed, system only on paper — not ready, the largest gaps first', () => {
     const { s, r } = run('lapsed-gaps');
-    expect(validateAnswers(def, s.answers, 'draft')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'draft' })).toEqual([]);
     // All four prerequisites are met (2020 start, audit and review held, no penalty):
     // the verdict comes from the score alone.
     expect(notPassed(r)).toEqual([]);
@@ -248,7 +248,7 @@ describe('gbt29490-2013 samples', () => {
 
   it('penalty-veto: a strong system blocked by an administrative penalty', () => {
     const { s, r } = run('penalty-veto');
-    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'submit', asOf: s.asOf })).toEqual([]);
     // pre.penalty = true fails the veto g.no-penalty; the other three prerequisites hold.
     expect(notPassed(r)).toEqual(['g.no-penalty:failed']);
     // Score: only c6.4.database (0.833), c8.5.marking "no" and c8.5.pre-launch level 2 fall short;
@@ -273,7 +273,7 @@ describe('gbt29490-2013 samples', () => {
 
   it('restarted: system re-issued two months ago, no management review yet', () => {
     const { s, r } = run('restarted');
-    expect(validateAnswers(def, s.answers, 'draft')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'draft' })).toEqual([]);
     // 2026-09-01 → 2026-11-20 is 2 whole months: not more than 3, so g.running fails;
     // pre.management-review = false fails g.management-review.
     expect(r.derived['d.months-running']).toBe(2);
@@ -321,8 +321,8 @@ describe('gbt29490-2013 → 2023 mapping', () => {
     // so everything carries over and nothing is skipped.
     expect(carried.skipped).toEqual([]);
     expect(carried.carried.length).toBe(mapping.pairs.length);
-    expect(validateAnswers(def23, carried.answers, 'draft')).toEqual([]);
-    expect(validateAnswers(def23, carried.pending, 'draft')).toEqual([]);
+    expect(validateAnswers(def23, carried.answers, { mode: 'draft' })).toEqual([]);
+    expect(validateAnswers(def23, carried.pending, { mode: 'draft' })).toEqual([]);
 
     const pendingIds = mapping.pairs.filter((p) => p.confirm).map((p) => p.to);
     expect(Object.keys(carried.pending).sort()).toEqual([...pendingIds].sort());

@@ -122,7 +122,7 @@ describe('sample: ready-manufacturer (澄湖精密传动)', () => {
   const { s, r } = run('ready-manufacturer');
 
   it('answers every visible item', () => {
-    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'submit', asOf: s.asOf })).toEqual([]);
     expect(r.progress.requiredMissing).toEqual([]);
   });
 
@@ -165,7 +165,7 @@ describe('sample: nearly-ready-software (青屿云数)', () => {
   const { s, r } = run('nearly-ready-software');
 
   it('answers every visible item', () => {
-    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'submit', asOf: s.asOf })).toEqual([]);
   });
 
   it('hides production, export, standards and transaction clauses', () => {
@@ -221,7 +221,7 @@ describe('sample: blocked-too-new (临湘新型建材)', () => {
   const { s, r } = run('blocked-too-new');
 
   it('answers every visible item', () => {
-    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'submit', asOf: s.asOf })).toEqual([]);
   });
 
   it('scores above 80 but fails g.running', () => {
@@ -246,7 +246,7 @@ describe('sample: blocked-penalty (岚山海味食品)', () => {
   const { s, r } = run('blocked-penalty');
 
   it('answers every visible item', () => {
-    expect(validateAnswers(def, s.answers, 'submit')).toEqual([]);
+    expect(validateAnswers(def, s.answers, { mode: 'submit', asOf: s.asOf })).toEqual([]);
   });
 
   it('is vetoed by the administrative penalty despite a high score', () => {
