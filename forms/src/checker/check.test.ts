@@ -208,3 +208,44 @@ describe('gates over inputs that can be hidden', () => {
     expect(errors(d)).toEqual([]);
   });
 });
+
+describe('thresholds cited to passages that do not state them', () => {
+  const src = (id: string, file?: string): Source => ({
+    id,
+    kind: 'document',
+    title: id,
+    issuer: 'x',
+    date: '2020',
+    passages: [],
+    ...(file ? { file } : {}),
+  });
+  const sources = new Map([
+    ['held', src('held', 'held.txt')],
+    ['scheme', src('scheme')],
+  ]);
+  const withGate = (citations: Definition['gates'][number]['citations'], value = 0.02) =>
+    edit((d) => {
+      d.sources.push('held', 'scheme');
+      d.gates.push({
+        id: 'g.ratio',
+        title: 'x',
+        kind: 'eligibility',
+        condition: { op: 'gte', ref: 'b1.staff', value },
+        failMessage: 'x',
+        citations,
+      });
+      (d.tiers[2] as Definition['tiers'][number]).gates.push('g.ratio');
+    });
+  const warned = (d: Definition) =>
+    checkDefinition(d, { sources }).filter((p) => p.code === 'threshold_not_cited');
+  it('warns when every citation quotes a held text that lacks the figure', () => {
+    expect(warned(withGate([{ source: 'held', article: '一', quote: '加大投入' }]))).toHaveLength(
+      1,
+    );
+  });
+  it('is satisfied by a quote with the figure (2 % for 0.02) or by the scheme that sets it', () => {
+    expect(warned(withGate([{ source: 'held', article: '一', quote: '不低于2%' }]))).toEqual([]);
+    expect(warned(withGate([{ source: 'scheme', article: '申报条件' }]))).toEqual([]);
+    expect(warned(withGate([{ source: 'held', article: '一', quote: '满三年' }], 3))).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { fromZod, type Problem, problem } from '../problem.ts';
 import { isDocumentCitation } from '../schema/citation.ts';
 import { Definition, Overlay } from '../schema/definition.ts';
 import type { Source } from '../schema/source.ts';
+import { checkThresholdCitations } from './thresholds.ts';
 import { checkGateInputs, checkTiers } from './tiers.ts';
 import { checkCondition, type RefTarget } from './types.ts';
 import {
@@ -219,6 +220,7 @@ function checkCitations(def: Definition, ctx: CheckContext): Problem[] {
       out.push(problem(['gates', i], 'no_citation', `gate "${g.id}" cites no source`, 'warning'));
   });
   const catalogue = ctx.sources;
+  if (catalogue) out.push(...checkThresholdCitations(def, catalogue));
   if (catalogue) {
     def.sources.forEach((s, i) => {
       if (!catalogue.has(s))

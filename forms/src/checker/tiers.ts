@@ -118,13 +118,26 @@ export function checkTiers(def: Definition): Problem[] {
       );
   });
   const effective = tierGates(def);
+  const ceiling = 100 + def.sections.reduce((s, x) => s + (x.bonus ?? 0), 0);
+  def.sections.forEach((s, i) => {
+    s.sections.forEach((sub, j) => {
+      if (sub.bonus !== undefined)
+        out.push(
+          problem(
+            ['sections', i, 'sections', j, 'bonus'],
+            'nested_bonus',
+            `only a top-level section can be a bonus section ("${sub.id}" is nested)`,
+          ),
+        );
+    });
+  });
   def.tiers.forEach((t, i) => {
-    if (t.minScore > 100) {
+    if (t.minScore > ceiling) {
       out.push(
         problem(
           ['tiers', i, 'minScore'],
           'unreachable_tier',
-          `tier "${t.id}" needs ${t.minScore} of a 100-point total`,
+          `tier "${t.id}" needs ${t.minScore} of a ${ceiling}-point total`,
         ),
       );
     }

@@ -5,8 +5,10 @@ export interface Rollup {
   points: number[];
   max: number[];
   ratio: (number | null)[];
-  /** Ratio of the whole: the weight-averaged ratio of the top-level sections. */
+  /** Ratio of the whole: the weight-averaged ratio of the top-level sections (bonus sections aside). */
   total: number | null;
+  /** Bonus points earned on top of the 100-point total. */
+  bonus: number;
   /** Points of the 0–100 total per point of each item. */
   unit: number[];
 }
@@ -76,12 +78,24 @@ export function rollUp(
     ratio[i] = cs.children.length > 0 ? weightedRatio(c, ratio, cs.children) : m > 0 ? p / m : null;
   }
   const share: number[] = new Array(n).fill(0);
-  spreadShares(c, ratio, c.top, 1, share);
+  const regular = c.top.filter((i) => c.sections[i]?.section.bonus === undefined);
+  const bonusTop = c.top.filter((i) => c.sections[i]?.section.bonus !== undefined);
+  spreadShares(c, ratio, regular, 1, share);
+  let bonus = 0;
+  for (const b of bonusTop) {
+    const worth = (c.sections[b]?.section.bonus ?? 0) / 100;
+    bonus += (ratio[b] ?? 0) * worth * 100;
+    // A bonus section's children share its bonus as a regular section's share the total.
+    if (ratio[b] !== null) {
+      share[b] = worth;
+      spreadShares(c, ratio, c.sections[b]?.children ?? [], worth, share);
+    }
+  }
   const unit: number[] = new Array(c.items.length).fill(0);
   for (const cs of c.sections) {
     const m = max[cs.index] ?? 0;
     if (m <= 0) continue;
     for (const ii of cs.items) unit[ii] = ((share[cs.index] ?? 0) * 100) / m;
   }
-  return { points, max, ratio, total: weightedRatio(c, ratio, c.top), unit };
+  return { points, max, ratio, total: weightedRatio(c, ratio, regular), bonus, unit };
 }

@@ -263,3 +263,44 @@ describe('dates a definition applies between', () => {
     expect(score(fixture, allMet, { asOf }).edition).toBeUndefined();
   });
 });
+
+describe('bonus sections', () => {
+  const withBonus = structuredClone(fixture);
+  withBonus.sections.push({
+    id: 'extra',
+    title: '加分',
+    weight: 1,
+    bonus: 5,
+    items: [
+      {
+        id: 'x.one',
+        kind: 'yesno',
+        points: 1,
+        prompt: '一？',
+        required: true,
+        allowNotApplicable: false,
+        citations: [],
+      },
+      {
+        id: 'x.two',
+        kind: 'yesno',
+        points: 1,
+        prompt: '二？',
+        required: true,
+        allowNotApplicable: false,
+        citations: [],
+      },
+    ],
+    sections: [],
+  });
+  it('adds its share of the bonus on top of the 100-point total, and leaves the rest alone', () => {
+    expect(score(withBonus, allMet, { asOf }).total.score).toBe(100);
+    expect(score(withBonus, { ...allMet, 'x.one': true }, { asOf }).total.score).toBe(102.5);
+    expect(
+      score(withBonus, { ...allMet, 'x.one': true, 'x.two': true }, { asOf }).total.score,
+    ).toBe(105);
+    // An unearned bonus item is a gap worth its share of the bonus.
+    const r = score(withBonus, { ...allMet, 'x.one': true }, { asOf });
+    expect(r.gaps).toEqual([expect.objectContaining({ item: 'x.two', cost: 2.5 })]);
+  });
+});

@@ -116,7 +116,7 @@ export function score(
     const it = items[i] as ItemResult;
     it.weight = round4((r.unit[i] ?? 0) * it.max);
   }
-  const total = round4((r.total ?? 0) * 100);
+  const total = round4((r.total ?? 0) * 100 + r.bonus);
   const sections: SectionResult[] = c.sections.map((cs) => ({
     id: cs.section.id,
     title: cs.section.title,

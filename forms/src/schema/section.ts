@@ -14,6 +14,13 @@ export const Section = z.strictObject({
   clause: z.string().optional(),
   description: Text.optional(),
   weight: z.number().positive().default(1),
+  bonus: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'top-level only: a bonus section outside the 100-point total; the share of its points earned × bonus is added on top (e.g. 100 + 5 bonus points); its weight is ignored',
+    ),
   visibleWhen: Condition.optional(),
   unverified: z.boolean().optional().describe('title or numbering not confirmed: shown as 待确认'),
   items: z.array(Item).default([]),

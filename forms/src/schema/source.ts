@@ -15,6 +15,20 @@ export const Source = z.strictObject({
     .optional()
     .describe('file name of the plain-text copy among the source documents'),
   note: Text.optional(),
+  certainty: z
+    .enum(['doc', 'read', 'unverified'])
+    .optional()
+    .describe(
+      'how sure the facts we take from it are (domain.md): doc = read in a file of the source documents; read = read in public material; unverified = widely repeated, not confirmed from a primary text',
+    ),
+  confidence: z
+    .enum(['high', 'medium-high', 'medium', 'low'])
+    .optional()
+    .describe('for read: how reliable the public material was'),
+  says: z
+    .array(Text)
+    .optional()
+    .describe('for a source without a text file: what we take from it, in our words (facts only)'),
   passages: z
     .array(
       z.strictObject({
