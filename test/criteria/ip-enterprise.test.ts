@@ -404,3 +404,36 @@ describe('ip-enterprise-zhejiang', () => {
     expect(r.next?.conditions).toEqual(['demonstration']);
   });
 });
+
+describe('ip-enterprise-guangdong', () => {
+  // domain.md §4, Guangdong 示范企业 (2024) [read, medium]: founded ≥ 3 years; not already a
+  // national or provincial title holder; GB/T 29490-2023 or ISO 56005 certification counts.
+  it('has a single 示范 tier with its own gates and sources', () => {
+    const def = lib.get('ip-enterprise-guangdong');
+    expect(def.tiers.map((t) => t.id)).toEqual(['not-eligible', 'demonstration']);
+    expect(def.sources).toContain('gd-2024-demo');
+  });
+  it('founded-2019: all conditions hold → 广东省示范企业', () => {
+    const r = run('ip-enterprise-guangdong/founded-2019.json');
+    expect(failedOrUnknown(r)).toEqual([]);
+    expect(r.verdict.tier).toBe('demonstration');
+  });
+  it('成立满三年 to the day; a title holder may not apply', () => {
+    const est = (d: string) =>
+      run('ip-enterprise-guangdong/founded-2019.json', { 'p.gd-established': d });
+    // asOf 2026-11-21: founded 2023-11-21 → exactly 3 years → holds; a day later → not yet.
+    expect(gate(est('2023-11-21'), 'g.gd-established')).toBe('passed');
+    expect(gate(est('2023-11-22'), 'g.gd-established')).toBe('failed');
+    expect(est('2023-11-22').verdict.tier).toBe('not-eligible');
+    const titled = run('ip-enterprise-guangdong/founded-2019.json', { 'p.gd-title': true });
+    expect(gate(titled, 'g.gd-no-title')).toBe('failed');
+  });
+  it('ISO 56005 certification counts like a 2023 certificate; 2013 no longer after 2025', () => {
+    const cert = (c: string, asOf?: string) =>
+      run('ip-enterprise-guangdong/founded-2019.json', { 'p.certification': c }, asOf).items.find(
+        (i) => i.id === 'ms.cert-valid',
+      )?.status;
+    expect(cert('iso56005')).toBe('met');
+    expect(cert('v2013', '2026-01-01')).toBe('not_applicable');
+  });
+});
