@@ -7,6 +7,7 @@ import {
   Id,
   IsoDate,
   JudgedStatus,
+  orNull,
   ReviewVerdict,
   Text,
   Timestamp,
@@ -53,9 +54,9 @@ export const AssessmentSummary = z
     asOf: IsoDate,
     score: z.number().nullable(),
     /** The label of the tier reached (definition text); null when none is. */
-    verdict: Text.nullable(),
+    verdict: orNull(Text),
     progress: z.object({ answered: z.number(), applicable: z.number() }).nullable(),
-    submittedAt: Timestamp.nullable(),
+    submittedAt: orNull(Timestamp),
     updatedAt: Timestamp,
   })
   .openapi('AssessmentSummary');
@@ -66,7 +67,7 @@ export const ItemReview = z
     item: z.string(),
     verdict: ReviewVerdict,
     /** The reviewer's status when overriding; null when agreeing. */
-    status: JudgedStatus.nullable(),
+    status: orNull(JudgedStatus),
     points: z.number().nullable(),
     reason: z.string().nullable(),
     comment: z.string().nullable(),
@@ -92,11 +93,11 @@ export const AssessmentDetail = AssessmentSummary.extend({
   /** The self-assessed result: live for a draft (at its asOf), frozen once submitted. */
   result: ScoreResult,
   /** The result with the reviewer's overrides applied, once anything is reviewed. */
-  reviewedResult: ScoreResult.nullable(),
+  reviewedResult: orNull(ScoreResult),
   submissionHash: z.string().nullable(),
   reviewers: z.array(Person),
   reviews: z.array(ItemReview),
-  decision: Decision.nullable(),
+  decision: orNull(Decision),
   can: Can,
 }).openapi('AssessmentDetail');
 export type AssessmentDetail = z.infer<typeof AssessmentDetail>;

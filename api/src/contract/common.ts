@@ -15,6 +15,13 @@ import * as forms from '@zhiping/forms';
  */
 export const fromEngine = <T extends z.ZodType>(schema: T): T => schema.clone();
 
+/**
+ * `schema | null` for a schema registered under a name: the generator drops
+ * the null of `.nullable()` on a named schema's reference (it writes the bare
+ * `$ref`), while a union keeps it (`anyOf: [$ref, null]`).
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 export const Id = z.string().min(1).max(100).openapi({ example: 'b3f5c2d4-…' });
 export const Timestamp = z.string().openapi({ example: '2026-11-21T08:00:00.000Z' });
 /** The one ISO calendar date (a real day): the engine's schema. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import * as forms from '@zhiping/forms';
-import { Audience, Family, fromEngine, IsoDate, Text, Timestamp } from './common.ts';
+import { Audience, Family, fromEngine, IsoDate, orNull, Text, Timestamp } from './common.ts';
 
 /*
  * Definitions, answers and results are the engine's own schemas: the HTTP
@@ -67,7 +67,7 @@ export const DefinitionSummary = z
     ref: z.string().openapi({ example: 'gbt29490-2023@1.0.0' }),
     family: Family,
     title: Text,
-    summary: Text.nullable(),
+    summary: orNull(Text),
     audience: z.array(Audience),
     hash: z.string(),
     items: z.number().int(),

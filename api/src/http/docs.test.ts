@@ -32,6 +32,19 @@ describe('API reference', () => {
     expect(Object.keys(patch ?? {})).toEqual(expect.arrayContaining(['200', '409', '422']));
   });
 
+  it('describes a result field by field, and says which fields may be null', async () => {
+    type Schema = { properties?: Record<string, unknown>; allOf?: Schema[] };
+    const doc = (await h.anon.get('/api/openapi.json')).body;
+    const schemas = doc.components.schemas as Record<string, Schema>;
+    const result = schemas.ScoreResult?.properties ?? {};
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining(['total', 'sections', 'items', 'gates', 'verdict', 'trace', 'gaps']),
+    );
+    const detail = (schemas.AssessmentDetail?.allOf ?? []).find((s) => s.properties)?.properties;
+    for (const field of ['decision', 'reviewedResult'])
+      expect(JSON.stringify(detail?.[field]), field).toContain('"null"');
+  });
+
   it('serves a browsable reference from our own origin', async () => {
     const page = await h.anon.get('/api/docs');
     expect(page.status).toBe(200);
