@@ -304,3 +304,26 @@ describe('bonus sections', () => {
     expect(r.gaps).toEqual([expect.objectContaining({ item: 'x.two', cost: 2.5 })]);
   });
 });
+
+describe('tiers that need every target', () => {
+  const d = structuredClone(fixture);
+  // b1.staff becomes a target item (5 staff): a fully met definition still needs it.
+  const b1 = d.sections[2]?.sections[0]?.items[0];
+  if (b1?.kind === 'number')
+    b1.scoring = { type: 'target', target: 5, points: 10, direction: 'atLeast' };
+  (d.tiers[2] as (typeof d.tiers)[number]).allTargets = true;
+  it('is reached only with every applicable target met, and names those missed', () => {
+    expect(score(d, allMet, { asOf }).verdict.tier).toBe('top');
+    expect(score(d, allMet, { asOf }).targets).toEqual({ attained: 1, total: 1, missed: [] });
+    const r = score(d, { ...allMet, 'b1.staff': 4.999 }, { asOf });
+    expect(r.total.score).toBeGreaterThan(80);
+    expect(r.verdict.tier).toBe('mid');
+    expect(r.verdict.reasons[1]).toMatchObject({
+      code: 'tier.missed',
+      blockers: [{ code: 'targets.missed', attained: 0, total: 1, missed: ['b1.staff'] }],
+    });
+    expect(
+      reasonText(r.verdict.reasons[1] as never, { result: r, definition: d, locale: 'en' }),
+    ).toContain('0 of 1 targets attained; missed: ');
+  });
+});

@@ -8,7 +8,7 @@ import { gapsOf, nextTier } from './gaps.ts';
 import { EPS, round4 } from './numbers.ts';
 import { rollUp } from './rollup.ts';
 import { evaluateState, progressOf } from './state.ts';
-import { decide } from './verdict.ts';
+import { decide, type Targets } from './verdict.ts';
 
 export interface ScoreOptions {
   /** The assessment date (ISO `YYYY-MM-DD`), for rules on elapsed time. */
@@ -128,7 +128,18 @@ export function score(
     weight: cs.section.weight,
   }));
 
-  const v = decide(c, s, total);
+  let targets: Targets | undefined;
+  for (const ci of c.items) {
+    const it = ci.item;
+    if ((it.kind !== 'number' && it.kind !== 'computed') || it.scoring?.type !== 'target') continue;
+    targets ??= { attained: 0, total: 0, missed: [] };
+    const st = items[ci.index]?.status;
+    if (st === 'not_applicable') continue;
+    targets.total++;
+    if (st === 'met') targets.attained++;
+    else targets.missed.push(it.id);
+  }
+  const v = decide(c, s, total, targets);
   const gaps = gapsOf(c, items, pts, r.unit);
   let topPoints = 0;
   let topMax = 0;
@@ -157,6 +168,7 @@ export function score(
   });
   return {
     definition: { id: c.definition.id, version: c.definition.version, hash: c.hash },
+    ...(targets ? { targets } : {}),
     ...(edition ? { edition } : {}),
     total: { score: total, points: round4(topPoints), max: round4(topMax) },
     progress: progressOf(c, s),

@@ -98,7 +98,14 @@ function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
  * of the decision goes into the trace as a code (the words are the
  * catalogues' business, so a stored result reads in any language).
  */
-export function decide(c: Compiled, s: State, total: number): Verdict {
+/** Applicable target-scored items: how many are met, which are not. */
+export interface Targets {
+  attained: number;
+  total: number;
+  missed: string[];
+}
+
+export function decide(c: Compiled, s: State, total: number, targets?: Targets): Verdict {
   const trace: TraceStep[] = [];
   const gates = gateResults(c, s, trace);
   const gateOutcome = new Map(gates.map((g) => [g.id, g.outcome]));
@@ -144,6 +151,8 @@ export function decide(c: Compiled, s: State, total: number): Verdict {
       else if (holds === undefined)
         why.push({ code: 'requires.unknown', tier: tier.id, label: tier.label });
     }
+    if (tier.allTargets && targets && targets.missed.length > 0)
+      why.push({ code: 'targets.missed', ...targets });
     blockers.push(why);
     stillOk = stillOk && why.length === 0;
     if (stillOk) reached = k;
@@ -160,6 +169,12 @@ export function decide(c: Compiled, s: State, total: number): Verdict {
       label: above.label,
       blockers: blockers[reached + 1] ?? [],
     });
+  // The count of targets attained, unless the missed tier's blockers already list them.
+  const listed = reasons.some(
+    (r) => r.code === 'tier.missed' && r.blockers.some((b) => b.code === 'targets.missed'),
+  );
+  if (targets && !listed && c.tiers.some((t) => t.allTargets))
+    reasons.push({ code: 'targets.summary', ...targets });
   return {
     gates,
     gateOutcome,

@@ -61,6 +61,8 @@ export const enGB: Record<MessageKey, string> = {
   'blocker.gate.waiting': '{message}; eligible from {date}',
   'blocker.requires.failed': 'the extra condition of “{label}” does not hold',
   'blocker.requires.unknown': 'the extra condition of “{label}” still lacks answers',
+  'targets.all': 'all {total} targets attained',
+  'targets.missed': '{attained} of {total} targets attained; missed: {names}',
   'trace.gate.passed': '{gate}: passed',
   'trace.gate.failed': '{gate}: failed — {message}',
   'trace.gate.unknown': '{gate}: answers missing, cannot decide',

@@ -63,6 +63,8 @@ export const zhCN = {
   'blocker.gate.waiting': '{message}；可于 {date} 起申请',
   'blocker.requires.failed': '未满足「{label}」的附加条件',
   'blocker.requires.unknown': '「{label}」的附加条件尚缺作答',
+  'targets.all': '{total} 项目标全部达成',
+  'targets.missed': '{total} 项目标达成 {attained} 项；未达成：{names}',
   'trace.gate.passed': '{gate}：已满足',
   'trace.gate.failed': '{gate}：未满足 — {message}',
   'trace.gate.unknown': '{gate}：尚缺作答，无法判断',

@@ -6,7 +6,8 @@ import { formatScore, textOf, translate } from './translate.ts';
 /** What the verdict texts look up besides the codes: the result's gates, the definition's tiers. */
 export interface VerdictContext {
   result: Pick<ScoreResult, 'gates'>;
-  definition?: Pick<Definition, 'tiers'> | undefined;
+  /** Its tiers name tiers; its sections (when given) name the targets missed. */
+  definition?: (Pick<Definition, 'tiers'> & Partial<Pick<Definition, 'sections'>>) | undefined;
   locale?: Locale | undefined;
 }
 
@@ -15,6 +16,34 @@ const gateTitle = (ctx: VerdictContext, id: string) =>
   textOf(gateOf(ctx, id)?.title, ctx.locale) || id;
 const tierLabel = (ctx: VerdictContext, id: string) =>
   textOf(ctx.definition?.tiers.find((t) => t.id === id)?.label, ctx.locale) || id;
+
+/** An item's short name (its label, else its prompt), or its id when the definition is not at hand. */
+function itemName(ctx: VerdictContext, id: string): string {
+  const find = (
+    ss: Definition['sections'],
+  ): Definition['sections'][number]['items'][number] | undefined => {
+    for (const s of ss) {
+      const hit = s.items.find((i) => i.id === id) ?? find(s.sections);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const item = ctx.definition?.sections ? find(ctx.definition.sections) : undefined;
+  return textOf(item?.label ?? item?.prompt, ctx.locale) || id;
+}
+
+function targetsText(
+  t: { attained: number; total: number; missed: string[] },
+  ctx: VerdictContext,
+): string {
+  const l = ctx.locale ?? 'zh';
+  if (t.missed.length === 0) return translate(l, 'targets.all', { total: t.total });
+  return translate(l, 'targets.missed', {
+    attained: t.attained,
+    total: t.total,
+    names: t.missed.map((id) => itemName(ctx, id)).join(translate(l, 'list.sep')),
+  });
+}
 
 /** The verdict's label, or "no tier reached". */
 export function verdictLabel(r: Pick<ScoreResult, 'verdict'>, locale: Locale = 'zh'): string {
@@ -46,6 +75,8 @@ export function blockerText(b: Blocker, ctx: VerdictContext): string {
     case 'requires.failed':
     case 'requires.unknown':
       return translate(l, `blocker.${b.code}`, { label: textOf(b.label, l) });
+    case 'targets.missed':
+      return targetsText(b, ctx);
   }
 }
 
@@ -66,6 +97,7 @@ export function reasonText(r: Reason, ctx: VerdictContext): string {
     ]
       .filter(Boolean)
       .join(l === 'en' ? ' ' : '');
+  if (r.code === 'targets.summary') return targetsText(r, ctx);
   if (r.code === 'tier.reached')
     return translate(l, 'reason.tier.reached', {
       label: textOf(r.label, l),

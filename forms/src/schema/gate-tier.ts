@@ -39,5 +39,11 @@ export const Tier = z.strictObject({
   minScore: z.number().min(0).default(0).describe('total score out of 100'),
   gates: z.array(Id).default([]),
   requires: Condition.optional(),
+  allTargets: z
+    .boolean()
+    .optional()
+    .describe(
+      'reached only when every applicable target-scored item (scoring type target) is met: "全面达标" never with a target unmet',
+    ),
 });
 export type Tier = z.infer<typeof Tier>;

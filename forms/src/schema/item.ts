@@ -43,6 +43,9 @@ export type NumericScoring = z.infer<typeof NumericScoring>;
 const base = {
   id: Id,
   prompt: Text.describe('the question, in our own words'),
+  label: Text.optional().describe(
+    'a short name for lists (e.g. the targets missed: "示范企业20家"); the prompt otherwise',
+  ),
   help: Text.optional().describe('why it matters'),
   evidenceHint: Text.optional().describe('what an auditor or reviewer asks to see'),
   recommendation: Text.optional().describe('what to do when the item is not met'),

@@ -87,11 +87,25 @@ export const Blocker = z.discriminatedUnion('code', [
   z.object({ code: z.literal('gate.waiting'), gate: z.string(), from: z.string() }),
   z.object({ code: z.literal('requires.failed'), tier: z.string(), label: Text }),
   z.object({ code: z.literal('requires.unknown'), tier: z.string(), label: Text }),
+  /** A tier with `allTargets`: targets (item ids) not met, of the applicable ones. */
+  z.object({
+    code: z.literal('targets.missed'),
+    attained: z.number(),
+    total: z.number(),
+    missed: z.array(z.string()),
+  }),
 ]);
 export type Blocker = z.infer<typeof Blocker>;
 
 /** Why the verdict is what it is: the tier reached, and what blocks the one above. */
 export const Reason = z.discriminatedUnion('code', [
+  /** How many targets are attained, and which are not (definitions with an allTargets tier). */
+  z.object({
+    code: z.literal('targets.summary'),
+    attained: z.number(),
+    total: z.number(),
+    missed: z.array(z.string()),
+  }),
   /**
    * The assessment date is after the definition's `validUntil`: no tier is
    * given; `message` (the definition's `expiredMessage`) says what that means.
@@ -151,6 +165,13 @@ export type Edition = z.infer<typeof Edition>;
 
 export const ScoreResult = z.object({
   definition: z.object({ id: z.string(), version: z.string(), hash: z.string() }),
+  /**
+   * Target-scored items (scoring type target) that apply: how many are met and which are not
+   * (unmet, partly met or unanswered). Set when the definition has any.
+   */
+  targets: z
+    .object({ attained: z.number(), total: z.number(), missed: z.array(z.string()) })
+    .optional(),
   /** Set when the definition declares validFrom/validUntil and an assessment date is given. */
   edition: Edition.optional(),
   total: z.object({ score: z.number(), points: z.number(), max: z.number() }),
