@@ -26,7 +26,7 @@ describe('planStart (enterprises)', () => {
 
   it('offers the local version of a questionnaire for the places that have one', () => {
     expect(plan.places).toEqual(
-      ['北京市', '浙江省', '深圳市'].sort((a, b) => a.localeCompare(b, 'zh')),
+      ['北京市', '浙江省', '深圳市', '广东省'].sort((a, b) => a.localeCompare(b, 'zh')),
     );
     const r = plan.recommend({ place: '深圳市', answers: {} });
     expect(ids(r)).toContain('ip-enterprise-shenzhen');
