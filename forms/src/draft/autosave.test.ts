@@ -239,12 +239,17 @@ describe('Autosave', () => {
     expect(a.getSnapshot().heldBack).toBe(0);
   });
 
-  it('saves a move to another step, and nothing when disabled or disposed', async () => {
+  it('never writes a move to another step alone, and nothing when disabled or disposed', async () => {
     const s = server();
     const { a } = machine(s);
     a.update({}, 'p2');
     await vi.advanceTimersByTimeAsync(800);
-    expect(s.save).toHaveBeenLastCalledWith({ revision: 3, answers: {}, position: 'p2' });
+    expect(await a.flush()).toBe(true);
+    expect(s.save).not.toHaveBeenCalled();
+    // The step rides along with the next answer.
+    a.update({ w: 1 }, 'p2');
+    await vi.advanceTimersByTimeAsync(800);
+    expect(s.save).toHaveBeenLastCalledWith({ revision: 3, answers: { w: 1 }, position: 'p2' });
     a.configure({ enabled: false });
     a.update({ x: 1 }, 'p2');
     await vi.advanceTimersByTimeAsync(800);

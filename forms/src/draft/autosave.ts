@@ -1,5 +1,15 @@
 import type { Answers } from '../schema/answers.ts';
+import { type AnswerConflict, mergeAnswers, type PendingDraft, pendingDraft } from './merge.ts';
 import { type AnswerPatch, applyPatch, diffAnswers } from './patch.ts';
+
+export {
+  type AnswerConflict,
+  type Merged,
+  mergeAnswers,
+  type PendingDraft,
+  pendingDraft,
+  restoreDraft,
+} from './merge.ts';
 
 /*
  * The questionnaire's autosave as a plain state machine, free of React and
@@ -10,7 +20,8 @@ import { type AnswerPatch, applyPatch, diffAnswers } from './patch.ts';
  *
  *   idle ──edit──▶ pending ──delay──▶ saving ──ok──▶ saved ──edit──▶ pending …
  *                    ▲                  │
- *                    │                  ├─ stale revision ─▶ conflict (holds the unsaved patch; waits for rebase)
+ *                    │                  ├─ stale revision ─▶ (with `fetchLatest`) merged per item and sent again,
+ *                    │                  │                    or conflict on items changed on both sides (waits for `resolve`)
  *                    │                  ├─ not editable ───▶ locked (nothing more is sent)
  *                    └──edit / retry ───┴─ other failure ──▶ error (transient ones retried with backoff)
  */
@@ -47,7 +58,14 @@ export type SaveState =
   | { kind: 'saved'; at: number }
   /** `retryAt`: when the next attempt starts by itself, or null when it waits. */
   | { kind: 'error'; error: unknown; retryAt: number | null }
-  | { kind: 'conflict'; error: unknown; currentRevision: number | null; unsaved: AnswerPatch }
+  | {
+      kind: 'conflict';
+      error: unknown;
+      currentRevision: number | null;
+      unsaved: AnswerPatch;
+      /** Items changed here and elsewhere to different values (after a merge; empty without one). */
+      conflicts: AnswerConflict[];
+    }
   | { kind: 'locked'; error: unknown; status: string | null };
 
 export interface AutosaveSnapshot {
@@ -74,10 +92,25 @@ export interface AutosaveOptions {
   retryDelays?: readonly number[] | undefined;
   /** False for a read-only view: nothing is ever sent. */
   enabled?: boolean | undefined;
+  /**
+   * The server's copy now. Given, a stale revision is merged per item with
+   * the last acknowledged copy as the common base: one-sided changes merge
+   * silently, only an item changed on both sides is a conflict.
+   */
+  fetchLatest?: (() => Promise<{ answers: Answers; revision: number }>) | undefined;
+  /** Told which answers came from elsewhere in a merge (null clears): the view adopts them. */
+  onRemote?: ((patch: AnswerPatch) => void) | undefined;
+  /** Told the unsaved changes whenever they change (null: nothing unsaved), e.g. to keep them in storage. */
+  persist?: ((draft: PendingDraft | null) => void) | undefined;
+  /** Conflicts known at the start (a restored draft that met newer answers). */
+  conflicts?: AnswerConflict[] | undefined;
 }
 
 /** The options a caller may change while the machine runs. */
-export type AutosaveConfig = Pick<AutosaveOptions, 'save' | 'classify' | 'holdBack' | 'enabled'>;
+export type AutosaveConfig = Pick<
+  AutosaveOptions,
+  'save' | 'classify' | 'holdBack' | 'enabled' | 'fetchLatest' | 'onRemote' | 'persist'
+>;
 
 const NONE: ReadonlySet<string> = new Set();
 const DEFAULT_RETRY = [2_000, 5_000, 15_000, 30_000] as const;
@@ -110,6 +143,14 @@ export class Autosave {
     this.#latest = this.#base;
     this.#revision = options.revision;
     this.#snapshot = { state: { kind: 'idle' }, revision: options.revision, heldBack: 0 };
+    if (options.conflicts?.length)
+      this.#snapshot.state = {
+        kind: 'conflict',
+        error: null,
+        currentRevision: options.revision,
+        unsaved: {},
+        conflicts: options.conflicts,
+      };
   }
 
   /** Swaps the injected functions (a React hook passes fresh closures each render). */
@@ -137,7 +178,9 @@ export class Autosave {
 
   /** The respondent's answers and step now; a change (re)starts the quiet period. */
   update(answers: Answers, position: string | null): void {
+    const changed = answers !== this.#latest.answers;
     this.#latest = { answers, position };
+    if (changed) this.#persist();
     const k = this.#snapshot.state.kind;
     // A save in flight picks up these edits when it returns.
     if (k === 'conflict' || k === 'locked' || k === 'saving' || this.#o.enabled === false) return;
@@ -164,6 +207,37 @@ export class Autosave {
     this.#revision = revision;
     this.#failures = 0;
     this.#set({ kind: 'idle' });
+    this.#persist();
+  }
+
+  /**
+   * Settles a merge conflict item by item ('mine' keeps this side's value,
+   * 'theirs' takes the other's; an item not named keeps mine) and saves.
+   */
+  resolve(choices: Readonly<Record<string, 'mine' | 'theirs'>>): void {
+    const s = this.#snapshot.state;
+    if (s.kind !== 'conflict') return;
+    const taken: AnswerPatch = {};
+    for (const c of s.conflicts)
+      if (choices[c.id] === 'theirs') taken[c.id] = c.theirs === undefined ? null : c.theirs;
+    if (Object.keys(taken).length > 0) {
+      this.#latest = {
+        answers: applyPatch(this.#latest.answers, taken),
+        position: this.#latest.position,
+      };
+      this.#o.onRemote?.(taken);
+    }
+    this.#set({ kind: 'idle' });
+    this.#persist();
+    if (this.#pending().any) {
+      this.#set({ kind: 'pending' });
+      this.#schedule(0);
+    }
+  }
+
+  /** Whether anything typed is not on the server yet (held-back answers included). */
+  get dirty(): boolean {
+    return Object.keys(this.unsaved()).length > 0;
   }
 
   /** Stops the timer (the view went away); a save in flight still completes. */
@@ -178,8 +252,10 @@ export class Autosave {
     for (const id of held) delete patch[id];
     if (held.size !== this.#snapshot.heldBack)
       this.#publish({ ...this.#snapshot, heldBack: held.size });
+    // A move to another step alone is never written (it would bump the
+    // revision and raise false conflicts elsewhere); it rides with answers.
     const position = this.#latest.position;
-    const any = position !== this.#base.position || Object.keys(patch).length > 0;
+    const any = Object.keys(patch).length > 0;
     return { patch, position, any };
   }
 
@@ -214,27 +290,78 @@ export class Autosave {
       };
       this.#revision = saved.revision;
       this.#failures = 0;
+      this.#persist();
       this.#set({ kind: 'saved', at: this.#o.scheduler.now() });
       return true;
     } catch (error) {
       const f = this.#o.classify(error);
+      if (f.kind === 'stale' && this.#o.fetchLatest) return this.#merge(error);
       if (f.kind === 'stale')
         this.#set({
           kind: 'conflict',
           error,
           currentRevision: f.currentRevision,
           unsaved: this.unsaved(),
+          conflicts: [],
         });
       else if (f.kind === 'locked') this.#set({ kind: 'locked', error, status: f.status });
-      else if (f.kind === 'transient') {
-        const waits = this.#o.retryDelays ?? DEFAULT_RETRY;
-        const wait = waits[Math.min(this.#failures, waits.length - 1)] ?? 0;
-        this.#failures++;
-        this.#schedule(wait);
-        this.#set({ kind: 'error', error, retryAt: this.#o.scheduler.now() + wait });
-      } else this.#set({ kind: 'error', error, retryAt: null });
+      else this.#failed(error, f);
       return false;
     }
+  }
+
+  /** Someone saved meanwhile: merge with their copy; send again unless an item needs a choice. */
+  async #merge(error: unknown): Promise<boolean> {
+    let latest: { answers: Answers; revision: number };
+    try {
+      latest = await (this.#o.fetchLatest as NonNullable<AutosaveOptions['fetchLatest']>)();
+    } catch (e) {
+      const f = this.#o.classify(e);
+      if (f.kind === 'locked') this.#set({ kind: 'locked', error: e, status: f.status });
+      else this.#failed(e, f);
+      return false;
+    }
+    const m = mergeAnswers(this.#base.answers, this.#latest.answers, latest.answers);
+    const mine: AnswerPatch = {};
+    for (const c of m.conflicts) mine[c.id] = c.mine === undefined ? null : c.mine;
+    this.#base = { answers: latest.answers, position: this.#base.position };
+    this.#revision = latest.revision;
+    this.#latest = { answers: applyPatch(m.answers, mine), position: this.#latest.position };
+    if (Object.keys(m.remote).length > 0) this.#o.onRemote?.(m.remote);
+    this.#persist();
+    if (m.conflicts.length > 0) {
+      this.#set({
+        kind: 'conflict',
+        error,
+        currentRevision: latest.revision,
+        unsaved: this.unsaved(),
+        conflicts: m.conflicts,
+      });
+      return false;
+    }
+    this.#set({ kind: 'pending' });
+    return true;
+  }
+
+  #failed(error: unknown, f: SaveFailure): void {
+    if (f.kind === 'transient') {
+      const waits = this.#o.retryDelays ?? DEFAULT_RETRY;
+      const wait = waits[Math.min(this.#failures, waits.length - 1)] ?? 0;
+      this.#failures++;
+      this.#schedule(wait);
+      this.#set({ kind: 'error', error, retryAt: this.#o.scheduler.now() + wait });
+    } else this.#set({ kind: 'error', error, retryAt: null });
+  }
+
+  #persist(): void {
+    if (!this.#o.persist) return;
+    this.#o.persist(
+      pendingDraft(
+        this.#revision,
+        this.#base.answers,
+        diffAnswers(this.#base.answers, this.#latest.answers),
+      ),
+    );
   }
 
   #schedule(ms: number): void {
