@@ -32,7 +32,9 @@ export async function boot(config: Config, o: BootOptions = {}): Promise<Deps> {
     dataDir: config.dataDir,
     file: o.sqliteFile,
     durability: config.SQLITE_DURABILITY,
+    busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
     schema: pgSchema,
+    onError: (msg, err) => log.error(msg, err instanceof Error ? err.message : err),
   });
   try {
     await migrate(db.kysely, db.dialect, pgSchema);

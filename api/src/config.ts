@@ -62,6 +62,8 @@ export const ConfigSchema = z.object({
    * Both survive a power cut; `group` sustains far more saves per second.
    */
   SQLITE_DURABILITY: z.enum(['group', 'full']).default('group'),
+  /** How long a SQLite write waits for another process's lock before answering 503. */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Cookies marked Secure: turn on behind HTTPS. */
   SECURE_COOKIES: flag.default(false),
   /**

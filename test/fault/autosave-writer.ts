@@ -87,6 +87,67 @@ export class Writer {
     }
   }
 
+  /** Answers by status over the run (streamThroughFaults). */
+  readonly statuses: Record<string, number> = {};
+
+  /**
+   * Saves one after another while `keepGoing()`, through database faults: a
+   * 503 (or a dropped connection) is not an acknowledgement, so the writer
+   * waits, reads what is stored (the save may have landed unacknowledged)
+   * and carries on from there. Anything but 200, 503 or a 409 after such a
+   * fault is recorded as unexpected.
+   */
+  async streamThroughFaults(api: ApiClient, keepGoing: () => boolean): Promise<void> {
+    let afterFault = false;
+    while (keepGoing()) {
+      const seq = ++this.seq;
+      const save = { note: `${this.name} #${seq}`, flag: seq % 2 === 0 };
+      const from = this.revision;
+      this.sent.set(from + 1, save);
+      let r: { status: number; body: { revision?: number } } | null = null;
+      try {
+        r = await api.call('PATCH', `/api/assessments/${this.id}`, {
+          revision: from,
+          answers: {
+            [NOTE_ITEM]: { files: [], ref: `自动保存 ${this.name}`, note: save.note },
+            [FLAG_ITEM]: save.flag,
+          },
+        });
+      } catch {
+        r = null;
+      }
+      const key = r ? String(r.status) : 'dropped';
+      this.statuses[key] = (this.statuses[key] ?? 0) + 1;
+      if (r?.status === 200 && r.body.revision === from + 1) {
+        this.acked.set(from + 1, save);
+        this.ackCount++;
+        this.revision = from + 1;
+        afterFault = false;
+        continue;
+      }
+      if (r && r.status !== 503 && !(r.status === 409 && afterFault)) {
+        this.unexpected.push(`${save.note}: ${r.status} ${JSON.stringify(r.body)}`);
+        return;
+      }
+      afterFault = true;
+      this.revision = await this.storedRevision(api, keepGoing);
+    }
+  }
+
+  /** What the server has stored now, retried until it answers. */
+  private async storedRevision(api: ApiClient, keepGoing: () => boolean): Promise<number> {
+    for (;;) {
+      await new Promise((res) => setTimeout(res, 50));
+      try {
+        const r = await api.call<{ revision?: number }>('GET', `/api/assessments/${this.id}`);
+        if (r.status === 200 && typeof r.body.revision === 'number') return r.body.revision;
+      } catch {
+        // still down
+      }
+      if (!keepGoing()) return this.revision;
+    }
+  }
+
   /**
    * Judges a stored state against what was sent and acknowledged:
    * - the revision is at least `floor` (the highest acknowledged revision,

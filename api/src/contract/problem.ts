@@ -26,6 +26,10 @@ export const PROBLEM_TYPES = [
   'unsupported-media-type',
   'unsupported-file-type',
   'too-many-requests',
+  'unavailable',
+  'storage-full',
+  'quota-exceeded',
+  'file-in-use',
   'http-error',
   'internal',
 ] as const;
@@ -78,7 +82,7 @@ export const ProblemBody = z
     assessmentStatus: AssessmentStatus.optional(),
     /** wrong-state: the action refused. */
     action: Action.optional(),
-    /** too-many-requests: seconds to wait (also in Retry-After). */
+    /** too-many-requests, unavailable: seconds to wait (also in Retry-After). */
     retryAfter: z.number().int().optional(),
     /** internal: quote it to the administrator. */
     incident: z.string().optional(),

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { WalSync } from './wal-sync.ts';
@@ -26,14 +26,18 @@ export interface DbOptions {
   dataDir?: string | undefined;
   /** `group` (default): one WAL fsync shared by concurrent writes; `full`: SQLite syncs each commit. */
   durability?: 'group' | 'full' | undefined;
+  /** SQLite: wait this long for another connection's lock, then fail with SQLITE_BUSY. */
+  busyTimeoutMs?: number | undefined;
   /** PostgreSQL schema to use (created if missing): lets tests share one database. */
   schema?: string | undefined;
   poolSize?: number | undefined;
+  /** Where connection errors outside any request go (a dropped idle connection). */
+  onError?: ((msg: string, err: unknown) => void) | undefined;
 }
 
 /** Opens the configured database: SQLite in WAL mode by default, PostgreSQL from a URL. */
 export function openDb(o: DbOptions): Db {
-  if (o.url) return openPostgres(o.url, o.schema, o.poolSize ?? 10);
+  if (o.url) return openPostgres(o.url, o.schema, o.poolSize ?? 10, o.onError ?? (() => {}));
   const file = o.file ?? join(o.dataDir ?? './data', 'zhiping.db');
   if (file !== ':memory:' && o.dataDir) mkdirSync(o.dataDir, { recursive: true });
   const sqlite = new SQLite(file);
@@ -44,9 +48,9 @@ export function openDb(o: DbOptions): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${group ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.trunc(o.busyTimeoutMs ?? 5000)}`);
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SafeRollbackSqliteDialect({ database: withStatementCache(sqlite) }),
   });
   const wal = group ? new WalSync(`${file}-wal`) : null;
   return {
@@ -83,11 +87,47 @@ function withStatementCache(db: SQLite.Database) {
   };
 }
 
-function openPostgres(url: string, schema: string | undefined, max: number): Db {
+/**
+ * When SQLite itself rolled a transaction back (SQLITE_FULL, SQLITE_IOERR),
+ * Kysely's ROLLBACK fails with "no transaction is active" and that error
+ * would replace the real one; keep the real one.
+ */
+class SafeRollbackSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      try {
+        await rollback(connection);
+      } catch (err) {
+        if (!(err instanceof Error && /no transaction is active/.test(err.message))) throw err;
+      }
+    };
+    return driver;
+  }
+}
+
+function openPostgres(
+  url: string,
+  schema: string | undefined,
+  max: number,
+  onError: (msg: string, err: unknown) => void,
+): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    // Unreachable → fail fast (503) rather than queue requests behind a dead server.
+    connectionTimeoutMillis: 3_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // A connection that dies (server restart, failover, pg_terminate_backend)
+  // emits 'error'; unhandled, that would end the process. The pool drops a
+  // broken client when it is released and opens a fresh one on demand, so
+  // logging is all there is to do. Checked-out clients have no pool listener
+  // of their own: give every client one for its whole life.
+  pool.on('error', (err) => onError('数据库连接断开（空闲连接），将自动重连', err));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => onError('数据库连接断开，将自动重连', err));
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(url);

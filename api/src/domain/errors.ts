@@ -42,6 +42,16 @@ export interface DomainErrorParams {
   missing_file_name: Record<string, never>;
   empty_file: Record<string, never>;
   unsupported_file_type: { accepted: readonly string[] };
+  /** The database cannot be reached or is busy for now: retry after `retryAfter` seconds. */
+  unavailable: { retryAfter: number };
+  /** The disk (or the database's) is full: nothing was stored. */
+  storage_full: Record<string, never>;
+  /** The assessment already holds as many evidence files or bytes as allowed. */
+  evidence_quota: { maxFiles: number; maxBytes: number; files: number; bytes: number };
+  /** A file the current answers still cite cannot be deleted. */
+  file_in_use: { items: string[] };
+  /** A new password fails the policy; `reasons` are stable codes. */
+  weak_password: { reasons: string[] };
 }
 
 export type DomainErrorCode = keyof DomainErrorParams;

@@ -177,7 +177,56 @@ const TABLE: { [C in DomainErrorCode]: (p: DomainErrorParams[C]) => Problem } = 
       '不支持的文件类型',
       `只接受 ${accepted.join('、')} 文件，且内容须与扩展名一致。`,
     ),
+  unavailable: ({ retryAfter }) =>
+    new Problem(
+      503,
+      'unavailable',
+      '服务暂时不可用',
+      `数据库暂时无法访问，未作任何更改。请在 ${retryAfter} 秒后重试。`,
+      { retryAfter },
+      { 'Retry-After': String(retryAfter) },
+    ),
+  storage_full: () =>
+    new Problem(
+      507,
+      'storage-full',
+      '存储空间已满',
+      '服务器存储空间已满，本次内容未保存。请稍后重试，或联系管理员清理空间。',
+    ),
+  evidence_quota: ({ maxFiles, maxBytes, files, bytes }) =>
+    new Problem(
+      413,
+      'quota-exceeded',
+      '证据文件超出限额',
+      `每份评估最多 ${maxFiles} 个证据文件、共 ${MB(maxBytes)}；已有 ${files} 个、${MB(bytes)}。请先删除不需要的文件。`,
+      { maxFiles, maxBytes, files, bytes },
+    ),
+  file_in_use: ({ items }) =>
+    new Problem(
+      409,
+      'file-in-use',
+      '文件仍被引用',
+      `答案仍引用此文件（${items.join('、')}），请先从答案中移除。`,
+      { errors: items.map((i) => ({ path: i, message: '答案引用了此文件', code: 'file_in_use' })) },
+    ),
+  weak_password: ({ reasons }) =>
+    new Problem(422, 'unprocessable', '内容未通过校验', '密码不够安全。', {
+      errors: reasons.map((r) => ({
+        path: 'password',
+        message: PASSWORD_REASON[r] ?? '密码不够安全',
+        code: `password.${r}`,
+      })),
+    }),
 };
+
+const PASSWORD_REASON: Record<string, string> = {
+  too_short: '密码至少 12 个字符',
+  contains_email: '密码不能包含邮箱',
+  contains_name: '密码不能包含姓名',
+  too_common: '密码太常见或太容易猜到',
+};
+
+const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 const ACTION_ZH: Record<Action, string> = {
   edit: '修改',

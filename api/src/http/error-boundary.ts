@@ -1,4 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
+import { storageFault } from '../db/faults.ts';
 import { DomainError } from '../domain/errors.ts';
 import { domainProblem } from './domain-problems.ts';
 import { Problem, problems } from './problem.ts';
@@ -25,6 +26,14 @@ export function toProblem(err: unknown, log: (msg: string, err: unknown) => void
   const code = err instanceof Error && 'code' in err ? err.code : undefined;
   if (code === '22021' || code === '22P05')
     return problems.badRequest('请求中含有无法保存的字符（U+0000），请删除后重试。');
+
+  const fault = storageFault(err);
+  if (fault === 'full') {
+    log('storage full', err instanceof Error ? err.message : err);
+    return domainProblem(new DomainError('storage_full'));
+  }
+  if (fault)
+    return domainProblem(new DomainError('unavailable', { retryAfter: fault === 'busy' ? 1 : 2 }));
 
   const incident = crypto.randomUUID();
   log(`incident ${incident}`, err);
