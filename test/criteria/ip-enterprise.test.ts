@@ -225,6 +225,21 @@ describe('ip-enterprise-beijing', () => {
     ).toBe('advantage');
   });
 
+  it('without own R&D the R&D-growth rule fails with everything answered (not 尚缺作答)', () => {
+    // domain.md §4, Beijing 试点: R&D spending growing over 3 years. With p.own-rd = no the three
+    // R&D-spending questions are hidden: there is no R&D spending to grow, so the rule fails.
+    const r = run('ip-enterprise-beijing/advantage.json', { 'p.own-rd': false });
+    expect(r.progress.requiredMissing).toEqual([]);
+    expect(r.gates.find((g) => g.id === 'g.bj-rd-growth')).toMatchObject({
+      outcome: 'failed',
+      notApplicable: true,
+    });
+    expect(r.verdict.tier).toBe('not-eligible');
+    const why = r.verdict.reasons.map((x) => reasonText(x, { result: r })).join('\n');
+    expect(why).not.toContain('尚缺作答');
+    expect(why).toContain('没有自主研发活动');
+  });
+
   it('R&D spending that dipped in one of the three years fails g.bj-rd-growth', () => {
     const r = run('ip-enterprise-beijing/advantage.json', { 'p.bj-rd-spend-y2': 1600 });
     // 1100 → 1600 (+45 %) → 1500 (−6 %): not growing every year.
