@@ -218,8 +218,10 @@ export class Autosave {
     const s = this.#snapshot.state;
     if (s.kind !== 'conflict') return;
     const taken: AnswerPatch = {};
-    for (const c of s.conflicts)
-      if (choices[c.id] === 'theirs') taken[c.id] = c.theirs === undefined ? null : c.theirs;
+    for (const c of s.conflicts) {
+      const v = choices[c.id] === 'theirs' ? c.theirs : c.mine;
+      taken[c.id] = v === undefined ? null : v;
+    }
     if (Object.keys(taken).length > 0) {
       this.#latest = {
         answers: applyPatch(this.#latest.answers, taken),

@@ -63,13 +63,19 @@ async function problemOf(res: Response): Promise<ApiError> {
  * refuses writes without `Content-Type: application/json`, a CSRF guard),
  * even when there is nothing to say.
  */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  init?: { keepalive?: boolean },
+): Promise<T> {
   const write = method !== 'GET';
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
+      ...(init?.keepalive ? { keepalive: true } : {}),
       headers: write
         ? { 'Content-Type': 'application/json', Accept: 'application/json' }
         : { Accept: 'application/json' },

@@ -33,7 +33,8 @@ export const api = {
   createAssessment: (body: { definition: string; title?: string; answers?: Answers }) =>
     request<AssessmentDetail>('POST', '/assessments', body),
   save: (id: string, body: { revision: number; answers: Answers; position?: string | null }) =>
-    request<Saved>('PATCH', `/assessments/${enc(id)}`, body),
+    // keepalive: a save started as the page closes still reaches the server.
+    request<Saved>('PATCH', `/assessments/${enc(id)}`, body, { keepalive: true }),
   submit: (id: string, revision: number) =>
     request<AssessmentDetail | Saved>('POST', `/assessments/${enc(id)}/submit`, { revision }),
   reopen: (id: string, revision: number) =>

@@ -3,7 +3,7 @@ import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useState } from 'react';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LocaleProvider, useLocale } from '../i18n/locale.tsx';
 import { createQueryClient } from './query-client.ts';
 import { AppRoutes } from './routes.tsx';
@@ -25,14 +25,17 @@ function Themed() {
   );
 }
 
+// A data router (the pages' own <Routes> sit under one splat route), so the
+// questionnaire can ask before an in-app move would strand unsent changes.
+const router = () => createBrowserRouter([{ path: '*', element: <Themed /> }]);
+
 export function App() {
   const [client] = useState(createQueryClient);
+  const [routes] = useState(router);
   return (
     <QueryClientProvider client={client}>
       <LocaleProvider>
-        <BrowserRouter>
-          <Themed />
-        </BrowserRouter>
+        <RouterProvider router={routes} />
       </LocaleProvider>
     </QueryClientProvider>
   );

@@ -116,6 +116,19 @@ export const zh = {
   'save.conflict': '未保存：版本冲突',
   'save.locked': '未保存：此自评已不可编辑',
   'save.heldBack': '{n} 项格式有误，改正后才会保存',
+  'save.offline': '离线，已在本机保存',
+  'save.leave': '还有修改没有送到服务器（已在本机保存）。仍要离开吗？',
+  'save.leaveTitle': '离开此页？',
+  'save.stay': '留下',
+  'save.go': '离开',
+
+  'merge.title': '同一题在别处也被改过',
+  'merge.body':
+    '另一处（另一个窗口或同事）的其他修改已合并。以下 {n} 题两边的答案不同，请逐题选择保留哪一个；选好之前不会覆盖任何一方。',
+  'merge.mine': '本页的答案',
+  'merge.theirs': '另一处的答案',
+  'merge.none': '（未作答）',
+  'merge.apply': '保存所选答案',
 
   'conflict.title': '此自评已在别处被修改',
   'conflict.body':
@@ -307,6 +320,20 @@ export const en: Record<MessageKey, string> = {
   'save.conflict': 'Not saved: version conflict',
   'save.locked': 'Not saved: no longer editable',
   'save.heldBack': '{n} answers are malformed and will be saved once fixed',
+  'save.offline': 'Offline — saved on this device',
+  'save.leave':
+    'Some changes have not reached the server yet (they are kept on this device). Leave anyway?',
+  'save.leaveTitle': 'Leave this page?',
+  'save.stay': 'Stay',
+  'save.go': 'Leave',
+
+  'merge.title': 'The same questions were changed elsewhere',
+  'merge.body':
+    'Other changes made elsewhere (another window, a colleague) were merged. These {n} questions have different answers on each side: choose which to keep for each; nothing is overwritten until you do.',
+  'merge.mine': 'Answer on this page',
+  'merge.theirs': 'Answer from elsewhere',
+  'merge.none': '(no answer)',
+  'merge.apply': 'Save the chosen answers',
 
   'conflict.title': 'This assessment was changed elsewhere',
   'conflict.body':

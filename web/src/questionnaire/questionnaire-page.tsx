@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Space } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Modal, Space } from 'antd';
+import { useCallback, useEffect } from 'react';
+import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useAssessment, useDefinition } from '../api/queries.ts';
 import type { AssessmentDetail } from '../api/types.ts';
@@ -23,6 +24,20 @@ export default function QuestionnairePage() {
   const queryClient = useQueryClient();
   const assessment = useAssessment(id);
   const form = useDefinition(assessment.data?.definition.ref);
+  // The step lives in the URL: deep links, Back/Forward between steps, a reload stays put.
+  const [search, setSearch] = useSearchParams();
+  const onStep = useCallback(
+    (step: string) => setSearch({ step }, { preventScrollReset: true }),
+    [setSearch],
+  );
+  // Leaving drops the cached copy: coming back reads what the server now has.
+  useEffect(
+    () => () => {
+      void queryClient.invalidateQueries({ queryKey: keys.assessment(id) });
+      void queryClient.invalidateQueries({ queryKey: keys.assessments });
+    },
+    [queryClient, id],
+  );
   if (assessment.isError)
     return <ProblemAlert error={assessment.error} onRetry={() => void assessment.refetch()} />;
   if (form.isError) return <ProblemAlert error={form.error} onRetry={() => void form.refetch()} />;
@@ -35,6 +50,9 @@ export default function QuestionnairePage() {
       definition={form.data.definition}
       assessment={a}
       client={client}
+      step={search.get('step')}
+      onStep={onStep}
+      LeaveGuard={LeaveGuard}
       onSubmitted={() => {
         void queryClient.invalidateQueries({ queryKey: keys.assessment(a.id) });
         void queryClient.invalidateQueries({ queryKey: keys.assessments });
@@ -43,6 +61,27 @@ export default function QuestionnairePage() {
       onReloaded={(fresh) => queryClient.setQueryData(keys.assessment(a.id), fresh)}
     />
   );
+}
+
+/** Asks before leaving inside the app while changes cannot be sent (offline, conflict, invalid). */
+function LeaveGuard({ blocking }: { blocking: boolean }) {
+  const t = useT();
+  // Moving between steps of this questionnaire is never blocked.
+  const blocker = useBlocker(
+    ({ currentLocation: a, nextLocation: b }) => blocking && a.pathname !== b.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    Modal.confirm({
+      title: t('save.leaveTitle'),
+      content: t('save.leave'),
+      okText: t('save.go'),
+      cancelText: t('save.stay'),
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, t]);
+  return null;
 }
 
 /** Submitted, in review or decided: say so, and offer what the caller may do. */

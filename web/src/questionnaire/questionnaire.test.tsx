@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, STALE_REVISION } from '../api/client.ts';
@@ -138,7 +138,7 @@ describe('Questionnaire', () => {
     expect(client.save).not.toHaveBeenCalled();
   });
 
-  it('recovers from a stale revision: reloads and re-applies the unsaved change', async () => {
+  it('merges a stale save silently when the other side changed other items', async () => {
     const stale = new ApiError(
       409,
       { type: STALE_REVISION, title: '版本已过期', status: 409 },
@@ -153,34 +153,24 @@ describe('Questionnaire', () => {
     const staff = screen.getByLabelText(/^知识产权专职人员数/);
     await user.clear(staff);
     await user.type(staff, '9');
-    const banner = await screen.findByRole('alert');
-    expect(within(banner).getByText('此自评已在别处被修改')).toBeTruthy();
-    expect(within(banner).getByText(/第 7 版/)).toBeTruthy();
-    expect(screen.getByText('未保存：版本冲突')).toBeTruthy();
-    // No further writes while the conflict stands.
-    await user.type(staff, '9');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(client.save).toHaveBeenCalledTimes(1);
-
-    await user.click(within(banner).getByRole('button', { name: /重新应用我的修改/ }));
     await waitFor(() => expect(client.save).toHaveBeenCalledTimes(2));
-    // The server's other change (p.make) is kept; ours goes on top, on the new revision.
+    // The server's other change (p.make) is kept and shown; ours goes on top, on the new revision.
     expect(client.save).toHaveBeenLastCalledWith('a1', {
       revision: 7,
-      answers: { 'p.staff': 99 },
+      answers: { 'p.staff': 9 },
       position: 'profile',
     });
-    expect(screen.getByLabelText(/^生产基地在哪里？/)).toBeTruthy();
-    expect(screen.queryByText('此自评已在别处被修改')).toBeNull();
+    expect(await screen.findByLabelText(/^生产基地在哪里？/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('can drop the unsaved change and take the server copy', async () => {
+  it('shows both answers when the same item changed on both sides, and keeps the chosen one', async () => {
     const client = fakeClient();
     client.save.mockRejectedValueOnce(
       new ApiError(
         409,
         { type: STALE_REVISION, title: '冲突', status: 409 },
-        { currentRevision: 5 },
+        { type: STALE_REVISION, currentRevision: 5 },
       ),
     );
     client.assessment.mockResolvedValue(detail({ revision: 5, answers: { 'p.staff': 4 } }));
@@ -188,10 +178,43 @@ describe('Questionnaire', () => {
     const staff = screen.getByLabelText<HTMLInputElement>(/^知识产权专职人员数/);
     await user.clear(staff);
     await user.type(staff, '9');
-    await user.click(await screen.findByRole('button', { name: /放弃我的修改/ }));
+    const banner = await screen.findByRole('alert');
+    expect(within(banner).getByText('同一题在别处也被改过')).toBeTruthy();
+    const row = banner.querySelector('[data-conflict="p.staff"]') as HTMLElement;
+    expect(row.querySelector('[data-side="mine"]')?.textContent).toMatch(/^9/);
+    expect(row.querySelector('[data-side="theirs"]')?.textContent).toMatch(/^4/);
+    expect(screen.getByText('未保存：版本冲突')).toBeTruthy();
+    const apply = within(banner).getByRole('button', { name: '保存所选答案' });
+    expect(apply.hasAttribute('disabled')).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.save).toHaveBeenCalledTimes(1); // nothing overwritten without a choice
+    await user.click(within(row).getByRole('radio', { name: /另一处的答案/ }));
+    await user.click(apply);
     await waitFor(() => expect(staff.value).toBe('4'));
     await new Promise((r) => setTimeout(r, 300));
     expect(client.save).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('keeps unsent answers in storage and sends them when the page opens again', async () => {
+    const client = fakeClient();
+    client.save.mockImplementation(() => new Promise(() => {})); // never answers
+    const { user } = setup(detail({ answers: { 'p.staff': 3 } }), client);
+    const staff = screen.getByLabelText(/^知识产权专职人员数/);
+    await user.clear(staff);
+    await user.type(staff, '7');
+    expect(JSON.parse(window.localStorage.getItem('zhiping.draft.a1') ?? 'null')).toEqual({
+      revision: 3,
+      base: { 'p.staff': 3 },
+      changes: { 'p.staff': 7 },
+    });
+    cleanup();
+    const again = fakeClient();
+    setup(detail({ answers: { 'p.staff': 3 } }), again);
+    expect(screen.getByLabelText<HTMLInputElement>(/^知识产权专职人员数/).value).toBe('7');
+    await waitFor(() => expect(again.save).toHaveBeenCalledTimes(1));
+    expect(again.save.mock.lastCall?.[1]).toMatchObject({ revision: 3, answers: { 'p.staff': 7 } });
+    await waitFor(() => expect(window.localStorage.getItem('zhiping.draft.a1')).toBeNull());
   });
 
   it('stops, without inventing a conflict, when the assessment is no longer editable', async () => {

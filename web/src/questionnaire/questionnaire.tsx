@@ -6,14 +6,16 @@ import {
   textOf,
   validateAnswers,
 } from '@zhiping/forms';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ComponentType, useCallback, useEffect, useMemo, useState } from 'react';
 import { fileUrl } from '../api/endpoints.ts';
 import type { AssessmentDetail } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { invalidIds } from './check-value.ts';
 import { ConflictBanner } from './conflict-banner.tsx';
+import { startingAnswers, writeDraft } from './draft-store.ts';
 import { EvidenceFilesContext } from './evidence-context.tsx';
 import { LockedBanner } from './locked-banner.tsx';
+import { MergeConflicts } from './merge-conflicts.tsx';
 import { missingOf } from './missing.ts';
 import type { QuestionnaireClient } from './questionnaire-client.ts';
 import { QuestionnaireHeader } from './questionnaire-header.tsx';
@@ -39,6 +41,12 @@ export interface QuestionnaireProps {
   /** Told when a conflict reload fetched a newer server copy. */
   onReloaded?: (fresh: AssessmentDetail) => void;
   autosaveDelay?: number;
+  /** The step to show (e.g. from the URL); with `onStep` the caller owns it. */
+  step?: string | null;
+  /** A move to another step (the caller records it, e.g. in the URL). */
+  onStep?: (id: string) => void;
+  /** Rendered with `blocking` while leaving would strand changes (offline, conflict, invalid). */
+  LeaveGuard?: ComponentType<{ blocking: boolean }>;
 }
 
 /** The pseudo-step after the last section: check what is missing, then submit. */
@@ -63,9 +71,13 @@ export function Questionnaire(p: QuestionnaireProps) {
   const sectionIndex = useSectionIndex(definition);
   const editable = assessment.can.edit;
   const [submitMode, setSubmitMode] = useState(false);
+  // Changes this browser kept but the server never acknowledged come back first.
+  const [start] = useState(() =>
+    editable ? startingAnswers(assessment) : { answers: assessment.answers, conflicts: [] },
+  );
   const { compiled, codec, form, answers, result } = useLiveAnswers(
     definition,
-    assessment.answers,
+    start.answers,
     assessment.asOf,
     submitMode ? 'submit' : 'draft',
     locale,
@@ -81,17 +93,17 @@ export function Questionnaire(p: QuestionnaireProps) {
       : null;
   }, [client, assessment.id]);
 
-  const [stepId, setStepId] = useState(
-    () => steps.find((s) => s.id === assessment.position)?.id ?? steps[0]?.id ?? REVIEW_STEP,
-  );
+  const [ownStep, setOwnStep] = useState<string | null>(null);
+  const asked = (p.onStep ? p.step : ownStep) ?? assessment.position;
+  const stepId =
+    asked === REVIEW_STEP
+      ? REVIEW_STEP
+      : (steps.find((s) => s.id === asked)?.id ?? steps[0]?.id ?? REVIEW_STEP);
   const onReview = stepId === REVIEW_STEP;
   // A step that stops applying (an earlier answer hid it) falls back to the first.
   const index = steps.findIndex((s) => s.id === stepId);
   const step = steps[index] ?? (onReview ? undefined : steps[0]);
   const position = step?.id ?? steps[steps.length - 1]?.id ?? null;
-  // Opening at the first step is not a move worth saving; only later moves are.
-  const [openedAt] = useState(() => assessment.position ?? position);
-
   const holdBack = useCallback((changed: AnswerPatch) => invalidIds(compiled, changed), [compiled]);
   const autosave = useAutosave({
     answers,
@@ -99,16 +111,39 @@ export function Questionnaire(p: QuestionnaireProps) {
     initial: {
       answers: assessment.answers,
       revision: assessment.revision,
-      position: openedAt,
+      position: assessment.position,
     },
     save: (body) => client.save(assessment.id, body),
     holdBack,
     delay: p.autosaveDelay,
     enabled: editable,
+    read: () => ({ answers: codec.toAnswers(form.getValues()), position }),
+    fetchLatest: async () => {
+      const fresh = await client.assessment(assessment.id);
+      return { answers: fresh.answers, revision: fresh.revision };
+    },
+    // A merge took answers from elsewhere: show them (the form reports them back, unchanged).
+    onRemote: (patch) => {
+      for (const [id, v] of Object.entries(patch)) {
+        const name = codec.name(id);
+        if (name) form.setValue(name, v === null ? undefined : v, { shouldValidate: true });
+      }
+    },
+    persist: (draft) => writeDraft(assessment.id, draft),
+    conflicts: start.conflicts,
   });
-  const { flush } = autosave;
+  const { flush, flushNow } = autosave;
   const retrySave = useCallback(() => void flush(), [flush]);
 
+  // Every move to another step sends what was typed at once.
+  const { onStep } = p;
+  const setStepId = useCallback(
+    (id: string) => {
+      void flushNow();
+      (onStep ?? setOwnStep)(id);
+    },
+    [flushNow, onStep],
+  );
   const { headingRef, goTo, goToItem } = useStepFocus(setStepId, (id) => stepOfItem(compiled, id));
   const submit = useSubmit({
     autosave,
@@ -170,7 +205,26 @@ export function Questionnaire(p: QuestionnaireProps) {
           onRetry={retrySave}
           t={t}
         />
-        {autosave.state.kind === 'conflict' ? (
+        {p.LeaveGuard ? (
+          <p.LeaveGuard
+            blocking={
+              editable &&
+              (autosave.state.kind === 'error' ||
+                autosave.state.kind === 'conflict' ||
+                autosave.heldBack > 0)
+            }
+          />
+        ) : null}
+        {autosave.state.kind === 'conflict' && autosave.state.conflicts.length > 0 ? (
+          <MergeConflicts
+            key={autosave.state.currentRevision}
+            conflicts={autosave.state.conflicts}
+            compiled={compiled}
+            onResolve={autosave.resolve}
+            locale={locale}
+            t={t}
+          />
+        ) : autosave.state.kind === 'conflict' ? (
           <ConflictBanner
             revision={autosave.state.currentRevision}
             unsaved={autosave.unsaved()}

@@ -41,7 +41,14 @@ export const SaveStatus = memo(function SaveStatus({
       );
       break;
     case 'error':
-      body = (
+      body = offline(state.error) ? (
+        <>
+          <CloudUploadOutlined /> {t('save.offline')}
+          <Button size="small" type="link" onClick={onRetry}>
+            {t('save.retry')}
+          </Button>
+        </>
+      ) : (
         <>
           <WarningOutlined /> {t('save.failed')}
           {whyFailed(state.error, t)}
@@ -67,7 +74,11 @@ export const SaveStatus = memo(function SaveStatus({
       break;
   }
   return (
-    <div className={`zp-save zp-save-${state.kind}`} role="status" aria-live="polite">
+    <div
+      className={`zp-save zp-save-${state.kind === 'error' && offline(state.error) ? 'offline' : state.kind}`}
+      role="status"
+      aria-live="polite"
+    >
       {body}
       {heldBack > 0 ? (
         <span className="zp-muted"> · {t('save.heldBack', { n: heldBack })}</span>
@@ -75,6 +86,9 @@ export const SaveStatus = memo(function SaveStatus({
     </div>
   );
 });
+
+/** The server could not be reached: the changes wait on this device and are retried. */
+const offline = (e: unknown) => e instanceof ApiError && e.status === 0;
 
 /** ": reason" after 保存失败; the network's own wording in the reader's language. */
 function whyFailed(e: unknown, t: Translate): string {

@@ -1,8 +1,10 @@
 import {
+  type AnswerConflict,
   type AnswerPatch,
   type Answers,
   Autosave as AutosaveMachine,
   type AutosaveSnapshot,
+  type PendingDraft,
   type SaveBody,
   type SaveFailure,
   type SaveState,
@@ -49,6 +51,16 @@ export interface AutosaveOptions {
   delay?: number | undefined;
   /** False for a read-only view: nothing is ever sent. */
   enabled?: boolean;
+  /** The answers and step this instant (the form's own values, ahead of a deferred render). */
+  read?: () => { answers: Answers; position: string | null };
+  /** The server's copy now: a stale save is then merged per item instead of refused. */
+  fetchLatest?: () => Promise<{ answers: Answers; revision: number }>;
+  /** Answers a merge took from elsewhere (null clears), for the form to show. */
+  onRemote?: (patch: AnswerPatch) => void;
+  /** Where unsaved changes are kept until the server has them. */
+  persist?: (draft: PendingDraft | null) => void;
+  /** Conflicts known at the start (a restored draft met newer answers). */
+  conflicts?: AnswerConflict[];
 }
 
 export interface Autosave extends AutosaveSnapshot {
@@ -60,6 +72,12 @@ export interface Autosave extends AutosaveSnapshot {
   flush: () => Promise<boolean>;
   /** Adopts a fresh server copy as the new base, e.g. after a conflict. */
   rebase: (answers: Answers, revision: number, position: string | null) => void;
+  /** Settles a merge conflict per item and saves. */
+  resolve: (choices: Readonly<Record<string, 'mine' | 'theirs'>>) => void;
+  /** Reads the form now and saves at once (a step change, leaving, hiding the page). */
+  flushNow: () => Promise<boolean>;
+  /** Whether anything typed is not on the server yet. */
+  isDirty: () => boolean;
 }
 
 /**
@@ -81,6 +99,10 @@ export function useAutosave(opts: AutosaveOptions): Autosave {
         scheduler: browser,
         delay: opts.delay,
         enabled: opts.enabled,
+        fetchLatest: opts.fetchLatest && (() => latest.current.fetchLatest?.() ?? never()),
+        onRemote: (patch) => latest.current.onRemote?.(patch),
+        persist: (draft) => latest.current.persist?.(draft),
+        conflicts: opts.conflicts,
       }),
   );
   const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot);
@@ -90,14 +112,59 @@ export function useAutosave(opts: AutosaveOptions): Autosave {
     () => machine.update(opts.answers, opts.position),
     [machine, opts.answers, opts.position],
   );
-  useEffect(() => () => machine.dispose(), [machine]);
 
-  const [api] = useState(() => ({
-    revisionNow: () => machine.revision,
-    unsaved: () => machine.unsaved(),
-    flush: () => machine.flush(),
-    rebase: (answers: Answers, revision: number, position: string | null) =>
-      machine.rebase(answers, revision, position),
-  }));
+  const [api] = useState(() => {
+    const catchUp = () => {
+      const now = latest.current.read?.();
+      if (now) machine.update(now.answers, now.position);
+    };
+    return {
+      revisionNow: () => machine.revision,
+      unsaved: () => machine.unsaved(),
+      flush: () => machine.flush(),
+      rebase: (answers: Answers, revision: number, position: string | null) =>
+        machine.rebase(answers, revision, position),
+      resolve: (choices: Readonly<Record<string, 'mine' | 'theirs'>>) => machine.resolve(choices),
+      flushNow: () => {
+        catchUp();
+        return machine.flush();
+      },
+      isDirty: () => {
+        catchUp();
+        return machine.dirty;
+      },
+    };
+  });
+
+  // Hiding or closing the page saves at once (the request is keepalive) —
+  // the storage already holds every change — and closing with anything
+  // unsent asks first. Leaving the questionnaire inside the app saves too.
+  useEffect(() => {
+    const save = () => void api.flushNow();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') save();
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!api.isDirty()) return;
+      save();
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', save);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', save);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      save();
+      machine.dispose();
+    };
+  }, [api, machine]);
+
   return { ...snapshot, ...api };
+}
+
+function never(): never {
+  throw new Error('fetchLatest was removed while autosave ran');
 }

@@ -23,4 +23,8 @@ if (!('ResizeObserver' in window)) {
   };
 }
 
-afterEach(() => cleanup());
+// Drafts kept in storage must not leak from one test into the next.
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});
