@@ -1,5 +1,6 @@
 import { evidenceGiven, textGiven } from '../draft/answered.ts';
 import type { Definition } from '../schema/definition.ts';
+import { isIsoDate } from '../schema/iso-date.ts';
 import type { Item } from '../schema/item.ts';
 
 /**
@@ -7,16 +8,6 @@ import type { Item } from '../schema/item.ts';
  * free text are only ever asked "answered?", so they become `true`.
  */
 export type Value = boolean | number | string | readonly string[];
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 /**
  * The value of a raw answer for an item, or undefined when the answer is
@@ -85,3 +76,5 @@ export function reader(
   }
   return (raw) => normalise(item, raw, scales);
 }
+
+export { isIsoDate };

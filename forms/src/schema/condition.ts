@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Scalar } from './common.ts';
+import { IsoDate } from './iso-date.ts';
 
 /*
  * Conditions are data, never code: a small AST evaluated by a pure function.
@@ -9,7 +10,6 @@ import { Id, Scalar } from './common.ts';
  */
 
 const Ref = Id.describe('an item id or a derived-value id');
-const IsoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
 export const CompareOp = z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte']);
 export type CompareOp = z.infer<typeof CompareOp>;
@@ -47,8 +47,8 @@ const Elapsed = z.strictObject({
 const AsOf = z
   .strictObject({
     op: z.literal('asOf'),
-    from: IsoDateString.optional(),
-    until: IsoDateString.optional(),
+    from: IsoDate.optional(),
+    until: IsoDate.optional(),
   })
   .refine((c) => c.from !== undefined || c.until !== undefined, {
     message: 'give from, until or both',

@@ -3,6 +3,7 @@ import { DefinitionRef, Id, Text, Version } from './common.ts';
 import { Audience, Family } from './enums.ts';
 import { Derived } from './expr.ts';
 import { Gate, Tier } from './gate-tier.ts';
+import { IsoDate } from './iso-date.ts';
 import { Item, ScaleLevel } from './item.ts';
 import { Section } from './section.ts';
 
@@ -14,16 +15,12 @@ const header = {
   summary: Text.optional(),
   audience: z.array(Audience).min(1),
   sources: z.array(Id).default([]).describe('catalogue ids of the documents and standards cited'),
-  validFrom: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .describe('first assessment date the criteria apply to (e.g. the standard in force)'),
-  validUntil: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .describe('last assessment date the criteria apply to; scored later, no tier is given'),
+  validFrom: IsoDate.optional().describe(
+    'first assessment date the criteria apply to (e.g. the standard in force)',
+  ),
+  validUntil: IsoDate.optional().describe(
+    'last assessment date the criteria apply to; scored later, no tier is given',
+  ),
   supersededBy: Id.optional().describe('the definition id that replaces this one after validUntil'),
   expiredMessage: Text.optional().describe(
     'what an assessment after validUntil means and what to do (e.g. the certificate is no longer valid: migrate)',

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isIsoDate } from '../engine/values.ts';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `s` is `YYYY-MM-DD` naming a real calendar day (2025-02-29 is not). */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
 
 /**
  * The one ISO calendar date schema (`YYYY-MM-DD`, a real day, 1900 or

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Answers } from './answers.ts';
 import { DefinitionRef, Id } from './common.ts';
+import { IsoDate } from './iso-date.ts';
 
 /**
  * A sample assessment (seeds/samples/<definition id>/<name>.json): demo data
@@ -15,7 +16,7 @@ export const SampleAssessment = z.strictObject({
     region: z.string().optional(),
   }),
   definition: DefinitionRef,
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: IsoDate,
   answers: Answers,
 });
 export type SampleAssessment = z.infer<typeof SampleAssessment>;
