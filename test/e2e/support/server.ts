@@ -11,9 +11,13 @@ export const webDist = join(root, 'web', 'dist');
 
 export interface RunningApi {
   url: string;
+  port: number;
   dataDir: string;
   log: () => string;
+  /** Stops the process and removes the data. */
   stop: () => Promise<void>;
+  /** Stops the process only (SIGKILL with `hard`), keeping the data for a restart on the same port. */
+  kill: (hard?: boolean) => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -33,9 +37,13 @@ async function freePort(): Promise<number> {
  * directory and a free port, serving the built web app. Stops it, and removes
  * the data, on `stop()`.
  */
-export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'zp-e2e-'));
+export async function startApi(
+  env: Record<string, string> = {},
+  /** Restart on this port and data (after `kill`). */
+  again?: { port: number; dataDir: string },
+): Promise<RunningApi> {
+  const port = again?.port ?? (await freePort());
+  const dataDir = again?.dataDir ?? mkdtempSync(join(tmpdir(), 'zp-e2e-'));
   const apiDir = join(root, 'api');
   const tsx = createRequire(join(apiDir, 'package.json')).resolve('tsx/cli');
   let output = '';
@@ -61,16 +69,19 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     output += b.toString();
   });
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const kill = async (hard = false) => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((r) => child.once('exit', r));
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(-child.pid, hard ? 'SIGKILL' : 'SIGTERM');
       } catch {
         // already gone
       }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
+  };
+  const stop = async () => {
+    await kill();
     rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 60_000;
@@ -78,7 +89,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     if (child.exitCode !== null) break;
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, dataDir, log: () => output, stop };
+      if (res.ok) return { url, port, dataDir, log: () => output, stop, kill };
     } catch {
       // not listening yet
     }

@@ -98,6 +98,8 @@ export function useAutosave(opts: AutosaveOptions): Autosave {
         classify: classifySaveError,
         scheduler: browser,
         delay: opts.delay,
+        // Offline, a save is retried soon and then every 8 s: back online, all is sent shortly.
+        retryDelays: [1_000, 2_000, 4_000, 8_000],
         enabled: opts.enabled,
         fetchLatest: opts.fetchLatest && (() => latest.current.fetchLatest?.() ?? never()),
         onRemote: (patch) => latest.current.onRemote?.(patch),
@@ -153,7 +155,9 @@ export function useAutosave(opts: AutosaveOptions): Autosave {
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', save);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('online', save);
     return () => {
+      window.removeEventListener('online', save);
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', save);
       window.removeEventListener('beforeunload', onBeforeUnload);
