@@ -1,4 +1,5 @@
-import { RateLimiter } from './auth/rate-limit.ts';
+import { BlockedKeys } from './auth/blocked-keys.ts';
+import { Slots } from './auth/slots.ts';
 import type { Config } from './config.ts';
 import { migrate } from './db/migrations.ts';
 import { openDb } from './db/open.ts';
@@ -42,7 +43,8 @@ export async function boot(config: Config, o: BootOptions = {}): Promise<Deps> {
       config,
       db,
       definitions: new DefinitionStore(db.kysely),
-      loginLimiter: new RateLimiter(config.LOGIN_ATTEMPTS_PER_MINUTE, 60_000),
+      hashSlots: new Slots(config.PASSWORD_HASH_CONCURRENCY),
+      blockedLogins: new BlockedKeys(),
       now: o.now ?? (() => new Date()),
       log,
     };

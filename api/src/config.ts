@@ -52,8 +52,14 @@ export const ConfigSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
-  /** Failed logins allowed per account and address within a minute. */
+  /** Login attempts allowed per account within a minute (a success gives its attempt back). */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /** Login attempts allowed per client address within a minute. */
+  LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Login attempts allowed in all within a minute: caps the hashing work a flood can cause. */
+  LOGIN_ATTEMPTS_GLOBAL_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Password hashes computed at once; the rest queue, leaving threads for the disk. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   /** Directory of the built web app to serve; unset → web/dist when it exists. */
   WEB_DIST: z.string().optional(),
   /**

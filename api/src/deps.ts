@@ -1,4 +1,5 @@
-import type { RateLimiter } from './auth/rate-limit.ts';
+import type { BlockedKeys } from './auth/blocked-keys.ts';
+import type { Slots } from './auth/slots.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { DefinitionStore } from './services/definitions.ts';
@@ -13,7 +14,10 @@ export interface Deps {
   config: Config;
   db: Db;
   definitions: DefinitionStore;
-  loginLimiter: RateLimiter;
+  /** Password hashes that may run at once (PASSWORD_HASH_CONCURRENCY). */
+  hashSlots: Slots;
+  /** Login keys refused until their window ends (a shortcut; the database decides). */
+  blockedLogins: BlockedKeys;
   now: () => Date;
   log: Logger;
 }

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { sweepSessions } from './auth/session.ts';
 import { boot } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { sweepAttempts } from './db/repositories/login-attempts.ts';
 import { createApp } from './http/app.ts';
 
 /** The process entry point: config from the environment, then serve until told to stop. */
@@ -23,7 +24,13 @@ async function main() {
       `知评已启动: http://${info.address === '::' ? 'localhost' : info.address}:${info.port}/  (数据库: ${deps.db.dialect} ${deps.db.location})`,
     );
   });
-  const sweep = setInterval(() => void sweepSessions(deps.db.kysely, deps.now()), 3_600_000);
+  const sweep = setInterval(() => {
+    const now = deps.now();
+    // A database that is away now is retried at the next sweep.
+    sweepSessions(deps.db.kysely, now)
+      .then(() => sweepAttempts(deps.db.kysely, new Date(now.getTime() - 3_600_000)))
+      .catch((err) => deps.log.error('清理过期会话失败', err instanceof Error ? err.message : err));
+  }, 3_600_000);
   sweep.unref();
   const stop = () => {
     clearInterval(sweep);

@@ -21,7 +21,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const lib = loadBuiltins();
-const def = lib.get('gbt29490-2013@1.0.0');
+const def = lib.get('gbt29490-2013@2.0.0');
 
 type Result = ReturnType<typeof score>;
 const run = (name: string) => {
@@ -293,11 +293,11 @@ describe('gbt29490-2013 samples', () => {
 
 describe('gbt29490-2013 → 2023 mapping', () => {
   const mapping = lib.mappings.find((m) => m.id === 'gbt29490-2013-to-2023');
-  const def23 = lib.get('gbt29490-2023@1.0.0');
+  const def23 = lib.get('gbt29490-2023@2.0.0');
 
   it('is loaded and pairs the prerequisites and at least 25 questions', () => {
-    expect(mapping?.from).toBe('gbt29490-2013@1.0.0');
-    expect(mapping?.to).toBe('gbt29490-2023@1.0.0');
+    expect(mapping?.from).toBe('gbt29490-2013@2.0.0');
+    expect(mapping?.to).toBe('gbt29490-2023@2.0.0');
     const pairs = mapping?.pairs ?? [];
     expect(pairs.length).toBeGreaterThanOrEqual(25);
     for (const id of [

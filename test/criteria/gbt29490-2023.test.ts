@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const lib = loadBuiltins();
-const def = lib.get('gbt29490-2023@1.0.0');
+const def = lib.get('gbt29490-2023@2.0.0');
 
 const run = (name: string) => {
   const s = loadSample(`gbt29490-2023/${name}.json`);

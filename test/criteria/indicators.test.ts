@@ -26,7 +26,7 @@ describe('indicators-nmg-2020', () => {
   });
 
   it('region-2020: a 96 average but 7 of 36 targets missed → on-track, never 全面达标', () => {
-    const r = run('indicators-nmg-2020@1.0.0', 'indicators-nmg-2020/region-2020.json');
+    const r = run('indicators-nmg-2020@2.0.0', 'indicators-nmg-2020/region-2020.json');
     // 6,100 vs 5,000 invention applications → +22 % (≥ 20 %, met)
     expect(r.derived['d.inv-app-growth']).toBeCloseTo(0.22, 6);
     // 8,200 valid invention patents / 24,000,000 people × 10,000 ≈ 3.42 ≥ 3.3 (met)
@@ -85,7 +85,7 @@ describe('indicators-nmg-2020', () => {
       'tal.skills': 1000,
     };
     const at = (demo: number) =>
-      run('indicators-nmg-2020@1.0.0', 'indicators-nmg-2020/region-2020.json', {
+      run('indicators-nmg-2020@2.0.0', 'indicators-nmg-2020/region-2020.json', {
         ...allMet,
         'pil.demo-enterprises': demo,
       });
@@ -100,7 +100,7 @@ describe('indicators-nmg-2020', () => {
   });
 
   it('league-city-2019: a single league only tracks rates and is behind', () => {
-    const r = run('indicators-nmg-2020@1.0.0', 'indicators-nmg-2020/league-city-2019.json');
+    const r = run('indicators-nmg-2020@2.0.0', 'indicators-nmg-2020/league-city-2019.json');
     // region totals (pilots, services, trademarks, talent) are hidden for a single league
     for (const id of ['pil.units', 'svc.pledge', 'tm.valid', 'tal.skills']) {
       expect(status(r, id)).toBe('not_applicable');
@@ -129,7 +129,7 @@ describe('indicators-anshan', () => {
   });
 
   it('milestone-2015: only the 2015 targets are shown and scored → on-track', () => {
-    const r = run('indicators-anshan@1.0.0', 'indicators-anshan/milestone-2015.json');
+    const r = run('indicators-anshan@2.0.0', 'indicators-anshan/milestone-2015.json');
     // the chosen year shows the 2015 computed items and hides 2010 / 2020 ones
     expect(status(r, 'cum.app-2015')).toBe('partial'); // 33,500 of 35,000
     expect(status(r, 'cum.grant-2015')).toBe('met'); // 17,800 ≥ 17,500
@@ -173,7 +173,7 @@ describe('indicators-anshan', () => {
   });
 
   it('milestone-2020: falling filings leave the city behind', () => {
-    const r = run('indicators-anshan@1.0.0', 'indicators-anshan/milestone-2020.json');
+    const r = run('indicators-anshan@2.0.0', 'indicators-anshan/milestone-2020.json');
     // 2,650 of 4,100 applications by enterprises ≈ 64.6 % < 70 %
     expect(r.derived['d.enterprise-share']).toBeCloseTo(2650 / 4100, 6);
     expect(status(r, 'st.enterprise-share')).toBe('partial');

@@ -176,7 +176,7 @@ describe('ip-enterprise (base: national 优势 / 示范)', () => {
 
 describe('ip-enterprise-beijing', () => {
   it('has only the 试点 and 优势 tiers, with the Beijing gates on 试点', () => {
-    const def = lib.get('ip-enterprise-beijing@1.0.0');
+    const def = lib.get('ip-enterprise-beijing@2.0.0');
     expect(def.tiers.map((t) => t.id)).toEqual(['not-eligible', 'pilot', 'advantage']);
     expect(def.tiers.find((t) => t.id === 'pilot')?.gates).toEqual([
       'g.legal-person',
@@ -278,7 +278,7 @@ describe('a 2013 certificate counts as certification only until 2025-12-31', () 
 
 describe('ip-enterprise-shenzhen', () => {
   it('has the 优势 and 示范 tiers only, 示范 without a certification gate', () => {
-    const def = lib.get('ip-enterprise-shenzhen@1.0.0');
+    const def = lib.get('ip-enterprise-shenzhen@2.0.0');
     expect(def.tiers.map((t) => t.id)).toEqual(['not-eligible', 'advantage', 'demonstration']);
     // Its one gate is time served as 优势单位, not certification.
     expect(def.tiers.find((t) => t.id === 'demonstration')?.gates).toEqual(['g.sz-advantage-2y']);
@@ -377,7 +377,7 @@ describe('ip-enterprise-shenzhen', () => {
 
 describe('ip-enterprise-zhejiang', () => {
   it('has a single 专利示范企业 tier', () => {
-    const def = lib.get('ip-enterprise-zhejiang@1.0.0');
+    const def = lib.get('ip-enterprise-zhejiang@2.0.0');
     expect(def.tiers.map((t) => t.id)).toEqual(['not-eligible', 'demonstration']);
   });
 

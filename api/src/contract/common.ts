@@ -31,7 +31,7 @@ export const DefinitionRefParam = z
   .string()
   .regex(
     /^[a-z][a-z0-9_.-]*(@\d+\.\d+\.\d+)?$/,
-    '应为定义编号，或 编号@版本，如 gbt29490-2023@1.0.0',
+    '应为定义编号，或 编号@版本，如 gbt29490-2023@2.0.0',
   )
   .openapi({ example: 'gbt29490-2023' });
 

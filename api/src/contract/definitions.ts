@@ -64,7 +64,7 @@ export const DefinitionSummary = z
   .object({
     id: z.string(),
     version: z.string(),
-    ref: z.string().openapi({ example: 'gbt29490-2023@1.0.0' }),
+    ref: z.string().openapi({ example: 'gbt29490-2023@2.0.0' }),
     family: Family,
     title: Text,
     summary: orNull(Text),

@@ -30,6 +30,7 @@ export const PROBLEM_TYPES = [
   'storage-full',
   'quota-exceeded',
   'file-in-use',
+  'conflict',
   'http-error',
   'internal',
 ] as const;

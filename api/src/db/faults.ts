@@ -39,6 +39,16 @@ function codeOf(err: unknown): string | undefined {
   return typeof err.code === 'string' ? err.code : undefined;
 }
 
+/** A unique or primary-key constraint refused a row (two requests raced to create it). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = codeOf(err);
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
 /**
  * The storage fault behind an error, or null when it is not one.
  *

@@ -155,6 +155,18 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.createIndex('files_assessment').on('files').column('assessment_id').execute();
     },
   },
+  '0003-login-attempts': {
+    async up(db) {
+      // Login attempts per key (account, address, everyone) in a fixed window,
+      // shared by every process on the database.
+      await db.schema
+        .createTable('login_attempts')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */

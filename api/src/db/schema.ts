@@ -126,6 +126,14 @@ export interface FileTable {
   uploaded_at: string;
 }
 
+/** Login attempts in the current window, per key (`account:…`, `address:…`, `global`). */
+export interface LoginAttemptTable {
+  key: string;
+  /** When the window began (ISO); a window older than its length starts over. */
+  window_start: string;
+  count: number;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -136,6 +144,7 @@ export interface Database {
   item_reviews: ItemReviewTable;
   audit_log: AuditTable;
   files: FileTable;
+  login_attempts: LoginAttemptTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -62,7 +62,8 @@ const TABLE: { [C in DomainErrorCode]: (p: DomainErrorParams[C]) => Problem } = 
       '尝试次数过多',
       `请在 ${retryAfter} 秒后再试。`,
       { retryAfter },
-      { 'Retry-After': String(retryAfter) },
+      // A flood on one keep-alive connection must reconnect to go on.
+      { 'Retry-After': String(retryAfter), Connection: 'close' },
     ),
   not_permitted: ({ action, roles: rs }) =>
     new Problem(

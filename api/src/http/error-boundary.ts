@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import { storageFault } from '../db/faults.ts';
+import { isUniqueViolation, storageFault } from '../db/faults.ts';
 import { DomainError } from '../domain/errors.ts';
 import { domainProblem } from './domain-problems.ts';
 import { Problem, problems } from './problem.ts';
@@ -27,6 +27,9 @@ export function toProblem(err: unknown, log: (msg: string, err: unknown) => void
   if (code === '22021' || code === '22P05')
     return problems.badRequest('请求中含有无法保存的字符（U+0000），请删除后重试。');
 
+  // Any other creation race the services did not name: the row exists now.
+  if (isUniqueViolation(err))
+    return new Problem(409, 'conflict', '内容冲突', '同样的记录刚刚已被创建，请刷新后查看。');
   const fault = storageFault(err);
   if (fault === 'full') {
     log('storage full', err instanceof Error ? err.message : err);

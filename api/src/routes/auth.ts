@@ -6,7 +6,7 @@ import { LoginBody, User } from '../contract/index.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf, type Ctx } from '../http/context.ts';
 import { body, errors, jsonContent, router } from '../http/route-kit.ts';
-import { login, logout } from '../services/auth.ts';
+import { login, logout, refuseBlockedAddress } from '../services/auth.ts';
 
 export const userOf = (a: Actor): User => ({
   id: a.id,
@@ -26,6 +26,10 @@ function clientAddress(c: Ctx): string {
 
 export function authRoutes(deps: Deps) {
   const app = router();
+  app.use('/auth/login', async (c, next) => {
+    refuseBlockedAddress(deps, clientAddress(c));
+    await next();
+  });
 
   app.openapi(
     createRoute({

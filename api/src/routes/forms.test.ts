@@ -40,11 +40,11 @@ describe.each(targets)('definitions on %s', (target) => {
       expect(latest.status).toBe(200);
       expect(latest.body.summary).toMatchObject({
         id: 'gbt29490-2023',
-        ref: 'gbt29490-2023@1.0.0',
+        ref: 'gbt29490-2023@2.0.0',
         items: 103,
       });
       expect(latest.body.definition.sections.length).toBeGreaterThan(0);
-      expect((await h.anon.get('/api/forms/gbt29490-2023@1.0.0')).body.summary.hash).toBe(
+      expect((await h.anon.get('/api/forms/gbt29490-2023@2.0.0')).body.summary.hash).toBe(
         latest.body.summary.hash,
       );
       const missing = await h.anon.get('/api/forms/gbt29490-2023@9.9.9');
@@ -87,29 +87,29 @@ describe.each(targets)('definitions on %s', (target) => {
     });
 
     it('lets only an admin publish, checks the definition and never changes a published version', async () => {
-      expect((await h.anon.req('POST', '/api/forms', newVersion('1.1.0'))).status).toBe(401);
+      expect((await h.anon.req('POST', '/api/forms', newVersion('2.1.0'))).status).toBe(401);
       const alice = await h.as('alice');
-      expect((await alice.req('POST', '/api/forms', newVersion('1.1.0'))).status).toBe(403);
+      expect((await alice.req('POST', '/api/forms', newVersion('2.1.0'))).status).toBe(403);
       const admin = await h.as('admin');
       const broken = {
-        ...newVersion('1.2.0'),
+        ...newVersion('2.2.0'),
         tiers: [{ id: 't', label: 'x', minScore: 50, gates: ['g.nope'] }],
       };
       const invalid = await admin.req('POST', '/api/forms', broken);
       expect(invalid.status).toBe(422);
       expect(invalid.body.errors.length).toBeGreaterThan(0);
-      const ok = await admin.req('POST', '/api/forms', newVersion('1.1.0'));
+      const ok = await admin.req('POST', '/api/forms', newVersion('2.1.0'));
       expect(ok.status).toBe(201);
-      expect(ok.body).toMatchObject({ ref: 'ip-enterprise@1.1.0', versions: ['1.1.0', '1.0.0'] });
+      expect(ok.body).toMatchObject({ ref: 'ip-enterprise@2.1.0', versions: ['2.1.0', '2.0.0'] });
       const again = await admin.req('POST', '/api/forms', {
-        ...newVersion('1.1.0'),
+        ...newVersion('2.1.0'),
         title: '改过的标题',
       });
       expect(again.status).toBe(409);
-      expect((await h.anon.get('/api/forms/ip-enterprise@1.1.0')).body.definition.title).not.toBe(
+      expect((await h.anon.get('/api/forms/ip-enterprise@2.1.0')).body.definition.title).not.toBe(
         '改过的标题',
       );
-      expect((await h.anon.get('/api/forms/ip-enterprise')).body.summary.version).toBe('1.1.0');
+      expect((await h.anon.get('/api/forms/ip-enterprise')).body.summary.version).toBe('2.1.0');
     });
 
     it('publishes an overlay on a published base', async () => {
@@ -118,7 +118,7 @@ describe.each(targets)('definitions on %s', (target) => {
         id: 'ip-enterprise-test-region',
         version: '1.0.0',
         title: '测试地区变体',
-        extends: 'ip-enterprise@1.0.0',
+        extends: 'ip-enterprise@2.0.0',
         remove: { gates: [] },
       };
       const r = await admin.req('POST', '/api/forms', overlay);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/password.ts';
+import { passwordProblems } from '../auth/password-policy.ts';
 import type { NewUserBody, Organisation, User } from '../contract/index.ts';
 import {
   emailTaken,
@@ -25,6 +26,8 @@ export async function createUser(deps: Deps, b: NewUserBody): Promise<User> {
   if (!(await findOrganisation(db, b.organisationId)))
     throw new DomainError('unknown_organisation');
   if (await emailTaken(db, b.email)) throw new DomainError('email_taken', { email: b.email });
+  const weak = passwordProblems(b.password, b);
+  if (weak.length > 0) throw new DomainError('weak_password', { reasons: weak });
   const id = randomUUID();
   await insertUser(db, {
     id,
@@ -32,7 +35,7 @@ export async function createUser(deps: Deps, b: NewUserBody): Promise<User> {
     email: b.email,
     name: b.name,
     role: b.role,
-    passwordHash: await hashPassword(b.password),
+    passwordHash: await hashPassword(b.password, deps.hashSlots),
     at: deps.now().toISOString(),
   });
   const created = await findUser(db, id);

@@ -33,6 +33,8 @@ export interface Harness {
   anon: Client;
   users: Record<FixtureUser, { id: string; email: string }>;
   clock: { now: Date };
+  /** The PostgreSQL schema (postgres target). */
+  schema: string;
   close(): Promise<void>;
 }
 
@@ -157,6 +159,7 @@ export async function harness(
     app,
     users,
     clock,
+    schema,
     anon: client(null),
     async as(email, password = PASSWORD) {
       const full = email.includes('@') ? email : `${email}@example.cn`;

@@ -91,7 +91,7 @@ describe('planStart (any catalogue)', () => {
       ...programme,
       id: 'ip-enterprise-jiangsu',
       title: '江苏省知识产权示范企业自评',
-      extends: 'ip-enterprise@1.0.0',
+      extends: 'ip-enterprise@2.0.0',
     });
     const local = planStart([...catalogue, jiangsu], 'enterprise');
     expect(local.places).toContain('江苏省');

@@ -1,5 +1,7 @@
 import type { OrgKind, Role } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
+import { DomainError } from '../../domain/errors.ts';
+import { isUniqueViolation } from '../faults.ts';
 import type { Database } from '../schema.ts';
 
 /* Organisations and users (sessions: auth/session.ts). */
@@ -91,7 +93,12 @@ export async function insertUser(
       password_hash: u.passwordHash,
       created_at: u.at,
     })
-    .execute();
+    .execute()
+    .catch((err: unknown) => {
+      // Two creations of one e-mail at once: the check before passed for both.
+      if (isUniqueViolation(err)) throw new DomainError('email_taken', { email: u.email });
+      throw err;
+    });
 }
 
 export async function listOrganisations(db: Kysely<Database>): Promise<Organisation[]> {

@@ -1,5 +1,7 @@
 import { Definition, type Family } from '@zhiping/forms';
 import type { Kysely, Selectable } from 'kysely';
+import { DomainError } from '../../domain/errors.ts';
+import { isUniqueViolation } from '../faults.ts';
 import type { Database, DefinitionTable } from '../schema.ts';
 import { parseColumn, toColumn } from './json.ts';
 
@@ -83,5 +85,13 @@ export async function insertDefinition(
       published_at: d.at,
       published_by: d.by,
     })
-    .execute();
+    .execute()
+    .catch((err: unknown) => {
+      // Two publications of one version at once: the check before passed for both.
+      if (isUniqueViolation(err))
+        throw new DomainError('version_exists', {
+          ref: `${d.definition.id}@${d.definition.version}`,
+        });
+      throw err;
+    });
 }
