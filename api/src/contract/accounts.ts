@@ -24,14 +24,10 @@ export const NewUserBody = z
     name: z.string().trim().min(1, '请填写姓名').max(100),
     role: Role,
     organisationId: Id,
-    password: z
-      .string()
-      .min(12, '密码至少 12 个字符')
-      .max(200)
-      .openapi({
-        description:
-          '至少 12 个字符，不含邮箱或姓名，且不是常见或容易猜到的密码（zxcvbn 评分 ≥ 3；否则 422）',
-      }),
+    password: z.string().min(12, '密码至少 12 个字符').max(200).openapi({
+      description:
+        '至少 12 个字符，不含邮箱或姓名，且不是常见或容易猜到的密码（zxcvbn 评分 ≥ 3；否则 422）',
+    }),
   })
   .openapi('NewUserBody');
 export type NewUserBody = z.infer<typeof NewUserBody>;
