@@ -1,4 +1,4 @@
-import { score, validateAnswers } from '@zhiping/forms';
+import { reasonText, score, validateAnswers } from '@zhiping/forms';
 import { loadBuiltins, loadSample } from '@zhiping/forms/node';
 import { describe, expect, it } from 'vitest';
 
@@ -117,6 +117,20 @@ describe('gbt29490-2023 definition', () => {
     expect(
       at('2026-08-31', '2026-11-30').gates.find((g) => g.id === 'g.running')?.eligibleFrom,
     ).toBe('2026-12-01');
+    // The reason names the date, after the gate's own message without its full stop.
+    // A sample ready in every other respect, so the running rule is all that blocks.
+    const { s: ready } = run('ready-manufacturer');
+    const waiting = score(
+      def,
+      { ...ready.answers, 'pre.started': '2026-08-31' },
+      { asOf: '2026-11-30' },
+    );
+    const words = (locale: 'zh' | 'en') =>
+      waiting.verdict.reasons
+        .map((x) => reasonText(x, { result: waiting, definition: def, locale }))
+        .join('\n');
+    expect(words('zh')).toMatch(/[^。]；可于 2026-12-01 起申请$/m);
+    expect(words('en')).toContain('eligible from 2026-12-01');
   });
 });
 

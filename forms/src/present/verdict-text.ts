@@ -67,8 +67,10 @@ export function blockerText(b: Blocker, ctx: VerdictContext): string {
       return translate(l, 'blocker.gate.unknown', { gate: gateTitle(ctx, b.gate) });
     case 'gate.waiting': {
       const g = gateOf(ctx, b.gate);
+      // The date follows the gate's own message: drop its closing full stop.
+      const message = (textOf(g?.message, l) || gateTitle(ctx, b.gate)).replace(/[。.]\s*$/, '');
       return translate(l, 'blocker.gate.waiting', {
-        message: textOf(g?.message, l) || gateTitle(ctx, b.gate),
+        message,
         date: b.from,
       });
     }
