@@ -1,0 +1,22 @@
+// Mutation testing of the engine and the checker: `pnpm mutation` (on demand, not in `npm test`:
+// it takes far longer than the suite). Runs the forms tests against each mutant in a sandbox
+// copy of forms/, so the working tree is never changed; the report is forms/reports/mutation/.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  // Named, since pnpm keeps the plugins out of core's own node_modules.
+  plugins: ['@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'],
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.config.ts' },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  mutate: ['src/engine/**/*.ts', 'src/checker/**/*.ts', '!src/**/*.test.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 20000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
