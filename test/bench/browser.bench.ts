@@ -14,7 +14,12 @@
  * Target: p90 < 50 ms to the next paint; exits 1 above it.
  *
  *   npx tsx test/bench/browser.bench.ts        (needs /usr/bin/chromium)
+ *
+ * WEB_DIST=/path/to/another/dist measures another build of the app (e.g. a
+ * copy of web/dist from before a change) against the same API, for a
+ * before/after comparison in one sitting; the load average is printed.
  */
+import { loadavg } from 'node:os';
 import { launch } from '../e2e/support/browser.ts';
 import { startApi } from '../e2e/support/server.ts';
 import { ensureWebBuilt } from '../e2e/support/web-build.ts';
@@ -57,8 +62,9 @@ const pct = (xs: number[], p: number) => {
 const fmt = (xs: number[]) =>
   `median ${pct(xs, 50).toFixed(1)} ms, p90 ${pct(xs, 90).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
 
-ensureWebBuilt();
-const api = await startApi();
+const otherDist = process.env.WEB_DIST;
+if (!otherDist) ensureWebBuilt();
+const api = await startApi(otherDist ? { WEB_DIST: otherDist } : {});
 const browser = await launch();
 let failed = false;
 try {
@@ -127,19 +133,40 @@ try {
   for (let step = 0; step < 10 && (await ref.count()) === 0; step++)
     await page.locator('.zp-actions').getByRole('button', { name: '下一步' }).click();
   await ref.click();
+  await page.waitForTimeout(1_000);
   await reset();
+  // Main-thread work per keystroke (script, and all tasks), from Chromium's own counters:
+  // steadier than latency on a busy machine. Includes the deferred work after the paint.
+  await cdp.send('Performance.enable');
+  const metrics = async () => {
+    const { metrics: m } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    const of = (n: string) => m.find((x) => x.name === n)?.value ?? 0;
+    return { script: of('ScriptDuration'), task: of('TaskDuration') };
+  };
+  const m0 = await metrics();
   for (let i = 0; i < SAMPLES; i++) {
     await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
     await page.waitForTimeout(80);
   }
+  const m1 = await metrics();
   const [keys, keysEvt] = await read('keydown');
+  const perKey = (k: 'script' | 'task') => (((m1[k] - m0[k]) * 1000) / SAMPLES).toFixed(1);
 
-  console.log(`gbt29490-2013 questionnaire, CPU throttled ${RATE}×, Chromium headless`);
+  console.log(
+    `gbt29490-2013 questionnaire, CPU throttled ${RATE}×, Chromium headless; ${otherDist ?? 'web/dist'}; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(
     `show/hide answer → next paint: ${fmt(toggle)}  (${hidden}↔${shown} questions on the step)`,
   );
   console.log(`  … → questions shown/hidden painted: ${fmt(settled)}`);
   console.log(`keystroke → next paint:        ${fmt(keys)}`);
+  console.log(
+    `  main-thread work per keystroke: script ${perKey('script')} ms, all tasks ${perKey('task')} ms (throttled)`,
+  );
   if (toggleEvt.length || keysEvt.length)
     console.log(
       `Event Timing ≥16 ms entries: click ${toggleEvt.length} (p90 ${pct(toggleEvt, 90) || 0} ms), keydown ${keysEvt.length} (p90 ${pct(keysEvt, 90) || 0} ms)`,

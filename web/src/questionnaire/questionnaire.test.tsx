@@ -56,17 +56,20 @@ describe('Questionnaire', () => {
   it('shows and hides items live as the answers that govern them change', async () => {
     const { user } = setup();
     expect(screen.queryByLabelText(/^生产基地在哪里？/)).toBeNull();
+    // Showing and hiding follow the answer once it is painted.
     await user.click(within(group('是否有生产环节？')).getByRole('radio', { name: '是' }));
-    expect(screen.getByLabelText(/^生产基地在哪里？/)).toBeTruthy();
+    expect(await screen.findByLabelText(/^生产基地在哪里？/)).toBeTruthy();
     await user.click(within(group('是否有生产环节？')).getByRole('radio', { name: '否' }));
-    expect(screen.queryByLabelText(/^生产基地在哪里？/)).toBeNull();
+    await waitFor(() => expect(screen.queryByLabelText(/^生产基地在哪里？/)).toBeNull());
     // The governed item on the next step follows too.
     await user.click(screen.getByRole('button', { name: '下一步' }));
     expect(screen.queryByRole('radiogroup', { name: '生产环节是否做知识产权检查？' })).toBeNull();
     await user.click(screen.getByRole('button', { name: '上一步' }));
     await user.click(within(group('是否有生产环节？')).getByRole('radio', { name: '是' }));
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(group('生产环节是否做知识产权检查？')).toBeTruthy();
+    expect(
+      await screen.findByRole('radiogroup', { name: '生产环节是否做知识产权检查？' }),
+    ).toBeTruthy();
   });
 
   it('shows the engine’s Chinese messages inline and links them for screen readers', async () => {
@@ -203,11 +206,13 @@ describe('Questionnaire', () => {
     const staff = screen.getByLabelText(/^知识产权专职人员数/);
     await user.clear(staff);
     await user.type(staff, '7');
-    expect(JSON.parse(window.localStorage.getItem('zhiping.draft.a1') ?? 'null')).toEqual({
-      revision: 3,
-      base: { 'p.staff': 3 },
-      changes: { 'p.staff': 7 },
-    });
+    await waitFor(() =>
+      expect(JSON.parse(window.localStorage.getItem('zhiping.draft.a1') ?? 'null')).toEqual({
+        revision: 3,
+        base: { 'p.staff': 3 },
+        changes: { 'p.staff': 7 },
+      }),
+    );
     cleanup();
     const again = fakeClient();
     setup(detail({ answers: { 'p.staff': 3 } }), again);
@@ -258,7 +263,7 @@ describe('Questionnaire', () => {
       within(group('是否发布了书面的知识产权方针？')).getByRole('radio', { name: '是' }),
     );
     // 10 of 25 applicable points (the production item is hidden).
-    expect(screen.getByTestId('live-score').textContent).toBe('40.0');
+    await waitFor(() => expect(screen.getByTestId('live-score').textContent).toBe('40.0'));
   });
 
   it('lists what is missing before submitting, then submits with the latest revision', async () => {

@@ -1,12 +1,13 @@
 import {
   type AnswerPatch,
+  type Answers,
   applyPatch,
   compile,
   type Definition,
   textOf,
   validateAnswers,
 } from '@zhiping/forms';
-import { type ComponentType, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fileUrl } from '../api/endpoints.ts';
 import type { AssessmentDetail } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -75,12 +76,15 @@ export function Questionnaire(p: QuestionnaireProps) {
   const [start] = useState(() =>
     editable ? startingAnswers(assessment) : { answers: assessment.answers, conflicts: [] },
   );
+  // Every change reaches autosave straight from the form, even one the view ignores (free text).
+  const report = useRef<((answers: Answers) => void) | null>(null);
   const { compiled, codec, form, answers, result } = useLiveAnswers(
     definition,
     start.answers,
     assessment.asOf,
     submitMode ? 'submit' : 'draft',
     locale,
+    (a) => report.current?.(a),
   );
   const steps = useMemo(() => stepsOf(compiled, result), [compiled, result]);
   const evidenceFiles = useMemo(() => {
@@ -132,6 +136,7 @@ export function Questionnaire(p: QuestionnaireProps) {
     persist: (draft) => writeDraft(assessment.id, draft),
     conflicts: start.conflicts,
   });
+  report.current = autosave.report;
   const { flush, flushNow } = autosave;
   const retrySave = useCallback(() => void flush(), [flush]);
 
@@ -160,17 +165,22 @@ export function Questionnaire(p: QuestionnaireProps) {
     if (submitMode) void form.trigger();
   }, [submitMode, form]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `answers` stands for a change of the form.
   const missing = useMemo(
     () =>
       onReview
         ? [
             ...missingOf(
-              validateAnswers(compiled, answers, { mode: 'submit', asOf: assessment.asOf }),
+              // The form's values: `answers` skips renders while only free text changes.
+              validateAnswers(compiled, codec.toAnswers(form.getValues()), {
+                mode: 'submit',
+                asOf: assessment.asOf,
+              }),
             ),
             ...submit.serverMissing,
           ]
         : [],
-    [onReview, compiled, answers, assessment.asOf, submit.serverMissing],
+    [onReview, compiled, codec, form, answers, assessment.asOf, submit.serverMissing],
   );
 
   const resolveConflict = async (reapply: boolean) => {

@@ -78,6 +78,8 @@ export interface Autosave extends AutosaveSnapshot {
   flushNow: () => Promise<boolean>;
   /** Whether anything typed is not on the server yet. */
   isDirty: () => boolean;
+  /** The answers now (reported as they change, without waiting for a render). */
+  report: (answers: Answers) => void;
 }
 
 /**
@@ -110,8 +112,9 @@ export function useAutosave(opts: AutosaveOptions): Autosave {
   const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot);
 
   useEffect(() => machine.configure({ enabled: opts.enabled }), [machine, opts.enabled]);
+  // The form's own values when it can be read (ahead of a deferred render).
   useEffect(
-    () => machine.update(opts.answers, opts.position),
+    () => machine.update(latest.current.read?.().answers ?? opts.answers, opts.position),
     [machine, opts.answers, opts.position],
   );
 
@@ -131,6 +134,7 @@ export function useAutosave(opts: AutosaveOptions): Autosave {
         catchUp();
         return machine.flush();
       },
+      report: (answers: Answers) => machine.update(answers, latest.current.position),
       isDirty: () => {
         catchUp();
         return machine.dirty;

@@ -29,15 +29,33 @@ function useScoringView(c: Compiled, answers: Answers): Answers {
 }
 
 /**
+ * Runs `work` once the frame showing the input has been painted (a task
+ * after the next animation frame), or after 100 ms where no frames come (a
+ * hidden tab).
+ */
+function afterPaint(work: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+
+/**
  * The form (react-hook-form, validated by the engine) and what the engine
  * makes of it, live: the answers and their score result.
  *
  * The click or keystroke itself paints first — only the answered input
- * re-renders, through its own controller. Scoring, showing and hiding
- * questions, progress and autosave follow in a transition React may
- * interrupt, and are skipped altogether while the engine sees no change
- * (typing in a text field). This keeps answering responsive on slow
- * machines: see test/bench/browser.bench.ts.
+ * re-renders, through its own controller; nothing else runs on the input
+ * path. After that frame is painted, the answers are read once for all the
+ * changes of that frame and handed to `onAnswers` (autosave); only when the
+ * engine's view of them changed (not while typing free text) do scoring,
+ * showing and hiding questions and progress follow, in a transition React
+ * may interrupt. This keeps answering responsive on slow machines: see
+ * test/bench/browser.bench.ts.
  */
 export function useLiveAnswers(
   definition: Definition,
@@ -45,6 +63,7 @@ export function useLiveAnswers(
   asOf: string,
   mode: ResolverContext['mode'],
   locale: Locale,
+  onAnswers?: (answers: Answers) => void,
 ) {
   const compiled = compile(definition);
   const codec = fieldCodec(definition);
@@ -57,10 +76,28 @@ export function useLiveAnswers(
     mode: 'onChange',
   });
   const [values, setValues] = useState<FormValues>(() => ({ ...form.getValues() }));
+  const report = useRef(onAnswers);
+  report.current = onAnswers;
+  const shownView = useRef<Answers | null>(null);
   useEffect(() => {
-    const sub = form.watch(() => startTransition(() => setValues({ ...form.getValues() })));
+    let queued = false;
+    const settle = () => {
+      queued = false;
+      const now = { ...form.getValues() };
+      const answers = codec.toAnswers(now);
+      report.current?.(answers);
+      const view = scoringView(compiled, answers);
+      if (shownView.current && sameValue(shownView.current, view)) return;
+      shownView.current = view;
+      startTransition(() => setValues(now));
+    };
+    const sub = form.watch(() => {
+      if (queued) return;
+      queued = true;
+      afterPaint(settle);
+    });
     return () => sub.unsubscribe();
-  }, [form]);
+  }, [form, codec, compiled]);
   // Messages on screen follow a change of language.
   const shownIn = useRef(locale);
   useEffect(() => {
@@ -71,6 +108,7 @@ export function useLiveAnswers(
   }, [form, locale]);
   const answers = useMemo(() => codec.toAnswers(values), [codec, values]);
   const scoring = useScoringView(compiled, answers);
+  shownView.current = scoring;
   const result = useMemo(() => score(compiled, scoring, { asOf }), [compiled, scoring, asOf]);
   return { compiled, codec, form, answers, result };
 }
