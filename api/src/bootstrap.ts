@@ -6,6 +6,7 @@ import { openDb } from './db/open.ts';
 import type { Deps, Logger } from './deps.ts';
 import { seedDemo, syncBuiltins } from './seed/seed.ts';
 import { DefinitionStore } from './services/definitions.ts';
+import { removePartialUploads } from './services/files.ts';
 
 export const consoleLogger: Logger = {
   info: (msg) => console.log(msg),
@@ -39,6 +40,8 @@ export async function boot(config: Config, o: BootOptions = {}): Promise<Deps> {
   });
   try {
     await migrate(db.kysely, db.dialect, pgSchema);
+    const partial = removePartialUploads(config.dataDir, new Date());
+    if (partial > 0) log.info(`已删除 ${partial} 个未写完的上传文件 (.part)`);
     const deps: Deps = {
       config,
       db,

@@ -52,6 +52,14 @@ export const ConfigSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /** Evidence files one assessment may hold (deleted ones not counted). */
+  EVIDENCE_MAX_FILES: z.coerce.number().int().positive().default(100),
+  /** Bytes of evidence one assessment may hold. */
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   /** Login attempts allowed per account within a minute (a success gives its attempt back). */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** Login attempts allowed per client address within a minute. */

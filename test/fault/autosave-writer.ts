@@ -91,10 +91,10 @@ export class Writer {
   readonly statuses: Record<string, number> = {};
 
   /**
-   * Saves one after another while `keepGoing()`, through database faults: a
-   * 503 (or a dropped connection) is not an acknowledgement, so the writer
+   * Saves one after another while `keepGoing()`, through database and disk
+   * faults: a 503, a 507 (or a dropped connection) is not an acknowledgement, so the writer
    * waits, reads what is stored (the save may have landed unacknowledged)
-   * and carries on from there. Anything but 200, 503 or a 409 after such a
+   * and carries on from there. Anything but 200, 503, 507 or a 409 after such a
    * fault is recorded as unexpected.
    */
   async streamThroughFaults(api: ApiClient, keepGoing: () => boolean): Promise<void> {
@@ -125,7 +125,7 @@ export class Writer {
         afterFault = false;
         continue;
       }
-      if (r && r.status !== 503 && !(r.status === 409 && afterFault)) {
+      if (r && r.status !== 503 && r.status !== 507 && !(r.status === 409 && afterFault)) {
         this.unexpected.push(`${save.note}: ${r.status} ${JSON.stringify(r.body)}`);
         return;
       }

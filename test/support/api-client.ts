@@ -5,6 +5,11 @@ export class ApiClient {
     private readonly cookie: string,
   ) {}
 
+  /** The session cookie, for requests this client does not make itself. */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   static async login(base: string, email: string, password: string): Promise<ApiClient> {
     const res = await fetch(`${base}/api/auth/login`, {
       method: 'POST',

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type Harness, harness } from '../testing/harness.ts';
+import { type Client, type Harness, harness, type Res } from '../testing/harness.ts';
 import { storageFault } from './faults.ts';
 
 describe('storageFault', () => {
@@ -18,6 +19,36 @@ describe('storageFault', () => {
     expect(storageFault(e('53100'))).toBe('full');
     expect(storageFault(e('23505'))).toBeNull();
     expect(storageFault(new Error('boom'))).toBeNull();
+  });
+});
+
+describe('SQLite full', () => {
+  let h: Harness;
+  let alice: Client;
+  beforeAll(async () => {
+    h = await harness('sqlite');
+    alice = await h.as('alice');
+  });
+  afterAll(() => h?.close());
+
+  it('answers 507 storage-full when the database cannot grow, and works again once it can', async () => {
+    const db = h.deps.db.kysely;
+    // The database may not grow by a page (set below its size, it stops at
+    // its size): what a full disk does to it.
+    await sql.raw('pragma max_page_count = 1').execute(db);
+    let full: Res | undefined;
+    for (let i = 0; i < 300 && !full; i++) {
+      const r = await alice.req('POST', '/api/assessments', {
+        definition: 'gbt29490-2023',
+        title: `满 ${i} ${'x'.repeat(150)}`,
+      });
+      if (r.status !== 201) full = r;
+    }
+    expect(full?.status).toBe(507);
+    expect(full?.body.type).toBe('urn:zhiping:problem:storage-full');
+    await sql.raw('pragma max_page_count = 1073741823').execute(db);
+    const ok = await alice.req('POST', '/api/assessments', { definition: 'gbt29490-2023' });
+    expect(ok.status).toBe(201);
   });
 });
 

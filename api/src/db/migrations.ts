@@ -167,6 +167,14 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0004-file-deletion': {
+    async up(db) {
+      // A file deleted from a draft while a submitted round may cite it keeps
+      // its row and bytes, hidden from the draft.
+      await db.schema.alterTable('files').addColumn('deleted_at', 'text').execute();
+      await db.schema.alterTable('files').addColumn('deleted_by', 'text').execute();
+    },
+  },
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */

@@ -124,6 +124,9 @@ export interface FileTable {
   sha256: string;
   uploaded_by: string;
   uploaded_at: string;
+  /** Deleted from the draft but kept, because a submitted round may cite it. */
+  deleted_at: string | null;
+  deleted_by: string | null;
 }
 
 /** Login attempts in the current window, per key (`account:…`, `address:…`, `global`). */

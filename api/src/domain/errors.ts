@@ -46,6 +46,8 @@ export interface DomainErrorParams {
   unavailable: { retryAfter: number };
   /** The disk (or the database's) is full: nothing was stored. */
   storage_full: Record<string, never>;
+  /** An upload larger than `limit` bytes. */
+  file_too_large: { limit: number };
   /** The assessment already holds as many evidence files or bytes as allowed. */
   evidence_quota: { maxFiles: number; maxBytes: number; files: number; bytes: number };
   /** A file the current answers still cite cannot be deleted. */

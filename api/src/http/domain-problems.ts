@@ -8,7 +8,7 @@ import {
 } from '@zhiping/forms';
 import type { FieldError } from '../contract/index.ts';
 import type { DomainError, DomainErrorCode, DomainErrorParams } from '../domain/errors.ts';
-import { Problem } from './problem.ts';
+import { Problem, problems } from './problem.ts';
 
 /*
  * The one place where a domain error becomes HTTP: its status, problem type,
@@ -187,6 +187,7 @@ const TABLE: { [C in DomainErrorCode]: (p: DomainErrorParams[C]) => Problem } = 
       { retryAfter },
       { 'Retry-After': String(retryAfter) },
     ),
+  file_too_large: ({ limit }) => problems.tooLarge(limit),
   storage_full: () =>
     new Problem(
       507,

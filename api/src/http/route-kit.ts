@@ -81,10 +81,12 @@ export const errors = {
   409: problem(
     '与当前状态冲突：stale-revision（版本已过期，带 currentRevision）、not-editable（已提交，不能修改，带 assessmentStatus）、wrong-state（当前状态不允许此操作，带 assessmentStatus 和 action）',
   ),
-  413: problem('请求体过大'),
+  413: problem('请求体过大，或证据文件超出限额（quota-exceeded）'),
   415: problem('请求体不是 JSON'),
   422: problem('内容未通过校验（列出问题）'),
   429: problem('请求过于频繁'),
+  503: problem('数据库暂时不可用（unavailable，带 Retry-After）'),
+  507: problem('存储空间已满（storage-full），未保存'),
 } as const;
 
 /** A JSON request body that must be present (zod-openapi skips absent optional bodies). */

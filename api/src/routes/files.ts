@@ -6,7 +6,7 @@ import { actorOf } from '../http/context.ts';
 import { problems } from '../http/problem.ts';
 import { errors, jsonContent, router } from '../http/route-kit.ts';
 import { ACCEPTED_EXTENSIONS } from '../services/file-types.ts';
-import { readStoredFile, storeFile } from '../services/files.ts';
+import { beginUpload, deleteFile, readStoredFile, storeFile } from '../services/files.ts';
 import { IdParams } from './assessments.ts';
 
 /** The one route whose body is not JSON; app.ts exempts it from the JSON-only rules. */
@@ -51,18 +51,21 @@ export function fileRoutes(deps: Deps) {
         413: errors[413],
         415: errors[415],
         422: errors[422],
+        507: errors[507],
       },
     }),
     async (c) => {
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const stored = await storeFile(
+      // Who, where and whether there is room, before a byte of the body is read.
+      const length = c.req.header('content-length');
+      const ticket = await beginUpload(
         deps,
         actorOf(c),
         c.req.valid('param').id,
         c.req.valid('query').name,
-        bytes,
+        length !== undefined && /^\d+$/.test(length) ? Number(length) : null,
       );
-      return c.json(stored, 201);
+      // Then the body streams to disk, never held in memory whole.
+      return c.json(await storeFile(deps, ticket, c.req.raw.body), 201);
     },
   );
 
@@ -95,6 +98,31 @@ export function fileRoutes(deps: Deps) {
         'Content-Type': meta.type,
         'Content-Disposition': `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(meta.name)}`,
       });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/assessments/{id}/files/{fileId}',
+      tags: ['评估'],
+      summary:
+        '从草稿删除证据文件（记入审计日志；若此前提交的轮次可能引用它，文件保留但不再属于草稿）',
+      request: {
+        params: IdParams.extend({ fileId: Id.openapi({ param: { name: 'fileId', in: 'path' } }) }),
+      },
+      responses: {
+        204: { description: '已删除' },
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const { id, fileId } = c.req.valid('param');
+      await deleteFile(deps, actorOf(c), id, fileId);
+      return c.body(null, 204);
     },
   );
 

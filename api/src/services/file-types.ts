@@ -6,7 +6,7 @@
  * auditor reads are accepted; nothing that a browser would run (HTML, SVG,
  * scripts) is.
  */
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 
 interface Accepted {
   /** What file-type may report for such a file (its `ext`). */
@@ -51,6 +51,15 @@ export async function detectType(name: string, bytes: Uint8Array): Promise<strin
   if (!t) return null;
   // A file the parser cannot make sense of is refused, not a server error.
   const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
+  return found && t.detected.includes(found.ext) ? t.mime : null;
+}
+
+/** The same check for a file already written to `path` (uploads stream to disk). */
+export async function detectFileType(name: string, path: string): Promise<string | null> {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  const t = Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
+  if (!t) return null;
+  const found = await fileTypeFromFile(path).catch(() => undefined);
   return found && t.detected.includes(found.ext) ? t.mime : null;
 }
 

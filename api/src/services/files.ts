@@ -1,69 +1,140 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../auth/session.ts';
 import type { StoredFile } from '../contract/index.ts';
-import { findFile, insertFile, knownFileIds } from '../db/repositories/files.ts';
+import { fsyncPath } from '../db/durable-fs.ts';
+import { appendAudit, lastSubmittedAt } from '../db/repositories/audit.ts';
+import {
+  deleteFileRow,
+  evidenceUsage,
+  findFile,
+  insertFile,
+  knownFileIds,
+  markFileDeleted,
+} from '../db/repositories/files.ts';
 import type { FileRow } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
 import { assessmentFor } from './access.ts';
-import { ACCEPTED_EXTENSIONS, cleanName, detectType } from './file-types.ts';
+import { ACCEPTED_EXTENSIONS, cleanName, detectFileType } from './file-types.ts';
 import { ensureAllowed } from './lifecycle.ts';
 
 const dirOf = (deps: Deps, assessment: string) => join(deps.config.dataDir, 'files', assessment);
 
+/** An upload that may proceed: the caller may edit the draft and it has room. */
+export interface UploadTicket {
+  assessment: string;
+  name: string;
+  actor: Actor;
+}
+
+async function ensureRoom(deps: Deps, id: string, adding: number): Promise<void> {
+  const used = await evidenceUsage(deps.db.kysely, id);
+  const maxFiles = deps.config.EVIDENCE_MAX_FILES;
+  const maxBytes = deps.config.EVIDENCE_MAX_BYTES;
+  if (used.files + 1 > maxFiles || used.bytes + adding > maxBytes)
+    throw new DomainError('evidence_quota', { maxFiles, maxBytes, ...used });
+}
+
 /**
- * Stores an evidence file for a draft (uploading is editing): written under
- * a generated name, flushed to disk and renamed into place before its row
- * exists, so a crash leaves at worst an orphan file, never a row pointing at
- * nothing.
+ * Everything that can refuse an upload before its body is read: who may
+ * edit the draft, the name, and the quota (with the declared length).
  */
-export async function storeFile(
+export async function beginUpload(
   deps: Deps,
   actor: Actor,
   id: string,
   rawName: string,
-  bytes: Uint8Array,
-): Promise<StoredFile> {
+  declaredLength: number | null,
+): Promise<UploadTicket> {
   const { row, relation } = await assessmentFor(deps.db.kysely, actor, id);
   ensureAllowed('edit', row.status, relation);
   const name = cleanName(rawName);
   if (!name || /^\.+$/.test(name)) throw new DomainError('missing_file_name');
-  if (bytes.length === 0) throw new DomainError('empty_file');
-  const type = await detectType(name, bytes);
-  if (!type) throw new DomainError('unsupported_file_type', { accepted: ACCEPTED_EXTENSIONS });
+  if (declaredLength === 0) throw new DomainError('empty_file');
+  await ensureRoom(deps, id, declaredLength ?? 0);
+  return { assessment: id, name, actor };
+}
+
+/** Writes all of `chunk`: a write may be short (nearly full disk), so loop until done. */
+async function writeAll(fh: import('node:fs/promises').FileHandle, chunk: Uint8Array) {
+  let off = 0;
+  while (off < chunk.length) {
+    const { bytesWritten } = await fh.write(chunk, off, chunk.length - off);
+    if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+    off += bytesWritten;
+  }
+}
+
+/**
+ * Stores an evidence file for a draft (uploading is editing), streaming the
+ * body to disk: written under a generated name, every write completed,
+ * flushed, its size checked against what was received, then renamed into
+ * place before its row exists — so a crash leaves at worst an orphan file,
+ * never a row pointing at nothing or at fewer bytes. On any failure (a full
+ * disk: 507) the partial file is removed.
+ */
+export async function storeFile(
+  deps: Deps,
+  t: UploadTicket,
+  body: ReadableStream<Uint8Array> | null,
+): Promise<StoredFile> {
   const fileId = randomUUID();
-  const dir = dirOf(deps, id);
+  const dir = dirOf(deps, t.assessment);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${fileId}.part`);
-  const fd = openSync(tmp, 'w');
+  const hash = createHash('sha256');
+  let size = 0;
+  let placed = false;
   try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, join(dir, fileId));
-  const now = deps.now().toISOString();
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  try {
+    const fh = await open(tmp, 'w');
+    try {
+      const reader = body?.getReader();
+      for (;;) {
+        const next = reader ? await reader.read() : { done: true as const };
+        if (next.done) break;
+        const chunk = next.value;
+        size += chunk.length;
+        if (size > deps.config.FILE_LIMIT)
+          throw new DomainError('file_too_large', { limit: deps.config.FILE_LIMIT });
+        hash.update(chunk);
+        await writeAll(fh, chunk);
+      }
+      await fh.sync();
+      const written = (await fh.stat()).size;
+      if (written !== size)
+        throw new Error(`upload ${fileId}: ${written} bytes on disk, ${size} received`);
+    } finally {
+      await fh.close();
+    }
+    if (size === 0) throw new DomainError('empty_file');
+    const type = await detectFileType(t.name, tmp);
+    if (!type) throw new DomainError('unsupported_file_type', { accepted: ACCEPTED_EXTENSIONS });
+    await ensureRoom(deps, t.assessment, size);
+    await rename(tmp, join(dir, fileId));
+    placed = true;
+    fsyncPath(dir);
+    const now = deps.now().toISOString();
+    const sha256 = hash.digest('hex');
     await insertFile(deps.db.kysely, {
       id: fileId,
-      assessment_id: id,
-      name,
+      assessment_id: t.assessment,
+      name: t.name,
       type,
-      size: bytes.length,
+      size,
       sha256,
-      uploaded_by: actor.id,
+      uploaded_by: t.actor.id,
       uploaded_at: now,
+      deleted_at: null,
+      deleted_by: null,
     });
+    return { id: fileId, name: t.name, type, size, sha256, uploadedAt: now };
   } catch (err) {
-    rmSync(join(dir, fileId), { force: true });
+    await rm(placed ? join(dir, fileId) : tmp, { force: true }).catch(() => {});
     throw err;
   }
-  return { id: fileId, name, type, size: bytes.length, sha256, uploadedAt: now };
 }
 
 /** A stored file's bytes, for whoever may read its assessment. */
@@ -77,6 +148,82 @@ export async function readStoredFile(
   const f = await findFile(deps.db.kysely, id, fileId);
   if (!f) throw new DomainError('not_found', { what: 'file' });
   return { meta: f, bytes: await readFile(join(dirOf(deps, id), f.id)) };
+}
+
+/**
+ * Deletes an evidence file from a draft, in the audit log. If the draft was
+ * submitted before (a returned and reopened round) and the file is older
+ * than that submission, the sealed round may cite it: the row and bytes stay,
+ * hidden from the draft. Otherwise both go and the bytes are freed.
+ */
+export async function deleteFile(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  fileId: string,
+): Promise<void> {
+  const db = deps.db.kysely;
+  const { row, relation } = await assessmentFor(db, actor, id);
+  ensureAllowed('edit', row.status, relation);
+  const f = await findFile(db, id, fileId);
+  if (!f) throw new DomainError('not_found', { what: 'file' });
+  const citing = Object.entries(row.answers)
+    .filter(([, v]) => citedFiles(v).includes(fileId))
+    .map(([item]) => item);
+  if (citing.length > 0) throw new DomainError('file_in_use', { items: citing });
+  const submitted = await lastSubmittedAt(db, id);
+  const keep = submitted !== null && f.uploaded_at <= submitted;
+  const now = deps.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await appendAudit(trx, {
+      assessment: id,
+      actor: actor.id,
+      action: 'file_deleted',
+      detail: { file: f.id, name: f.name, size: f.size, sha256: f.sha256, kept: keep },
+      at: new Date(now),
+    });
+    if (keep) await markFileDeleted(trx, f.id, actor.id, now);
+    else await deleteFileRow(trx, f.id);
+  });
+  // After the commit: a crash in between leaves an orphan file, never a row without one.
+  if (!keep) await rm(join(dirOf(deps, id), f.id), { force: true });
+}
+
+/**
+ * Removes uploads left half-written (`.<id>.part`) by a crash or a full
+ * disk. Only those untouched for `idleMs`: another process sharing the data
+ * directory may be writing one right now.
+ */
+export function removePartialUploads(dataDir: string, now: Date, idleMs = 60_000): number {
+  const root = join(dataDir, 'files');
+  let removed = 0;
+  let dirs: string[] = [];
+  try {
+    dirs = readdirSync(root);
+  } catch {
+    return 0;
+  }
+  for (const d of dirs) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(root, d));
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!n.startsWith('.') || !n.endsWith('.part')) continue;
+      const p = join(root, d, n);
+      try {
+        if (statSync(p).mtimeMs <= now.getTime() - idleMs) {
+          rmSync(p, { force: true });
+          removed++;
+        }
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return removed;
 }
 
 /** The file ids an answer cites (evidence answers: `files: [{id, name}]`). */

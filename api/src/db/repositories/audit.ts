@@ -10,7 +10,8 @@ export type AuditAction =
   | 'reopened'
   | 'assigned'
   | 'reviewed'
-  | 'decided';
+  | 'decided'
+  | 'file_deleted';
 
 /** What changed, as the entry's JSON object. */
 const AuditDetail = z.record(z.string(), z.unknown());
@@ -57,6 +58,20 @@ export async function auditTrail(db: Kysely<Database>, assessment: string): Prom
     detail: parseColumn(AuditDetail, r.detail, `audit_log.detail of ${r.id}`),
     at: r.at,
   }));
+}
+
+/** When the assessment was last submitted (any round), or null if never. */
+export async function lastSubmittedAt(
+  db: Kysely<Database>,
+  assessment: string,
+): Promise<string | null> {
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('assessment_id', '=', assessment)
+    .where('action', '=', 'submitted')
+    .executeTakeFirst();
+  return r?.at ?? null;
 }
 
 export interface SealedSubmission {

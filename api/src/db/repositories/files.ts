@@ -7,20 +7,23 @@ export async function insertFile(db: Kysely<Database>, f: FileRow): Promise<void
   await db.insertInto('files').values(f).execute();
 }
 
+/** A file of the assessment, deleted ones included when `withDeleted`. */
 export async function findFile(
   db: Kysely<Database>,
   assessmentId: string,
   fileId: string,
+  withDeleted = false,
 ): Promise<FileRow | undefined> {
-  return db
+  let q = db
     .selectFrom('files')
     .selectAll()
     .where('id', '=', fileId)
-    .where('assessment_id', '=', assessmentId)
-    .executeTakeFirst();
+    .where('assessment_id', '=', assessmentId);
+  if (!withDeleted) q = q.where('deleted_at', 'is', null);
+  return q.executeTakeFirst();
 }
 
-/** Which of `ids` were uploaded to the assessment. */
+/** Which of `ids` were uploaded to the assessment (and not deleted). */
 export async function knownFileIds(
   db: Kysely<Database>,
   assessmentId: string,
@@ -32,6 +35,39 @@ export async function knownFileIds(
     .select('id')
     .where('assessment_id', '=', assessmentId)
     .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/** How many files and bytes the assessment's draft holds (deleted ones not counted). */
+export async function evidenceUsage(
+  db: Kysely<Database>,
+  assessmentId: string,
+): Promise<{ files: number; bytes: number }> {
+  const r = await db
+    .selectFrom('files')
+    .select((eb) => [eb.fn.countAll<number>().as('files'), eb.fn.sum<number>('size').as('bytes')])
+    .where('assessment_id', '=', assessmentId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return { files: Number(r?.files ?? 0), bytes: Number(r?.bytes ?? 0) };
+}
+
+/** Hides a file from the draft, keeping row and bytes for the rounds that cite it. */
+export async function markFileDeleted(
+  db: Kysely<Database>,
+  fileId: string,
+  by: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('files')
+    .set({ deleted_at: at, deleted_by: by })
+    .where('id', '=', fileId)
+    .execute();
+}
+
+export async function deleteFileRow(db: Kysely<Database>, fileId: string): Promise<void> {
+  await db.deleteFrom('files').where('id', '=', fileId).execute();
 }
