@@ -56,6 +56,11 @@ describe('scoring invariants', () => {
             if (item) changed[h.id] = answerFor(item, choice + 2) ?? bestAnswer(item);
           }
           expect(score(definition, changed)).toEqual(before);
+          // Nor does taking the hidden answers away: p2 answered yes while p0 hides it
+          // must not show the items and sections that p2 would show, nor pass the gate.
+          const without = { ...answers };
+          for (const h of hidden) delete without[h.id];
+          expect(score(definition, without)).toEqual(before);
         },
       ),
       runs,

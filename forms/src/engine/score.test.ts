@@ -56,6 +56,41 @@ describe('score', () => {
     expect(hidden.total.score).toBeCloseTo(33.3333, 3);
   });
 
+  it('reaches a tier with a total exactly on its line, and not one step below', () => {
+    // A non-manufacturer (prod hidden), no penalty, running since 2026-01-01 (> 3 months).
+    // b = (b1 + b2) / 2 with b1, b2 out of 10; total = (2·a + b) / 3 × 100, so one point of
+    // b2 is worth 100 / (3 · 2 · 10) = 5/3 of the total, and 0.00006 of a point is 0.0001.
+    const base = { 'p.make': false, 'p.started': '2026-01-01', 'p.penalty': false };
+    const b2 = (points: number) => ({ 'b2.records': { status: 'partial' as const, points } });
+    // a = 10/20 (policy yes, no budget), b1 = 0 (no staff), b2 = 10/10: (2·0.5 + 0.5) / 3 = 50.
+    const mid = { ...base, 'a.policy': true, 'a.budget': 'none', 'b1.staff': 0, 'b2.records': 2 };
+    const atMid = score(fixture, mid, { asOf });
+    expect(atMid.total.score).toBe(50);
+    expect(atMid.verdict.tier).toBe('mid');
+    // b2 = 9.99994: b = 0.499997, total = (1 + 0.499997) / 3 × 100 = 49.9999.
+    const belowMid = score(fixture, mid, { asOf, overrides: b2(9.99994) });
+    expect(belowMid.total.score).toBe(49.9999);
+    expect(belowMid.verdict.tier).toBe('base');
+    expect(belowMid.verdict.reasons[1]).toMatchObject({
+      code: 'tier.missed',
+      tier: 'mid',
+      blockers: [{ code: 'score.below', score: 49.9999, min: 50 }],
+    });
+    // a = 1 (policy, full budget), b1 = 5/10 (2 staff), b2 = 3/10: (2 + 0.4) / 3 = 80.
+    const top = { ...base, 'a.policy': true, 'a.budget': 'full', 'b1.staff': 2, 'b2.records': 0 };
+    const atTop = score(fixture, top, { asOf, overrides: b2(3) });
+    expect(atTop.total.score).toBe(80);
+    expect(atTop.verdict.tier).toBe('top');
+    // b2 = 2.99994: 80 − 0.00006 × 5/3 = 79.9999.
+    const belowTop = score(fixture, top, { asOf, overrides: b2(2.99994) });
+    expect(belowTop.total.score).toBe(79.9999);
+    expect(belowTop.verdict.tier).toBe('mid');
+    expect(belowTop.verdict.reasons[1]).toMatchObject({
+      tier: 'top',
+      blockers: [{ code: 'score.below', score: 79.9999, min: 80 }],
+    });
+  });
+
   it('gives each item a status mirroring the auditor verdicts', () => {
     const r = score(fixture, partial, { asOf });
     expect(item(r, 'a.policy')?.status).toBe('unmet');

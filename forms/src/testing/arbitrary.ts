@@ -5,9 +5,13 @@ import type { Item } from '../schema/item.ts';
 import { threeLevels } from './fixture.ts';
 
 /*
- * Random definitions and answers for property tests. Two unscored profile
- * questions (p0, p1) drive visibility; scored items are never referenced by
- * a condition, so changing one never shows or hides another.
+ * Random definitions and answers for property tests. Unscored profile
+ * questions drive visibility: p0 and p1 are always asked; p2 is asked only
+ * when p0 is yes, and items, sections and the gate read it — so an answer to
+ * p2 left over while it is hidden must show nothing and pass nothing (as the
+ * built-in definitions' conditions read questions a profile answer hides).
+ * Scored items are never referenced by a condition, so changing one never
+ * shows or hides another.
  */
 
 const kinds = ['yesno', 'single', 'multi', 'scale', 'number', 'evidence'] as const;
@@ -16,14 +20,14 @@ const itemSpec = fc.record({
   kind: fc.constantFrom(...kinds),
   points: fc.integer({ min: 1, max: 10 }),
   na: fc.boolean(),
-  visible: fc.constantFrom('always', 'p0', 'not-p1'),
+  visible: fc.constantFrom('always', 'p0', 'not-p1', 'p2'),
 });
 type ItemSpec = typeof itemSpec extends fc.Arbitrary<infer T> ? T : never;
 
 const leaf = fc.array(itemSpec, { minLength: 1, maxLength: 4 });
 const sectionSpec = fc.record({
   weight: fc.integer({ min: 1, max: 3 }),
-  visible: fc.constantFrom('always', 'always', 'p0'),
+  visible: fc.constantFrom('always', 'always', 'p0', 'p2'),
   body: fc.oneof(
     leaf.map((items) => ({ items })),
     fc.array(leaf, { minLength: 1, maxLength: 3 }).map((children) => ({ children })),
@@ -35,7 +39,21 @@ const when = (v: string): Condition | undefined =>
     ? { op: 'eq', ref: 'p0', value: true }
     : v === 'not-p1'
       ? { op: 'not', cond: { op: 'eq', ref: 'p1', value: true } }
-      : undefined;
+      : v === 'p2'
+        ? { op: 'eq', ref: 'p2', value: true }
+        : undefined;
+
+/** The gate: on p1 alone, or also passed by p2 (a question that can be hidden). */
+const gateConditions: Condition[] = [
+  { op: 'eq', ref: 'p1', value: false },
+  {
+    op: 'any',
+    of: [
+      { op: 'eq', ref: 'p1', value: false },
+      { op: 'eq', ref: 'p2', value: true },
+    ],
+  },
+];
 
 function makeItem(id: string, s: ItemSpec): Record<string, unknown> {
   const base = { id, prompt: `题目 ${id}`, allowNotApplicable: s.na, visibleWhen: when(s.visible) };
@@ -73,8 +91,9 @@ export const definitionArb: fc.Arbitrary<Definition> = fc
     sections: fc.array(sectionSpec, { minLength: 1, maxLength: 4 }),
     thresholds: fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 40 })),
     gated: fc.boolean(),
+    gate: fc.constantFrom(...gateConditions),
   })
-  .map(({ sections, thresholds: [t1, dt], gated }) => {
+  .map(({ sections, thresholds: [t1, dt], gated, gate }) => {
     let n = 0;
     const items = (specs: ItemSpec[]) => specs.map((s) => makeItem(`i${n++}`, s));
     return Definition.parse({
@@ -91,6 +110,7 @@ export const definitionArb: fc.Arbitrary<Definition> = fc
           items: [
             { id: 'p0', kind: 'yesno', prompt: 'p0' },
             { id: 'p1', kind: 'yesno', prompt: 'p1' },
+            { id: 'p2', kind: 'yesno', prompt: 'p2', visibleWhen: when('p0') },
           ],
         },
         ...sections.map((s, i) => ({
@@ -113,7 +133,7 @@ export const definitionArb: fc.Arbitrary<Definition> = fc
         {
           id: 'g',
           title: '门槛',
-          condition: { op: 'eq', ref: 'p1', value: false },
+          condition: gate,
           failMessage: '未通过',
         },
       ],
