@@ -1,5 +1,5 @@
 import { formatScore, textOf } from '@zhiping/forms';
-import { Progress, Table } from 'antd';
+import { Grid, Progress, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AssessmentSummary } from '../api/types.ts';
@@ -20,6 +20,10 @@ interface Props {
 /** Assessments with status, score, verdict and progress; the title opens the right page. */
 export function AssessmentTable({ rows, loading, empty, href, showOrganisation, actions }: Props) {
   const { locale, t } = useLocale();
+  // On a phone (below md, 768 px) the table keeps title, score and actions; the status
+  // goes under the title, and the rest is on the assessment's own pages.
+  const wide = Grid.useBreakpoint().md !== false;
+  const hideNarrow = wide ? {} : { hidden: true };
   return (
     <Table<AssessmentSummary>
       rowKey="id"
@@ -28,7 +32,8 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
       dataSource={rows}
       pagination={rows.length > 20 ? { pageSize: 20 } : false}
       locale={{ emptyText: empty }}
-      scroll={{ x: 760 }}
+      scroll={wide ? { x: 760 } : undefined}
+      tableLayout={wide ? undefined : 'fixed'}
       columns={[
         {
           title: t('col.title'),
@@ -37,6 +42,7 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
             <>
               <Link to={href(a)}>{a.title}</Link>
               <div className="zp-muted zp-small">{textOf(a.definition.title, locale)}</div>
+              {wide ? null : <StatusTag status={a.status} />}
             </>
           ),
         },
@@ -45,6 +51,7 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
               {
                 title: t('col.organisation'),
                 key: 'org',
+                ...hideNarrow,
                 render: (_: unknown, a: AssessmentSummary) => a.organisation.name,
               },
             ]
@@ -53,12 +60,13 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
           title: t('col.status'),
           key: 'status',
           width: 96,
+          ...hideNarrow,
           render: (_, a) => <StatusTag status={a.status} />,
         },
         {
           title: t('col.score'),
           key: 'score',
-          width: 80,
+          width: wide ? 80 : 56,
           align: 'right',
           render: (_, a) => (a.score === null ? '—' : formatScore(a.score)),
         },
@@ -66,12 +74,14 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
           title: t('col.verdict'),
           key: 'verdict',
           width: 120,
+          ...hideNarrow,
           render: (_, a) => (a.verdict === null ? '—' : textOf(a.verdict, locale)),
         },
         {
           title: t('col.progress'),
           key: 'progress',
           width: 140,
+          ...hideNarrow,
           render: (_, a) =>
             a.progress ? (
               <Progress
@@ -91,6 +101,7 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
           title: t('col.updated'),
           key: 'updated',
           width: 150,
+          ...hideNarrow,
           render: (_, a) => formatTime(a.updatedAt, locale),
         },
         ...(actions

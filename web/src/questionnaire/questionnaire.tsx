@@ -149,7 +149,8 @@ export function Questionnaire(p: QuestionnaireProps) {
     },
     [flushNow, onStep],
   );
-  const { headingRef, goTo, goToItem } = useStepFocus(setStepId, (id) => stepOfItem(compiled, id));
+  const itemStep = useCallback((id: string) => stepOfItem(compiled, id), [compiled]);
+  const { headingRef, goTo, goToItem } = useStepFocus(setStepId, itemStep);
   const submit = useSubmit({
     autosave,
     submit: (revision) => client.submit(assessment.id, revision),
@@ -306,7 +307,13 @@ export function Questionnaire(p: QuestionnaireProps) {
             />
           </form>
           <div className="zp-q-side">
-            <ScorePanel result={result} locale={locale} t={t} />
+            <ScorePanel
+              result={result}
+              compiled={compiled}
+              onGoTo={goToItem}
+              locale={locale}
+              t={t}
+            />
           </div>
         </div>
       </div>

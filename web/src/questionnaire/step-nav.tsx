@@ -28,7 +28,7 @@ export const StepNav = memo(function StepNav({
   return (
     <nav aria-label={t('q.steps')} className="zp-steps">
       <ol>
-        {steps.map((s, i) => {
+        {steps.map((s) => {
           const done = s.applicable > 0 && s.answered === s.applicable;
           return (
             <li key={s.id}>
@@ -38,8 +38,10 @@ export const StepNav = memo(function StepNav({
                 aria-current={s.id === current ? 'step' : undefined}
                 onClick={() => onSelect(s.id)}
               >
+                {/* The clause number, never a running count that would clash with it
+                    ("7 运行" for clause 8); sections outside the clauses get a dot. */}
                 <span className="zp-step-no" aria-hidden="true">
-                  {done ? '✓' : i + 1}
+                  {done ? '✓' : (s.section.clause ?? '·')}
                 </span>
                 <span className="zp-step-title">{textOf(s.section.title, locale)}</span>
                 <span className="zp-step-count">

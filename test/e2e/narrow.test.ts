@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launch } from './support/browser.ts';
+import { type RunningApi, root, startApi } from './support/server.ts';
+import { ensureWebBuilt } from './support/web-build.ts';
+
+/* A respondent on a 390 px phone: home and questionnaire fit the width (no sideways scrolling). */
+
+const run = browserAvailable('e2e narrow');
+const artifacts = join(root, 'test', 'artifacts');
+
+const overflow = async (page: Page) =>
+  (await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )) as number;
+
+/** Elements past the viewport's right edge (outside a scroller of their own), to say what overflows. */
+const culprits = async (page: Page) =>
+  (await page.evaluate(`[...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .filter((e) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+        if (getComputedStyle(p).overflowX !== 'visible') return false;
+      return true;
+    })
+    .slice(0, 5)
+    .map((e) => e.tagName + '.' + String(e.className).split(' ').join('.') + ' ' + Math.round(e.getBoundingClientRect().right))`)) as string[];
+
+describe.skipIf(!run)('at 390 px (Chromium)', () => {
+  let api: RunningApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    api = await startApi();
+    browser = await launch();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('home and questionnaire fit a phone', async () => {
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/login`);
+    await page.locator('#login-email').fill('qiye@demo.zhiping.cn');
+    await page.locator('#login-password').fill('Demo-2026-zhiping');
+    await page
+      .getByRole('button', { name: '登 录' })
+      .or(page.getByRole('button', { name: '登录' }))
+      .click();
+    await page.getByRole('heading', { name: '我的自评' }).waitFor();
+    await page.screenshot({ path: join(artifacts, '09-home-390.png'), fullPage: true });
+    expect(await culprits(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // The brand stays on one line.
+    const brand = await page.locator('.zp-brand strong').boundingBox();
+    expect(brand?.height ?? 0).toBeLessThan(30);
+
+    await page.getByRole('link', { name: /证书未换版/ }).click();
+    await page.locator('#zp-step-title').waitFor();
+    await page.screenshot({ path: join(artifacts, '10-questionnaire-390.png'), fullPage: true });
+    expect(await culprits(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await ctx.close();
+  }, 120_000);
+});
