@@ -7,6 +7,7 @@ import type { Deps, Logger } from './deps.ts';
 import { seedDemo, syncBuiltins } from './seed/seed.ts';
 import { DefinitionStore } from './services/definitions.ts';
 import { removePartialUploads } from './services/files.ts';
+import { ReportRenderer } from './services/report-renderer.ts';
 
 export const consoleLogger: Logger = {
   info: (msg) => console.log(msg),
@@ -47,6 +48,7 @@ export async function boot(config: Config, o: BootOptions = {}): Promise<Deps> {
       db,
       definitions: new DefinitionStore(db.kysely),
       hashSlots: new Slots(config.PASSWORD_HASH_CONCURRENCY),
+      reports: new ReportRenderer(config.REPORT_WORKERS, config.REPORTS_PER_USER),
       blockedLogins: new BlockedKeys(),
       now: o.now ?? (() => new Date()),
       log,

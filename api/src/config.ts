@@ -52,6 +52,10 @@ export const ConfigSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /** Worker threads rendering PDF and Excel reports (off the event loop). */
+  REPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  /** Reports one user may have rendering at once (429 beyond; cached ones are free). */
+  REPORTS_PER_USER: z.coerce.number().int().min(1).max(50).default(2),
   /** Evidence files one assessment may hold (deleted ones not counted). */
   EVIDENCE_MAX_FILES: z.coerce.number().int().positive().default(100),
   /** Bytes of evidence one assessment may hold. */

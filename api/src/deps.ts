@@ -3,6 +3,7 @@ import type { Slots } from './auth/slots.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { DefinitionStore } from './services/definitions.ts';
+import type { ReportRenderer } from './services/report-renderer.ts';
 
 export interface Logger {
   info(msg: string): void;
@@ -16,6 +17,8 @@ export interface Deps {
   definitions: DefinitionStore;
   /** Password hashes that may run at once (PASSWORD_HASH_CONCURRENCY). */
   hashSlots: Slots;
+  /** Renders reports in worker threads, cached, limited per user. */
+  reports: ReportRenderer;
   /** Login keys refused until their window ends (a shortcut; the database decides). */
   blockedLogins: BlockedKeys;
   now: () => Date;

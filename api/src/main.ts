@@ -34,7 +34,9 @@ async function main() {
   sweep.unref();
   const stop = () => {
     clearInterval(sweep);
-    server.close(() => void deps.db.close().then(() => process.exit(0)));
+    server.close(
+      () => void Promise.all([deps.reports.close(), deps.db.close()]).then(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGINT', stop);

@@ -10,9 +10,13 @@ export class Slots {
 
   constructor(readonly size: number) {}
 
+  /** Tasks started so far (how many hashes a login cost, in tests). */
+  started = 0;
+
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.used >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.used++;
+    this.started++;
     try {
       return await task();
     } finally {

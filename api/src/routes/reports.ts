@@ -3,8 +3,7 @@ import { SealCheck } from '../contract/index.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/context.ts';
 import { errors, jsonContent, router } from '../http/route-kit.ts';
-import { renderPdf, renderWorkbook } from '../reports/index.ts';
-import { checkSeal, reportInput, reportSources } from '../services/reports.ts';
+import { checkSeal, renderReport } from '../services/reports.ts';
 import { IdParams } from './assessments.ts';
 
 const tags = ['报告'];
@@ -20,6 +19,7 @@ export function reportRoutes(deps: Deps) {
     200: { content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } }, description },
     401: errors[401],
     404: errors[404],
+    429: errors[429],
   });
 
   app.openapi(
@@ -32,11 +32,10 @@ export function reportRoutes(deps: Deps) {
       responses: fileResponse('application/pdf', 'PDF'),
     }),
     async (c) => {
-      const input = await reportInput(deps, actorOf(c), c.req.valid('param').id);
-      const pdf = await renderPdf(input, { sources: reportSources() });
-      return c.body(new Uint8Array(pdf), 200, {
+      const { title, bytes } = await renderReport(deps, actorOf(c), c.req.valid('param').id, 'pdf');
+      return c.body(new Uint8Array(bytes), 200, {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': attachment(input.assessment.title, 'pdf'),
+        'Content-Disposition': attachment(title, 'pdf'),
       });
     },
   );
@@ -54,11 +53,15 @@ export function reportRoutes(deps: Deps) {
       ),
     }),
     async (c) => {
-      const input = await reportInput(deps, actorOf(c), c.req.valid('param').id);
-      const xlsx = await renderWorkbook(input, { sources: reportSources() });
-      return c.body(new Uint8Array(xlsx), 200, {
+      const { title, bytes } = await renderReport(
+        deps,
+        actorOf(c),
+        c.req.valid('param').id,
+        'xlsx',
+      );
+      return c.body(new Uint8Array(bytes), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': attachment(input.assessment.title, 'xlsx'),
+        'Content-Disposition': attachment(title, 'xlsx'),
       });
     },
   );

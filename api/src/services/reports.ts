@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import type { ReportInput, SourceInfo } from '../reports/index.ts';
 import { assessmentFor } from './access.ts';
 import { detailOf } from './present.ts';
+import type { ReportKind } from './report-renderer.ts';
 
 let sources: Map<string, SourceInfo> | undefined;
 
@@ -65,6 +66,18 @@ export async function reportInput(deps: Deps, actor: Actor, id: string): Promise
     generatedAt: deps.now().toISOString(),
     timeZone: deps.config.TIME_ZONE,
   };
+}
+
+/** A report rendered off the main thread (or from the cache), under the read rule. */
+export async function renderReport(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  kind: ReportKind,
+): Promise<{ title: string; bytes: Uint8Array }> {
+  const input = await reportInput(deps, actor, id);
+  const bytes = await deps.reports.render(kind, actor.id, input, reportSources());
+  return { title: input.assessment.title, bytes };
 }
 
 /**

@@ -172,6 +172,7 @@ export async function harness(
     async close() {
       if (target === 'postgres')
         await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+      await deps.reports.close();
       await deps.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
