@@ -23,6 +23,19 @@ function run(ref: string, samplePath: string, patch: Record<string, unknown> = {
 }
 
 const gate = (r: ReturnType<typeof run>, id: string) => r.gates.find((g) => g.id === id)?.outcome;
+/** Totals are promised to 4 decimals. */
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+/** (3 × plan + 5 × mean of the five projects + 2 × indicators) / 10, as a percentage. */
+const total = (plan: number, projects: number[], indicators: number) =>
+  round4(((3 * plan + 5 * (projects.reduce((a, b) => a + b, 0) / 5) + 2 * indicators) / 10) * 100);
+
+// The "ready" city: a.basic-conditions and a.results at 较好 (0.7 × 6 = 4.2, each losing 1.8),
+// a.monitoring no (loses 3) → plan 60 − 6.6 = 53.4 of 60. Project items at level 2 earn
+// 0.7 × 8 = 5.6 (lose 2.4), e5.international at level 1 earns 0.3 × 8 = 2.4: e1 loses 2 × 2.4
+// → 35.2/40; e2 4 × 2.4 → 30.4/40; e3, e4 2 × 2.4 → 25.2/30; e5 2 × 2.4 + 5.6 → 19.6/30.
+// Indicators: three targets met (30) and 26 of 30 agencies (10 × 26/30) of 40.
+const readyProjects = [35.2 / 40, 30.4 / 40, 25.2 / 30, 25.2 / 30, 19.6 / 30];
+const readyIndicators = (30 + (10 * 26) / 30) / 40;
 
 describe('strong-city-2016', () => {
   it('loads without problems for its own files', () => {
@@ -35,8 +48,9 @@ describe('strong-city-2016', () => {
     // plan 53.4/60 = 0.89; projects (0.88 + 0.76 + 0.84 + 0.84 + 0.653) / 5 ≈ 0.795;
     // indicators: 20 per 10k (met), grants +12.5 % (met), ¥6.2亿 pledge (met), 26/30 agencies
     // → 38.67/40; total ≈ (3×0.89 + 5×0.795 + 2×0.967) / 10 ≈ 85.8 ≥ 70
-    expect(r.total.score).toBeGreaterThan(85);
-    expect(r.total.score).toBeLessThan(86.5);
+    // (3 × 0.89 + 5 × 0.79467 + 2 × 0.96667) / 10 = 85.7667
+    expect(r.total.score).toBe(total(53.4 / 60, readyProjects, readyIndicators));
+    expect(r.total.score).toBe(85.7667);
     expect(r.verdict.tier).toBe('ready');
     expect(r.gates.every((g) => g.outcome === 'passed')).toBe(true);
     // 18,000 valid invention patents / 9,000,000 people × 10,000 = 20 件/万人 (population asked in 万人)
@@ -61,8 +75,22 @@ describe('strong-city-2016', () => {
     expect(gate(r, 'g.plan-issued')).toBe('failed');
     expect(r.verdict.tier).toBe('preparing');
     // plan 32.2/60 ≈ 0.537, projects 1.96/5 = 0.392, indicators ≈ 16.6/40 → total ≈ 44, far below 70
-    expect(r.total.score).toBeGreaterThan(42);
-    expect(r.total.score).toBeLessThan(46);
+    // plan loses 1.8 (a.leadership 较好), 4 (work items for 3 of 5 projects: 6 of 10), 6 (not
+    // issued), 1.8 (a.basic-conditions), 3.6 + 3.6 (a.results, a.plan-feasible at 0.4 × 6),
+    // 4 (no funding), 3 (no monitoring) → 32.2/60. Projects (level 1 = 2.4 of 8, level 2 = 5.6,
+    // not started = 0 and its evidence 0 of 2): e1 40 − 2.4 − 5.6 − 5.6 − 2.4 = 24;
+    // e2 40 − 2.4 − 3 × 5.6 = 20.8; e3 30 − 8 − 2 − 5.6 − 8 − 2 = 4.4; e4 30 − 5.6 − 2.4 − 8 − 2 = 12;
+    // e5 30 − 5.6 − 5.6 − 8 − 2 = 8.8. Indicators, each 10 × value / target: 4,500 / 450万人 = 10
+    // of 20 → 5; grants 1000 / 950 − 1 = 1/19 of 0.1 → 100/19; ¥1亿 of 5 → 2; 13 of 30 → 13/3.
+    // (3 × 0.53667 + 5 × 0.392 + 2 × 0.41491) / 10 = 43.9982
+    expect(r.total.score).toBe(
+      total(
+        32.2 / 60,
+        [24 / 40, 20.8 / 40, 4.4 / 30, 12 / 30, 8.8 / 30],
+        (5 + 100 / 19 + 2 + 13 / 3) / 40,
+      ),
+    );
+    expect(r.total.score).toBe(43.9982);
     // top gaps: pledge ¥1亿 of 5 → (10 − 2) × 0.5 = 4.0; plan not issued → 6 × 0.5 = 3.0;
     // 13 of 30 agencies → (10 − 4.33) × 0.5 ≈ 2.83; e3.finance not started → 8 × 0.333 ≈ 2.67
     expect(r.gaps.slice(0, 4).map((g) => g.item)).toEqual([
@@ -75,7 +103,7 @@ describe('strong-city-2016', () => {
     expect(r.next?.gates).toEqual(
       expect.arrayContaining(['g.plan-five-projects', 'g.plan-issued']),
     );
-    expect(r.next?.scoreGap).toBeGreaterThan(24);
+    expect(r.next?.scoreGap).toBeCloseTo(70 - 43.9982, 4);
   });
 
   it('not-demo-city: a city that is not a national demonstration city is blocked', () => {
@@ -137,7 +165,8 @@ describe('strong-city-2025 overlay', () => {
     expect(gate(r, 'g.city-level')).toBe('failed');
     expect(gate(r, 'g.plan-five-projects')).toBe('passed');
     expect(gate(r, 'g.plan-issued')).toBe('passed');
-    expect(r.total.score).toBeGreaterThan(70);
+    // As prefecture-ready below: 85.9729 ≥ 70.
+    expect(r.total.score).toBe(total(57.4 / 64, readyProjects, readyIndicators));
     // preparing needs g.city-level, and tiers are cumulative → stuck at the lowest tier
     expect(r.verdict.tier).toBe('not-eligible');
     expect(r.next?.gates).toContain('g.city-level');
@@ -145,10 +174,11 @@ describe('strong-city-2025 overlay', () => {
 
   it('prefecture-ready: a prefecture-level demonstration city with the annex self-check can apply', () => {
     const r = run('strong-city-2025@2.0.0', 'strong-city-2025/prefecture-ready.json');
-    // plan (53.4 + 4) / 64 ≈ 0.897; total ≈ (3×0.897 + 5×0.795 + 2×0.967) / 10 ≈ 86.0
     expect(gate(r, 'g.city-level')).toBe('passed');
     expect(r.verdict.tier).toBe('ready');
-    expect(r.total.score).toBeGreaterThan(85);
-    expect(r.total.score).toBeLessThan(87);
+    // The 2016 "ready" answers plus the met 4-point annex self-check: plan 57.4/64.
+    // (3 × 0.89688 + 5 × 0.79467 + 2 × 0.96667) / 10 = 85.9729
+    expect(r.total.score).toBe(total(57.4 / 64, readyProjects, readyIndicators));
+    expect(r.total.score).toBe(85.9729);
   });
 });
