@@ -34,11 +34,20 @@ describe('indicators-nmg-2020', () => {
     expect(status(r, 'pat.inv-per10k')).toBe('met');
     // copyright 2,700 vs 2,000 → +35 % ≥ 30 %
     expect(status(r, 'cr.reg-growth')).toBe('met');
-    // patents (10 + 7.69 + 8.57 + 10)/40 ≈ 0.907 (weight 3); pilots 49/50, services 1,
-    // trademarks 79.6/80 (weight 2 each); copyright 1, talent 29.4/30, industrialisation 28/30,
-    // brands 60/70 (world 500: 0 of 1), heritage 1 (weight 1 each) → 13.44 / 14 ≈ 96.0
-    expect(r.total.score).toBeGreaterThan(95.5);
-    expect(r.total.score).toBeLessThan(96.5);
+    // Each target earns 10 × min(value / target, 1). Patents (weight 3): applications met (10),
+    // grants 1500/1300 − 1 = 2/13 of 20 % → 7.69, valid inventions 8200/7000 − 1 = 12/70 of 20 %
+    // → 8.57, per 10k met (10). Weight 2 each: pilots 49/50 (18 of 20 demonstration enterprises
+    // → 9), services 30/30, trademarks 79.6/80 (96 of 100 well-known → 9.6). Weight 1 each:
+    // industrialisation 28/30 (4 of 5 alliances → 8), brands 60/70 (no world-500 brand),
+    // heritage 20/20, copyright 10/10, talent 29.4/30 (940 of 1,000 skilled → 9.4).
+    // (3 × 0.90659 + 2 × (0.98 + 1 + 0.995) + 0.93333 + 0.85714 + 1 + 1 + 0.98) / 14 = 96.0018
+    const patents = (10 + (2 / 13 / 0.2) * 10 + (12 / 70 / 0.2) * 10 + 10) / 40;
+    const weighted =
+      3 * patents +
+      2 * (49 / 50 + 30 / 30 + 79.6 / 80) +
+      (28 / 30 + 60 / 70 + 20 / 20 + 10 / 10 + 29.4 / 30);
+    expect(r.total.score).toBe(Math.round((weighted / 14) * 100 * 1e4) / 1e4);
+    expect(r.total.score).toBe(96.0018);
     // Every target of 002 三 (and the talent targets of 四) is counted: 4 patent, 5 pilot,
     // 3 service, 8 trademark, 3 industrialisation, 7 brand, 2 heritage, 1 copyright, 3 talent = 36.
     // Missed: grants +15.4 % and valid inventions +17.1 % (< 20 %), 18 of 20 demonstration
@@ -108,10 +117,16 @@ describe('indicators-nmg-2020', () => {
     // invention grants fell (90 vs 100) → growth −10 % earns nothing
     expect(r.derived['d.inv-grant-growth']).toBeCloseTo(-0.1, 6);
     expect(status(r, 'pat.inv-grant-growth')).toBe('unmet');
-    // patents (2.5 + 0 + 6.52 + 5.63)/40 ≈ 0.366 (weight 3), copyright +8.3 % → 2.78/10 (weight 1)
-    // → ≈ 34.4 < 70
-    expect(r.total.score).toBeGreaterThan(33);
-    expect(r.total.score).toBeLessThan(36);
+    // Only patents (weight 3) and copyright (weight 1) apply. Each target earns 10 × value / target:
+    // applications 420/400 − 1 = 5 % of 20 % → 2.5; grants fell → 0; valid inventions
+    // 520/460 − 1 = 13.04 % of 20 % → 6.52; 520 / 280万人 = 1.857 per 10k of 3.3 → 5.63;
+    // copyright 130/120 − 1 = 8.33 % of 30 % → 2.78.
+    // (3 × (2.5 + 0 + 6.52 + 5.63) / 40 + 1 × 2.78 / 10) / 4 = 34.4122 < 70
+    const patents = (2.5 + 0 + (520 / 460 - 1) * 50 + (520 / 280 / 3.3) * 10) / 40;
+    const copyright = ((130 / 120 - 1) / 0.3) * 10;
+    const expected = ((3 * patents + copyright / 10) / 4) * 100;
+    expect(r.total.score).toBe(Math.round(expected * 1e4) / 1e4);
+    expect(r.total.score).toBe(34.4122);
     expect(r.verdict.tier).toBe('behind');
     // costs: grants 10 × 1.875 = 18.75; copyright (10 − 2.78) × 2.5 ≈ 18.1; applications 7.5 × 1.875 ≈ 14.1
     expect(r.gaps.slice(0, 3).map((g) => g.item)).toEqual([

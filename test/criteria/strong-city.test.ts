@@ -74,7 +74,6 @@ describe('strong-city-2016', () => {
     expect(gate(r, 'g.plan-five-projects')).toBe('failed');
     expect(gate(r, 'g.plan-issued')).toBe('failed');
     expect(r.verdict.tier).toBe('preparing');
-    // plan 32.2/60 ≈ 0.537, projects 1.96/5 = 0.392, indicators ≈ 16.6/40 → total ≈ 44, far below 70
     // plan loses 1.8 (a.leadership 较好), 4 (work items for 3 of 5 projects: 6 of 10), 6 (not
     // issued), 1.8 (a.basic-conditions), 3.6 + 3.6 (a.results, a.plan-feasible at 0.4 × 6),
     // 4 (no funding), 3 (no monitoring) → 32.2/60. Projects (level 1 = 2.4 of 8, level 2 = 5.6,
