@@ -158,12 +158,24 @@ describe('indicators-anshan', () => {
     // cumulative 0.979 ×3, growth 0.855 ×3, structure 0.677 ×2, trademarks 0.956 ×2,
     // copyright (works 0.867, software 1, contract growth +50 % → 1, software output 42 → 1)
     // 0.967 ×2, enterprises 1 ×1, and the 2015 targets added from 二(五)2 — plant varieties,
-    // standards, heritage list, talent — all met (×1 each) → 15.70 / 17 ≈ 92.4: at least 70, below 95
-    expect(r.total.score).toBeGreaterThan(91.5);
-    expect(r.total.score).toBeLessThan(93);
+    // standards, heritage list, talent — all met (×1 each) → 15.70 / 17 = 92.354: at least 70, below 95.
+    // Each share is 10 × value / target: cumulative 33,500 of 35,000 (+ grants met) of 20;
+    // growth: applications 5200/4800 − 1 of 10 %, grants and invention applications met,
+    // invention grants 380/340 − 1 of 20 %, of 40; structure: service share
+    // (2900/5200) / (2500/4800) − 1 of 20 % (+ foreign filings met) of 20; trademarks: 13 of 15
+    // well-known of 30; copyright: 260 of 300 works of 40; trade secrets ask nothing for 2015.
+    const cumulative = ((33500 / 35000) * 10 + 10) / 20;
+    const growth = ((5200 / 4800 - 1) * 100 + 10 + 10 + (380 / 340 - 1) * 50) / 40;
+    const structure = ((2900 / 5200 / (2500 / 4800) - 1) * 50 + 10) / 20;
+    const trademarks = (20 + (13 / 15) * 10) / 30;
+    const copyright = (30 + (260 / 300) * 10) / 40;
+    const weighted =
+      3 * cumulative + 3 * growth + 2 * structure + 2 * trademarks + 2 * copyright + 5 * 1;
+    expect(r.total.score).toBe(Math.round((weighted / 17) * 100 * 1e4) / 1e4);
+    expect(r.total.score).toBe(92.354);
     expect(r.verdict.tier).toBe('on-track');
     // 31 targets apply to 2015; 6 are missed (33,500 of 35,000 applications, the growth rates,
-    // the service share, 14 of 15 well-known marks, 260 of 300 works).
+    // the service share, 13 of 15 well-known marks, 260 of 300 works).
     expect(r.targets?.total).toBe(31);
     expect(r.targets?.missed).toEqual([
       'cum.app-2015',
@@ -199,9 +211,31 @@ describe('indicators-anshan', () => {
     // cumulative 0.741 ×3, growth 0.155 ×3, structure 0.508 ×2, trademarks 0.789 ×2,
     // copyright (0.794 ×2 items, contracts +20 % of 50 % → 0.4, software output 51/59 ≈ 0.864)
     // ≈ 0.713 ×2, enterprises (0.92, leaders 38/50 = 0.76) 0.84 ×1, plant varieties
-    // (15/18, 12/15) ≈ 0.817 ×1, heritage 19/20 ×1 → 9.31 / 15 ≈ 62.1 < 70
-    expect(r.total.score).toBeGreaterThan(61);
-    expect(r.total.score).toBeLessThan(63);
+    // (15/18, 12/15) ≈ 0.817 ×1, heritage 19/20 ×1 → 9.31 / 15 = 62.0954 < 70. Each share is
+    // 10 × value / target (a fall earns 0): cumulative 41,000 of 56,000 and 21,000 of 28,000;
+    // growth: applications fell, grants 2600/2500 − 1 of 10 %, invention applications
+    // 960/950 − 1 and grants 310/300 − 1 of 20 %; structure: service share fell, 3 of 5 foreign
+    // filings, enterprise share 2650/4100 of 70 %; trademarks: 8400/8300 − 1 of 2 %, 8,400 of
+    // 8,611; copyright: 380 of 500 works, 290 of 350 software, contracts 120/100 − 1 of 50 %,
+    // software output 51 of 59; varieties 15 of 18, 12 of 15; heritage 19 of 20; enterprises
+    // 92 of 100, 38 of 50 leaders. Standards, secrets and talent ask nothing for 2020.
+    const cumulative = (41000 / 56000 + 21000 / 28000) / 2;
+    const growth =
+      (0 + (2600 / 2500 - 1) / 0.1 + (960 / 950 - 1) / 0.2 + (310 / 300 - 1) / 0.2) / 4;
+    const structure = (0 + 3 / 5 + 2650 / 4100 / 0.7) / 3;
+    const trademarks = ((8400 / 8300 - 1) / 0.02 + 8400 / 8611) / 2;
+    const copyright = (380 / 500 + 290 / 350 + (120 / 100 - 1) / 0.5 + 51 / 59) / 4;
+    const weighted =
+      3 * cumulative +
+      3 * growth +
+      2 * structure +
+      2 * trademarks +
+      2 * copyright +
+      (15 / 18 + 12 / 15) / 2 +
+      19 / 20 +
+      (92 / 100 + 38 / 50) / 2;
+    expect(r.total.score).toBe(Math.round((weighted / 15) * 100 * 1e4) / 1e4);
+    expect(r.total.score).toBe(62.0954);
     expect(r.verdict.tier).toBe('behind');
     // No 2020 target is attained: 0 of 20.
     expect(r.targets).toMatchObject({ attained: 0, total: 20 });
