@@ -82,6 +82,12 @@ export const ConfigSchema = z.object({
   SQLITE_DURABILITY: z.enum(['group', 'full']).default('group'),
   /** How long a SQLite write waits for another process's lock before answering 503. */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Host:
+   * only then are they believed (login limits per client address, the
+   * same-origin check). Off, anyone could claim any address or host.
+   */
+  TRUST_PROXY: flag.default(false),
   /** Cookies marked Secure: turn on behind HTTPS. */
   SECURE_COOKIES: flag.default(false),
   /**

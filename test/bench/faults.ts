@@ -63,6 +63,8 @@ function call(
       },
     );
     req.on('error', reject);
+    // A server that answers (401) before the upload is sent may close the socket under it.
+    req.on('socket', (sock) => sock.on('error', () => {}));
     if (data) req.write(data);
     req.end();
   });

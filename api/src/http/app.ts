@@ -58,7 +58,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', (c, next) =>
     c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : jsonBodies(c, next),
   );
-  app.use('/api/*', sameOriginWrites);
+  app.use('/api/*', sameOriginWrites(deps.config.TRUST_PROXY));
   // A write is acknowledged only once it is durable (see WalSync): hold the response until then.
   app.use('/api/*', async (c, next) => {
     await next();

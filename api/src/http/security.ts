@@ -13,27 +13,39 @@ export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * forged form post or fetch is refused; tools without either (curl,
  * integrations) are not browsers and carry no ambient cookie by accident.
  */
-export const sameOriginWrites: MiddlewareHandler<Env> = async (c, next) => {
-  if (UNSAFE_METHODS.has(c.req.method)) {
-    const site = c.req.header('sec-fetch-site');
-    if (site === 'cross-site' || site === 'same-site')
-      throw problems.forbidden('拒绝来自其他网站的写请求。');
-    const origin = c.req.header('origin');
-    if (origin && origin !== 'null') {
-      const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
-      let originHost: string | null = null;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = null;
-      }
-      if (!host || originHost !== host) throw problems.forbidden('拒绝来自其他网站的写请求。');
-    } else if (origin === 'null') throw problems.forbidden('拒绝来源不明的写请求。');
-  }
-  await next();
-};
+export const sameOriginWrites =
+  (trustProxy: boolean): MiddlewareHandler<Env> =>
+  async (c, next) => {
+    if (UNSAFE_METHODS.has(c.req.method)) {
+      const site = c.req.header('sec-fetch-site');
+      if (site === 'cross-site' || site === 'same-site')
+        throw problems.forbidden('拒绝来自其他网站的写请求。');
+      const origin = c.req.header('origin');
+      if (origin && origin !== 'null') {
+        // X-Forwarded-Host only from a proxy we were told to trust: anyone else could set it.
+        const forwarded = trustProxy
+          ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim()
+          : undefined;
+        const host = forwarded || c.req.header('host');
+        let originHost: string | null = null;
+        try {
+          originHost = new URL(origin).host;
+        } catch {
+          originHost = null;
+        }
+        if (!host || originHost !== host) throw problems.forbidden('拒绝来自其他网站的写请求。');
+      } else if (origin === 'null') throw problems.forbidden('拒绝来源不明的写请求。');
+    }
+    await next();
+  };
 
-/** A write with a body must say it is JSON: no form posts, no text/plain tricks. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A write with a body must say it is JSON (no form posts, no text/plain
+ * tricks) and be valid UTF-8: a malformed byte is refused (400), never
+ * silently replaced by U+FFFD and stored.
+ */
 export const jsonBodies: MiddlewareHandler<Env> = async (c, next) => {
   if (UNSAFE_METHODS.has(c.req.method)) {
     const len = c.req.header('content-length');
@@ -41,6 +53,15 @@ export const jsonBodies: MiddlewareHandler<Env> = async (c, next) => {
     const type = c.req.header('content-type') ?? '';
     if (hasBody && !/^application\/(?:[\w.+-]*\+)?json\b/i.test(type))
       throw problems.unsupportedMedia();
+    if (hasBody || c.req.raw.body !== null) {
+      // Read once here; Hono keeps the bytes for the JSON validator.
+      const bytes = await c.req.arrayBuffer();
+      try {
+        utf8.decode(bytes);
+      } catch {
+        throw problems.badRequest('请求体不是合法的 UTF-8 文本。');
+      }
+    }
   }
   await next();
 };

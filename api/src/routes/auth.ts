@@ -16,7 +16,20 @@ export const userOf = (a: Actor): User => ({
   organisation: { id: a.orgId, name: a.orgName, kind: a.orgKind, region: a.orgRegion },
 });
 
-function clientAddress(c: Ctx): string {
+/**
+ * The client's address: the socket's, or with TRUST_PROXY the one our proxy
+ * appended last to X-Forwarded-For (entries before it are the client's word).
+ */
+const clientAddress = (deps: Deps, c: Ctx): string => {
+  if (deps.config.TRUST_PROXY) {
+    const hops = c.req.header('x-forwarded-for')?.split(',') ?? [];
+    const last = hops.at(-1)?.trim();
+    if (last) return last;
+  }
+  return socketAddress(c);
+};
+
+function socketAddress(c: Ctx): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -27,7 +40,7 @@ function clientAddress(c: Ctx): string {
 export function authRoutes(deps: Deps) {
   const app = router();
   app.use('/auth/login', async (c, next) => {
-    refuseBlockedAddress(deps, clientAddress(c));
+    refuseBlockedAddress(deps, clientAddress(deps, c));
     await next();
   });
 
@@ -47,7 +60,12 @@ export function authRoutes(deps: Deps) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { actor, token, expiresAt } = await login(deps, email, password, clientAddress(c));
+      const { actor, token, expiresAt } = await login(
+        deps,
+        email,
+        password,
+        clientAddress(deps, c),
+      );
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Lax',

@@ -14,14 +14,15 @@ export const UPLOAD_PATH = /^\/api\/assessments\/[^/]+\/files$/;
 
 export function fileRoutes(deps: Deps) {
   const app = router();
-  app.use(
-    '/assessments/:id/files',
-    bodyLimit({
-      maxSize: deps.config.FILE_LIMIT,
-      onError: () => {
-        throw problems.tooLarge(deps.config.FILE_LIMIT);
-      },
-    }),
+  const fileLimit = bodyLimit({
+    maxSize: deps.config.FILE_LIMIT,
+    onError: () => {
+      throw problems.tooLarge(deps.config.FILE_LIMIT);
+    },
+  });
+  // Only the upload: any other method here had its body read under the JSON rules already.
+  app.use('/assessments/:id/files', (c, next) =>
+    c.req.method === 'POST' ? fileLimit(c, next) : next(),
   );
 
   app.openapi(

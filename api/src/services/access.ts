@@ -10,7 +10,9 @@ import { relationOf } from './lifecycle.ts';
  * The one place that decides who sees an assessment: respondents see their
  * organisation's, reviewers those assigned to them. Anyone else gets the
  * same 404 as for an id that does not exist, so ids cannot be probed.
- * Admins manage assignments through their own list, not through this door.
+ * Admins manage assignments through their own list, not through this door:
+ * an admin never reads an assessment, whatever organisation the admin's
+ * account is placed in.
  */
 export const scopeOf = (actor: Actor): Scope =>
   actor.role === 'reviewer' ? { reviewerId: actor.id } : { orgId: actor.orgId };
@@ -26,6 +28,7 @@ export async function assessmentFor(
   actor: Actor,
   id: string,
 ): Promise<Visible> {
+  if (actor.role === 'admin') throw new DomainError('not_found', { what: 'assessment' });
   const row = await findAssessment(db, id, scopeOf(actor));
   if (!row) throw new DomainError('not_found', { what: 'assessment' });
   // Found through the reviewer scope means assigned.
