@@ -11,13 +11,16 @@
  *     npx vitest run --project cross-package test/fault/database.test.ts
  *
  * Only this test's own schema and connections (application_name) are
- * touched; the shared PostgreSQL server is never stopped.
+ * touched; the shared PostgreSQL server is never stopped. A second test
+ * stops and starts a PostgreSQL cluster of its own (initdb in a temp
+ * directory, its own port) under the same load.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ApiClient, DEMO_RESPONDENT } from '../support/api-client.ts';
-import { type RunningServer, startServer } from '../support/server.ts';
+import { PgCluster } from '../support/pg-cluster.ts';
+import { freePort, type RunningServer, startServer } from '../support/server.ts';
 import { TcpProxy } from '../support/tcp-proxy.ts';
 import { storedViaApi, Writer } from './autosave-writer.ts';
 
@@ -150,6 +153,77 @@ describe.skipIf(!PG)(
         await proxy.down();
         await admin.query(`drop schema if exists ${schema} cascade`);
         await admin.end();
+      }
+    }, 90_000);
+  },
+);
+
+describe.skipIf(!PgCluster.available())(
+  `a PostgreSQL of the test's own, stopped and started${PgCluster.available() ? '' : ' — skipped: needs PostgreSQL 15 binaries and root or postgres'}`,
+  () => {
+    it('answers 503 while it is down, recovers when it is back, and loses nothing acknowledged', async () => {
+      const cluster = PgCluster.create(await freePort());
+      let server: RunningServer | null = null;
+      try {
+        server = await startServer({ DATABASE_URL: cluster.url, SEED_DEMO: '1' });
+        const api = await ApiClient.login(
+          server.url,
+          DEMO_RESPONDENT.email,
+          DEMO_RESPONDENT.password,
+        );
+        const writers: Writer[] = [];
+        for (let i = 0; i < 4; i++) {
+          const a = await api.ok<{ id: string; revision: number }>('POST', '/api/assessments', {
+            definition: 'gbt29490-2023',
+            title: `重启 ${i + 1}`,
+          });
+          writers.push(new Writer(a.id, a.revision, `r${i + 1}`));
+        }
+        let streaming = true;
+        const streams = writers.map((w) => w.streamThroughFaults(api, () => streaming));
+        await sleep(700);
+        cluster.stop();
+        const t0 = performance.now();
+        const health = await fetch(`${server.url}/api/health`);
+        const healthMs = performance.now() - t0;
+        await sleep(1000);
+        cluster.start();
+        const back = performance.now();
+        let ready = false;
+        while (!ready && performance.now() - back < 15_000) {
+          ready = (await fetch(`${server.url}/api/health`)).ok;
+          if (!ready) await sleep(100);
+        }
+        const recoveredMs = performance.now() - back;
+        await sleep(700);
+        streaming = false;
+        await Promise.all(streams);
+        let lost = 0;
+        const problems: string[] = [];
+        for (const w of writers) {
+          const v = w.check(await storedViaApi(api, w.id));
+          lost += v.lost;
+          problems.push(...v.problems);
+        }
+        const statuses: Record<string, number> = {};
+        for (const w of writers)
+          for (const [k, n] of Object.entries(w.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+        console.log(
+          `own PostgreSQL stopped and started: ${writers.reduce((n, w) => n + w.ackCount, 0)} acknowledged saves, ${lost} lost; ` +
+            `answers ${JSON.stringify(statuses)}; while down health ${health.status} in ${healthMs.toFixed(0)} ms; ` +
+            `ready ${recoveredMs.toFixed(0)} ms after it started`,
+        );
+        expect(server.proc.exitCode).toBeNull();
+        expect(health.status).toBe(503);
+        expect(healthMs).toBeLessThan(4000);
+        expect(ready).toBe(true);
+        expect(writers.flatMap((w) => w.unexpected)).toEqual([]);
+        expect(problems).toEqual([]);
+        expect(lost).toBe(0);
+        expect(statuses['503'] ?? 0).toBeGreaterThan(0);
+      } finally {
+        await server?.stop();
+        cluster.destroy();
       }
     }, 90_000);
   },
