@@ -90,6 +90,20 @@ describe.each(targets)('evidence quota and deletion on %s', (target) => {
       expect(again.status).toBe(422);
     });
 
+    it('shows a cited file under its stored name, whatever name the answer gave it', async () => {
+      const a = await create();
+      const f = (await upload(alice, a.id, pdf(100))).body;
+      const saved = await alice.req('PATCH', `/api/assessments/${a.id}`, {
+        revision: a.revision,
+        answers: {
+          'c7.1.budget-evidence': { files: [{ id: f.id, name: '冒名.docx' }], note: 'x' },
+        },
+      });
+      expect(saved.status).toBe(200);
+      const got = await alice.get(`/api/assessments/${a.id}`);
+      expect(got.body.answers['c7.1.budget-evidence'].files).toEqual([{ id: f.id, name: 'e.pdf' }]);
+    });
+
     it('keeps the bytes of a file a submitted round may cite', async () => {
       const a = (
         await alice.req('POST', '/api/assessments', {

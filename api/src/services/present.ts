@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { AssessmentDetail, AssessmentSummary } from '../contract/index.ts';
 import { findOrganisation, findUser } from '../db/repositories/accounts.ts';
 import type { Assessment } from '../db/repositories/assessments.ts';
+import { storedFileNames } from '../db/repositories/files.ts';
 import { itemReviewsOf, reviewersOf } from '../db/repositories/reviews.ts';
 import type { Database } from '../db/schema.ts';
 import type { DefinitionStore, StoredDefinition } from './definitions.ts';
@@ -65,6 +66,29 @@ function summaryFrom(
   };
 }
 
+/**
+ * Evidence answers cite files by id; the name shown is the one stored with
+ * the upload, not whatever name the citing answer carried.
+ */
+function withStoredNames(answers: Assessment['answers'], names: Map<string, string>) {
+  if (names.size === 0) return answers;
+  const out: Assessment['answers'] = {};
+  for (const [item, v] of Object.entries(answers)) {
+    out[item] =
+      typeof v === 'object' && v !== null && 'files' in v && Array.isArray(v.files)
+        ? {
+            ...v,
+            files: v.files.map((f) =>
+              typeof f === 'object' && f !== null && typeof f.id === 'string'
+                ? { ...f, name: names.get(f.id) ?? f.name }
+                : f,
+            ),
+          }
+        : v;
+  }
+  return out;
+}
+
 export async function detailOf(
   db: Kysely<Database>,
   defs: DefinitionStore,
@@ -86,7 +110,7 @@ export async function detailOf(
   return {
     ...summaryFrom(row, def, result, org?.name ?? ''),
     definitionHash: row.definition_hash,
-    answers: row.answers,
+    answers: withStoredNames(row.answers, await storedFileNames(db, row.id)),
     position: row.position,
     result,
     reviewedResult,

@@ -71,3 +71,16 @@ export async function markFileDeleted(
 export async function deleteFileRow(db: Kysely<Database>, fileId: string): Promise<void> {
   await db.deleteFrom('files').where('id', '=', fileId).execute();
 }
+
+/** The stored name of every file of the assessment (deleted ones too: a past round may cite them). */
+export async function storedFileNames(
+  db: Kysely<Database>,
+  assessmentId: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('files')
+    .select(['id', 'name'])
+    .where('assessment_id', '=', assessmentId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
