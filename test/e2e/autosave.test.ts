@@ -160,6 +160,16 @@ describe.skipIf(!run)('autosave in the browser (Chromium)', () => {
     expect(await page.locator('.zp-save').textContent()).toContain('离线，已在本机保存');
     await yes(page, 'pre.management-review');
     await page.locator('#q-7-input').fill('2026-01-05');
+    // Leaving inside the app while changes cannot be sent asks first; staying keeps the page.
+    await page.locator('.zp-brand').click();
+    const ask = page.getByRole('dialog').filter({ hasText: '离开此页？' });
+    await ask.waitFor();
+    await ask
+      .getByRole('button', { name: '留下' })
+      .or(ask.getByRole('button', { name: '留 下' }))
+      .click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(`/assessments/${id}/fill`);
     await page.waitForTimeout(500);
     api = await startApi({}, { port: api.port, dataDir: api.dataDir });
     const d = await eventually(page, id, (x) => x.answers['pre.started'] === '2026-01-05');

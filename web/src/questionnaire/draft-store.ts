@@ -65,3 +65,18 @@ export function startingAnswers(server: { id: string; answers: Answers; revision
   for (const c of r.conflicts) mine[c.id] = c.mine === undefined ? null : c.mine;
   return { answers: applyPatch(r.answers, mine), conflicts: r.conflicts };
 }
+
+const STEP = 'zhiping.step.';
+
+/** The step this browser last showed (moves are never written to the server on their own). */
+export function readStep(assessmentId: string): string | null {
+  return storage()?.getItem(STEP + assessmentId) ?? null;
+}
+
+export function writeStep(assessmentId: string, step: string): void {
+  try {
+    storage()?.setItem(STEP + assessmentId, step);
+  } catch {
+    // Quota exceeded: the server's position (saved with answers) still resumes.
+  }
+}

@@ -13,7 +13,7 @@ import type { AssessmentDetail } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { invalidIds } from './check-value.ts';
 import { ConflictBanner } from './conflict-banner.tsx';
-import { startingAnswers, writeDraft } from './draft-store.ts';
+import { readStep, startingAnswers, writeDraft, writeStep } from './draft-store.ts';
 import { EvidenceFilesContext } from './evidence-context.tsx';
 import { LockedBanner } from './locked-banner.tsx';
 import { MergeConflicts } from './merge-conflicts.tsx';
@@ -98,7 +98,9 @@ export function Questionnaire(p: QuestionnaireProps) {
   }, [client, assessment.id]);
 
   const [ownStep, setOwnStep] = useState<string | null>(null);
-  const asked = (p.onStep ? p.step : ownStep) ?? assessment.position;
+  // Without a step asked for, resume where this browser was, else where the server says.
+  const [lastStep] = useState(() => readStep(assessment.id));
+  const asked = (p.onStep ? p.step : ownStep) ?? lastStep ?? assessment.position;
   const stepId =
     asked === REVIEW_STEP
       ? REVIEW_STEP
@@ -137,6 +139,13 @@ export function Questionnaire(p: QuestionnaireProps) {
     conflicts: start.conflicts,
   });
   report.current = autosave.report;
+  // Saving is in trouble from a failure (offline) until a save succeeds: leaving then asks.
+  const [troubled, setTroubled] = useState(false);
+  const saveKind = autosave.state.kind;
+  useEffect(() => {
+    if (saveKind === 'error' || saveKind === 'conflict' || saveKind === 'locked') setTroubled(true);
+    else if (saveKind === 'saved' || saveKind === 'idle') setTroubled(false);
+  }, [saveKind]);
   const { flush, flushNow } = autosave;
   const retrySave = useCallback(() => void flush(), [flush]);
 
@@ -145,9 +154,10 @@ export function Questionnaire(p: QuestionnaireProps) {
   const setStepId = useCallback(
     (id: string) => {
       void flushNow();
+      writeStep(assessment.id, id);
       (onStep ?? setOwnStep)(id);
     },
-    [flushNow, onStep],
+    [flushNow, onStep, assessment.id],
   );
   const itemStep = useCallback((id: string) => stepOfItem(compiled, id), [compiled]);
   const { headingRef, goTo, goToItem } = useStepFocus(setStepId, itemStep);
@@ -217,14 +227,7 @@ export function Questionnaire(p: QuestionnaireProps) {
           t={t}
         />
         {p.LeaveGuard ? (
-          <p.LeaveGuard
-            blocking={
-              editable &&
-              (autosave.state.kind === 'error' ||
-                autosave.state.kind === 'conflict' ||
-                autosave.heldBack > 0)
-            }
-          />
+          <p.LeaveGuard blocking={editable && (troubled || autosave.heldBack > 0)} />
         ) : null}
         {autosave.state.kind === 'conflict' && autosave.state.conflicts.length > 0 ? (
           <MergeConflicts
