@@ -50,8 +50,12 @@ export class ReportRenderer {
     input: ReportInput,
     sources: ReadonlyMap<string, SourceInfo>,
   ): Promise<Uint8Array> {
-    const { generatedAt: _, ...content } = input;
-    const key = `${kind}:${createHash('sha256').update(JSON.stringify(content)).digest('hex')}`;
+    // A published definition version never changes: its ref stands for it in the key.
+    const { generatedAt: _, definition, ...content } = input;
+    const ref = `${definition.id}@${definition.version}`;
+    const key = `${kind}:${createHash('sha256')
+      .update(JSON.stringify({ ...content, definition: ref }))
+      .digest('hex')}`;
     const hit = this.cache.get(key);
     if (hit) {
       this.cache.delete(key);
