@@ -132,8 +132,13 @@ try {
   const ref = page.locator('input[id$="-input-ref"]').first();
   for (let step = 0; step < 10 && (await ref.count()) === 0; step++)
     await page.locator('.zp-actions').getByRole('button', { name: '下一步' }).click();
-  await ref.click();
+  // A step change moves focus to the step's heading once rendered: click the field after
+  // that, and make sure it has the focus, or the keystrokes go nowhere (and look fast).
   await page.waitForTimeout(1_000);
+  await ref.click();
+  if (!(await ref.evaluate((e) => e === e.ownerDocument.activeElement)))
+    throw new Error('the text field did not take the focus');
+  const before = (await ref.inputValue()).length;
   await reset();
   // Main-thread work per keystroke (script, and all tasks), from Chromium's own counters:
   // steadier than latency on a busy machine. Includes the deferred work after the paint.
@@ -151,6 +156,9 @@ try {
     await page.waitForTimeout(80);
   }
   const m1 = await metrics();
+  const typed = (await ref.inputValue()).length - before;
+  if (typed !== SAMPLES)
+    throw new Error(`only ${typed} of ${SAMPLES} keystrokes reached the field`);
   const [keys, keysEvt] = await read('keydown');
   const perKey = (k: 'script' | 'task') => (((m1[k] - m0[k]) * 1000) / SAMPLES).toFixed(1);
 
