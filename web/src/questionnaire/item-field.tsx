@@ -7,6 +7,7 @@ import { UnverifiedTag } from '../shared/unverified-tag.tsx';
 import type { ResolverContext } from './answers-resolver.ts';
 import type { FormValues } from './field-codec.ts';
 import { ItemInput } from './item-input.tsx';
+import { periodYear } from './period.ts';
 
 export interface ItemFieldProps {
   item: Item;
@@ -21,6 +22,8 @@ export interface ItemFieldProps {
   points: number;
   max: number;
   derived: number | null | undefined;
+  /** The assessment date, to name the year of a relative reporting period. */
+  asOf?: string | undefined;
   locale: Locale;
   t: Translate;
   disabled?: boolean;
@@ -75,7 +78,7 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
         </p>
       ) : null}
       {item.kind === 'number' && item.period ? (
-        <p className="zp-muted">{t('q.period', { period: item.period })}</p>
+        <p className="zp-muted">{t('q.period', { period: periodText(item.period, p.asOf, t) })}</p>
       ) : null}
       {item.evidenceHint ? (
         <p id={ids.hint} className="zp-hint">
@@ -154,3 +157,9 @@ function Answer(
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** "上一年末（2025 年）": the period as the definition words it, with the year it means. */
+function periodText(period: string, asOf: string | undefined, t: Translate): string {
+  const year = asOf ? periodYear(period, asOf) : null;
+  return year === null ? period : t('q.periodYear', { period, year });
+}

@@ -296,6 +296,7 @@ export function Questionnaire(p: QuestionnaireProps) {
                 result={result}
                 control={form.control}
                 codec={codec}
+                asOf={assessment.asOf}
                 locale={locale}
                 t={t}
                 disabled={!editable}

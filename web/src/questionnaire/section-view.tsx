@@ -18,6 +18,8 @@ export interface SectionViewProps {
   locale: Locale;
   t: Translate;
   disabled?: boolean;
+  /** The assessment date: a relative reporting period ("上一年末") is shown with its year. */
+  asOf?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export const SectionView = memo(function SectionView(p: SectionViewProps) {
             points={res.points}
             max={res.max}
             derived={derived}
+            asOf={p.asOf}
             locale={locale}
             t={t}
             disabled={p.disabled}
