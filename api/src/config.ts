@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_TIME_ZONE } from '@zhiping/forms';
 import { z } from 'zod';
@@ -70,8 +71,17 @@ export const ConfigSchema = z.object({
   LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(20),
   /** Login attempts allowed in all within a minute: caps the hashing work a flood can cause. */
   LOGIN_ATTEMPTS_GLOBAL_PER_MINUTE: z.coerce.number().int().positive().default(300),
-  /** Password hashes computed at once; the rest queue, leaving threads for the disk. */
-  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /**
+   * Password hashes computed at once; the rest queue. scrypt is CPU-bound:
+   * half the cores (at least one) leaves the rest to the event loop and
+   * libuv threads for the fsyncs that acknowledge saves.
+   */
+  PASSWORD_HASH_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
   /** Directory of the built web app to serve; unset → web/dist when it exists. */
   WEB_DIST: z.string().optional(),
   /**

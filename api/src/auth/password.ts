@@ -22,7 +22,7 @@ interface Cost {
  * Hashing runs on libuv's thread pool (4 threads), which also runs the
  * fsyncs that acknowledge saves. Without a bound, a login flood fills the
  * pool and autosaves wait behind it; with at most `size` hashes at a time
- * (PASSWORD_HASH_CONCURRENCY, default 2) the others always find a thread.
+ * (PASSWORD_HASH_CONCURRENCY, default half the cores) the others always find a thread.
  */
 const unbounded = new Slots(Number.POSITIVE_INFINITY);
 
