@@ -199,6 +199,18 @@ describe('Questionnaire', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('refuses a file over 10 MB before sending it', async () => {
+    const client = { ...fakeClient(), uploadFile: vi.fn(async () => ({ id: 'f1', name: 'x' })) };
+    const { user } = setup(detail({ position: 'mgmt' }), client);
+    const picker = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!picker) throw new Error('no file picker');
+    const big = new File(['x'], '大文件.pdf', { type: 'application/pdf' });
+    Object.defineProperty(big, 'size', { value: 11 * 1024 * 1024 });
+    await user.upload(picker, big);
+    expect(await screen.findByText('大文件.pdf 超过 10 MB，没有上传。')).toBeTruthy();
+    expect(client.uploadFile).not.toHaveBeenCalled();
+  });
+
   it('keeps unsent answers in storage and sends them when the page opens again', async () => {
     const client = fakeClient();
     client.save.mockImplementation(() => new Promise(() => {})); // never answers

@@ -4,6 +4,9 @@ import { useT } from '../../i18n/locale.tsx';
 import { useEvidenceFiles } from '../evidence-context.tsx';
 import type { InputProps } from './input-props.ts';
 
+/** The server's default per-file limit (FILE_LIMIT), as the hint under the picker says. */
+const FILE_LIMIT = 10 * 1024 * 1024;
+
 interface EvidenceDraft {
   files: { id: string; name: string }[];
   ref?: string;
@@ -39,6 +42,11 @@ export function EvidenceInput(p: InputProps) {
     setUploadError(null);
     const stored: { id: string; name: string }[] = [];
     for (const f of picked) {
+      // Said before sending, not after uploading megabytes the server refuses.
+      if (f.size > FILE_LIMIT) {
+        setUploadError(t('q.fileTooLarge', { name: f.name }));
+        continue;
+      }
       try {
         // Keep only what the answer records; the upload's other facts stay on the server.
         const { id, name } = await files.upload(f);
