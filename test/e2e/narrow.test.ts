@@ -42,7 +42,7 @@ describe.skipIf(!run)('at 390 px (Chromium)', () => {
     await api?.stop();
   });
 
-  it('home and questionnaire fit a phone', async () => {
+  it('home, results and questionnaire fit a phone', async () => {
     const ctx = await browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
@@ -64,6 +64,15 @@ describe.skipIf(!run)('at 390 px (Chromium)', () => {
     // The brand stays on one line.
     const brand = await page.locator('.zp-brand strong').boundingBox();
     expect(brand?.height ?? 0).toBeLessThan(30);
+
+    // A submitted one: its results page.
+    await page.getByRole('link', { name: /基本就绪的软件企业/ }).click();
+    await page.getByTestId('verdict').waitFor();
+    await page.locator('.zp-chart svg').waitFor();
+    await page.screenshot({ path: join(artifacts, '11-results-390.png'), fullPage: true });
+    expect(await culprits(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.goBack();
 
     await page.getByRole('link', { name: /证书未换版/ }).click();
     await page.locator('#zp-step-title').waitFor();
