@@ -102,8 +102,10 @@ describe.skipIf(!run)('autosave in the browser (Chromium)', () => {
     await page.reload();
     await page.locator('#zp-step-title').waitFor();
     await eventually(page, id, (d) => d.answers['pre.ip-count'] === 42);
-    // The reload landed on the same step and shows the answer.
+    // The reload landed on the same step and question, and shows the answer.
     expect(await page.locator(count).inputValue()).toBe('42');
+    expect(new URL(page.url()).searchParams.get('item')).toBe('pre.ip-count');
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('q-12-input');
   }, 120_000);
 
   it('an answer followed within 100 ms by Back reaches the server', async () => {

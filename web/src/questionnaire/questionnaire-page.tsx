@@ -52,6 +52,8 @@ export default function QuestionnairePage() {
       client={client}
       step={search.get('step')}
       onStep={onStep}
+      item={search.get('item')}
+      onItem={rememberItem}
       LeaveGuard={LeaveGuard}
       onSubmitted={() => {
         void queryClient.invalidateQueries({ queryKey: keys.assessment(a.id) });
@@ -61,6 +63,18 @@ export default function QuestionnairePage() {
       onReloaded={(fresh) => queryClient.setQueryData(keys.assessment(a.id), fresh)}
     />
   );
+}
+
+/**
+ * Records the question being answered in the URL (`&item=`) without a
+ * render: the router's own entry is rewritten in place, so a reload comes
+ * back to it while answering costs nothing.
+ */
+function rememberItem(itemId: string) {
+  const url = new URL(window.location.href);
+  if (url.searchParams.get('item') === itemId) return;
+  url.searchParams.set('item', itemId);
+  window.history.replaceState(window.history.state, '', url);
 }
 
 /** Asks before leaving inside the app while changes cannot be sent (offline, conflict, invalid). */

@@ -7,7 +7,15 @@ import {
   textOf,
   validateAnswers,
 } from '@zhiping/forms';
-import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type ComponentType,
+  type FocusEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { fileUrl } from '../api/endpoints.ts';
 import type { AssessmentDetail } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -46,6 +54,10 @@ export interface QuestionnaireProps {
   step?: string | null;
   /** A move to another step (the caller records it, e.g. in the URL). */
   onStep?: (id: string) => void;
+  /** The question to bring back into view on opening (e.g. from the URL). */
+  item?: string | null;
+  /** The question the respondent is on changed (focus moved into it); for the URL, not state. */
+  onItem?: (itemId: string) => void;
   /** Rendered with `blocking` while leaving would strand changes (offline, conflict, invalid). */
   LeaveGuard?: ComponentType<{ blocking: boolean }>;
 }
@@ -168,6 +180,24 @@ export function Questionnaire(p: QuestionnaireProps) {
     t,
   });
 
+  // The question being answered, for a reload to come back to (told, never rendered).
+  const { onItem } = p;
+  const onFocusItem = useCallback(
+    (e: FocusEvent<HTMLFormElement>) => {
+      const id = (e.target as Element).closest?.('[data-item]')?.getAttribute('data-item');
+      if (id && onItem) onItem(id);
+    },
+    [onItem],
+  );
+  // Opening with a question asked for (a reload): bring it into view once.
+  const [openItem] = useState(() => p.item ?? null);
+  useEffect(() => {
+    if (!openItem) return;
+    const el = document.querySelector(`[data-item="${CSS.escape(openItem)}"]`);
+    el?.scrollIntoView?.({ block: 'center' });
+    el?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
+  }, [openItem]);
+
   // Entering the check step turns on "required" messages everywhere, the server's rule.
   useEffect(() => {
     if (onReview) setSubmitMode(true);
@@ -270,6 +300,7 @@ export function Questionnaire(p: QuestionnaireProps) {
           <form
             className="zp-q-main"
             noValidate
+            onFocus={onFocusItem}
             // Enter in a field must never submit the assessment: submitting is a deliberate step.
             onSubmit={(e) => e.preventDefault()}
           >
