@@ -211,6 +211,21 @@ describe('Questionnaire', () => {
     expect(client.uploadFile).not.toHaveBeenCalled();
   });
 
+  it('leaves another live tab’s unsent answers alone, and adopts those of a tab gone away', async () => {
+    const other = (at: number) =>
+      JSON.stringify({ revision: 3, base: { 'p.staff': 3 }, changes: { 'p.staff': 8 }, at });
+    window.localStorage.setItem('zhiping.draft.a1.othertab', other(Date.now()));
+    setup(detail({ answers: { 'p.staff': 3 } }));
+    expect(screen.getByLabelText<HTMLInputElement>(/^知识产权专职人员数/).value).toBe('3');
+    cleanup();
+    window.localStorage.setItem('zhiping.draft.a1.othertab', other(Date.now() - 60_000));
+    const again = fakeClient();
+    setup(detail({ answers: { 'p.staff': 3 } }), again);
+    expect(screen.getByLabelText<HTMLInputElement>(/^知识产权专职人员数/).value).toBe('8');
+    await waitFor(() => expect(again.save).toHaveBeenCalledTimes(1));
+    expect(window.localStorage.getItem('zhiping.draft.a1.othertab')).toBeNull();
+  });
+
   it('keeps unsent answers in storage and sends them when the page opens again', async () => {
     const client = fakeClient();
     client.save.mockImplementation(() => new Promise(() => {})); // never answers
@@ -218,8 +233,11 @@ describe('Questionnaire', () => {
     const staff = screen.getByLabelText(/^知识产权专职人员数/);
     await user.clear(staff);
     await user.type(staff, '7');
+    // One entry per assessment and tab.
+    const key = () =>
+      Object.keys(window.localStorage).find((k) => k.startsWith('zhiping.draft.a1.')) ?? '';
     await waitFor(() =>
-      expect(JSON.parse(window.localStorage.getItem('zhiping.draft.a1') ?? 'null')).toEqual({
+      expect(JSON.parse(window.localStorage.getItem(key()) ?? 'null')).toMatchObject({
         revision: 3,
         base: { 'p.staff': 3 },
         changes: { 'p.staff': 7 },
@@ -231,7 +249,7 @@ describe('Questionnaire', () => {
     expect(screen.getByLabelText<HTMLInputElement>(/^知识产权专职人员数/).value).toBe('7');
     await waitFor(() => expect(again.save).toHaveBeenCalledTimes(1));
     expect(again.save.mock.lastCall?.[1]).toMatchObject({ revision: 3, answers: { 'p.staff': 7 } });
-    await waitFor(() => expect(window.localStorage.getItem('zhiping.draft.a1')).toBeNull());
+    await waitFor(() => expect(key()).toBe(''));
   });
 
   it('stops, without inventing a conflict, when the assessment is no longer editable', async () => {
