@@ -81,4 +81,28 @@ describe.skipIf(!run)('at 390 px (Chromium)', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await ctx.close();
   }, 120_000);
+
+  it('the review console fits a phone', async () => {
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/login`);
+    await page.locator('#login-email').fill('reviewer@demo.zhiping.cn');
+    await page.locator('#login-password').fill('Demo-2026-zhiping');
+    await page
+      .getByRole('button', { name: '登 录' })
+      .or(page.getByRole('button', { name: '登录' }))
+      .click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.locator('a[href$="/review"]').first().click();
+    await page.getByRole('heading', { name: /^评审：/ }).waitFor();
+    await page.screenshot({ path: join(artifacts, '12-review-390.png'), fullPage: true });
+    expect(await culprits(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await ctx.close();
+  }, 120_000);
 });
