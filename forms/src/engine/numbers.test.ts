@@ -110,3 +110,15 @@ describe('decimal-exact comparisons', () => {
     expect(atMost.points(0.1 + 0.2)).toBe(5); // 0.30000000000000004 is 0.3
   });
 });
+
+describe('compareNumbers scales its tolerance with the larger figure', () => {
+  it('treats ¥1,000,000 and ¥1,000,000.0001 as equal (tolerance 1e-9 × 1e6 = 0.001), not ¥1,000,000.01', () => {
+    expect(compareNumbers(1e6, 1e6 + 1e-4)).toBe(0);
+    expect(compareNumbers(1e6 + 1e-4, 1e6)).toBe(0);
+    expect(compareNumbers(1e6, 1e6 + 1e-2)).toBe(-1);
+    expect(compareNumbers(1e6 + 1e-2, 1e6)).toBe(1);
+    // Below 1 the tolerance stays 1e-9 in absolute terms.
+    expect(compareNumbers(0.5, 0.5 + 1e-10)).toBe(0);
+    expect(compareNumbers(0.5, 0.5 + 1e-8)).toBe(-1);
+  });
+});
