@@ -254,3 +254,38 @@ export function storedInFile(db: ReadOnlyDb, id: string): Stored {
     ),
   };
 }
+
+/** What a fault did to a set of writers: acknowledged saves, those lost, and every answer status seen. */
+export interface Tally {
+  acked: number;
+  lost: number;
+  problems: string[];
+  statuses: Record<string, number>;
+}
+
+/** Checks every writer's acknowledged saves against what the API now serves, and adds them up. */
+export async function tally(writers: readonly Writer[], api: ApiClient): Promise<Tally> {
+  const out: Tally = { acked: 0, lost: 0, problems: [], statuses: {} };
+  for (const w of writers) {
+    const v = w.check(await storedViaApi(api, w.id));
+    out.lost += v.lost;
+    out.problems.push(...v.problems);
+    out.acked += w.ackCount;
+    for (const [k, n] of Object.entries(w.statuses)) out.statuses[k] = (out.statuses[k] ?? 0) + n;
+  }
+  return out;
+}
+
+/** Polls `/api/health` until the server is ready again: whether it became so, and how long it took. */
+export async function waitReady(
+  url: string,
+  limitMs = 15_000,
+): Promise<{ ready: boolean; ms: number }> {
+  const from = performance.now();
+  let ready = false;
+  while (!ready && performance.now() - from < limitMs) {
+    ready = (await fetch(`${url}/api/health`)).ok;
+    if (!ready) await new Promise((r) => setTimeout(r, 100));
+  }
+  return { ready, ms: performance.now() - from };
+}

@@ -22,7 +22,7 @@ import { ApiClient, DEMO_RESPONDENT } from '../support/api-client.ts';
 import { PgCluster } from '../support/pg-cluster.ts';
 import { freePort, type RunningServer, startServer } from '../support/server.ts';
 import { TcpProxy } from '../support/tcp-proxy.ts';
-import { storedViaApi, Writer } from './autosave-writer.ts';
+import { tally, Writer, waitReady } from './autosave-writer.ts';
 
 const PG = process.env.TEST_DATABASE_URL;
 const WRITERS = 6;
@@ -105,28 +105,12 @@ describe.skipIf(!PG)(
         await proxy.up();
 
         // 3. Recovery by itself.
-        const back = performance.now();
-        let ready = false;
-        while (!ready && performance.now() - back < 15_000) {
-          ready = (await fetch(`${server.url}/api/health`)).ok;
-          if (!ready) await sleep(100);
-        }
-        const recoveredMs = performance.now() - back;
+        const { ready, ms: recoveredMs } = await waitReady(server.url);
         await sleep(1000);
         streaming = false;
         await Promise.all(streams);
 
-        let lost = 0;
-        const problems: string[] = [];
-        for (const w of writers) {
-          const v = w.check(await storedViaApi(api, w.id));
-          lost += v.lost;
-          problems.push(...v.problems);
-        }
-        const acked = writers.reduce((n, w) => n + w.ackCount, 0);
-        const statuses: Record<string, number> = {};
-        for (const w of writers)
-          for (const [k, n] of Object.entries(w.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+        const { acked, lost, problems, statuses } = await tally(writers, api);
         console.log(
           `database faults: ${terminated} connections terminated, database away 1.8 s; ` +
             `${acked} acknowledged saves, ${lost} lost; answers ${JSON.stringify(statuses)}; ` +
@@ -188,28 +172,13 @@ describe.skipIf(!PgCluster.available())(
         const healthMs = performance.now() - t0;
         await sleep(1000);
         cluster.start();
-        const back = performance.now();
-        let ready = false;
-        while (!ready && performance.now() - back < 15_000) {
-          ready = (await fetch(`${server.url}/api/health`)).ok;
-          if (!ready) await sleep(100);
-        }
-        const recoveredMs = performance.now() - back;
+        const { ready, ms: recoveredMs } = await waitReady(server.url);
         await sleep(700);
         streaming = false;
         await Promise.all(streams);
-        let lost = 0;
-        const problems: string[] = [];
-        for (const w of writers) {
-          const v = w.check(await storedViaApi(api, w.id));
-          lost += v.lost;
-          problems.push(...v.problems);
-        }
-        const statuses: Record<string, number> = {};
-        for (const w of writers)
-          for (const [k, n] of Object.entries(w.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+        const { acked, lost, problems, statuses } = await tally(writers, api);
         console.log(
-          `own PostgreSQL stopped and started: ${writers.reduce((n, w) => n + w.ackCount, 0)} acknowledged saves, ${lost} lost; ` +
+          `own PostgreSQL stopped and started: ${acked} acknowledged saves, ${lost} lost; ` +
             `answers ${JSON.stringify(statuses)}; while down health ${health.status} in ${healthMs.toFixed(0)} ms; ` +
             `ready ${recoveredMs.toFixed(0)} ms after it started`,
         );

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiClient, DEMO_RESPONDENT } from '../support/api-client.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { storedViaApi, Writer } from './autosave-writer.ts';
+import { tally, Writer } from './autosave-writer.ts';
 
 const SIZE_MB = 20;
 
@@ -137,19 +137,10 @@ describe.skipIf(!probe)(
           const got = await api.bytes(`/api/assessments/${target}/files/${id}`);
           if (got.status !== 200 || sha(got.bytes) !== digest) damaged.push(id);
         }
-        let lost = 0;
-        const problems: string[] = [];
-        for (const w of writers) {
-          const v = w.check(await storedViaApi(api, w.id));
-          lost += v.lost;
-          problems.push(...v.problems);
-        }
-        const saves: Record<string, number> = {};
-        for (const w of writers)
-          for (const [k, n] of Object.entries(w.statuses)) saves[k] = (saves[k] ?? 0) + n;
+        const { acked: savesAcked, lost, problems, statuses: saves } = await tally(writers, api);
         console.log(
           `disk full: uploads ${JSON.stringify(uploadStatuses)} (${acked.size + gone.length} acknowledged, ${damaged.length} damaged); ` +
-            `saves ${JSON.stringify(saves)}, ${writers.reduce((n, w) => n + w.ackCount, 0)} acknowledged, ${lost} lost; ` +
+            `saves ${JSON.stringify(saves)}, ${savesAcked} acknowledged, ${lost} lost; ` +
             `after deleting ${gone.length} files the next upload got ${after.status}`,
         );
         expect(server.proc.exitCode).toBeNull();
