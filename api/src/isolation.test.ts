@@ -94,7 +94,11 @@ describe.each(targets)('isolation on %s', (target) => {
         const lists = ['/api/assessments', '/api/review/queue'];
         for (const path of lists) {
           const r = await c[who].get(path);
-          if (r.status !== 200) continue;
+          // A list the role may not open at all is refused outright; one it may open must not show them.
+          if (r.status !== 200) {
+            expect(r.status, `${who} GET ${path}`).toBeOneOf([403, 404]);
+            continue;
+          }
           const ids = r.body.map((x: { id: string }) => x.id);
           expect(ids).not.toContain(draft.id);
           if (who !== 'admin') expect(ids).not.toContain(inReview.id);

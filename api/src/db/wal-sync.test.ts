@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { fstatSync, fsync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,9 +45,24 @@ describe('WalSync (group commit)', () => {
     expect(calls).toBe(2);
   });
 
-  it('really flushes a real file', async () => {
-    const sync = new WalSync(walFile());
-    await expect(Promise.all([sync.sync(), sync.sync(), sync.sync()])).resolves.toBeDefined();
+  it('really flushes the WAL file itself, with the operating system’s fsync', async () => {
+    const file = walFile();
+    const flushed: number[] = [];
+    const sync = new WalSync(file, (fd) => {
+      // The descriptor flushed is the WAL file's (same inode), and the flush is the real one.
+      flushed.push(fstatSync(fd).ino);
+      return new Promise((res, rej) => fsync(fd, (e) => (e ? rej(e) : res())));
+    });
+    await Promise.all([sync.sync(), sync.sync(), sync.sync()]);
     sync.close();
+    // Three concurrent writers share at most two flushes, each of the WAL file.
+    expect(flushed.length).toBeGreaterThanOrEqual(1);
+    expect(flushed.length).toBeLessThanOrEqual(2);
+    expect(new Set(flushed)).toEqual(new Set([statSync(file).ino]));
+  });
+
+  it('refuses to acknowledge when the WAL file cannot be opened', async () => {
+    const sync = new WalSync(join(tmpdir(), 'no-such-dir-zhiping', 'db-wal'));
+    await expect(sync.sync()).rejects.toThrow(/ENOENT/);
   });
 });
