@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launch } from './support/browser.ts';
+import { signIn } from './support/login.ts';
 import { type RunningApi, startApi } from './support/server.ts';
 import { ensureWebBuilt } from './support/web-build.ts';
 
@@ -11,7 +12,6 @@ import { ensureWebBuilt } from './support/web-build.ts';
  * two tabs on one draft.
  */
 
-const PASSWORD = 'Demo-2026-zhiping';
 const run = browserAvailable('e2e autosave');
 
 interface Detail {
@@ -36,14 +36,7 @@ describe.skipIf(!run)('autosave in the browser (Chromium)', () => {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     // Leaving with unsent changes asks first: this respondent leaves anyway.
     page.on('dialog', (d) => void d.accept());
-    await page.goto(`${api.url}/login`);
-    await page.locator('#login-email').fill('qiye@demo.zhiping.cn');
-    await page.locator('#login-password').fill(PASSWORD);
-    await page
-      .getByRole('button', { name: '登 录' })
-      .or(page.getByRole('button', { name: '登录' }))
-      .click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signIn(page, api.url, 'qiye@demo.zhiping.cn');
     return page;
   }
 

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launch } from './support/browser.ts';
 import { fillStep, waitSaved } from './support/fill.ts';
+import { signIn } from './support/login.ts';
 import { type RunningApi, root, startApi } from './support/server.ts';
 import { ensureWebBuilt } from './support/web-build.ts';
 
@@ -16,20 +17,8 @@ import { ensureWebBuilt } from './support/web-build.ts';
  * an item with a reason and decides; the respondent sees the decision.
  */
 
-const PASSWORD = 'Demo-2026-zhiping';
 const artifacts = join(root, 'test', 'artifacts');
 const run = browserAvailable('e2e journey');
-
-async function login(page: Page, url: string, email: string) {
-  await page.goto(`${url}/`);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page
-    .getByRole('button', { name: '登 录' })
-    .or(page.getByRole('button', { name: '登录' }))
-    .click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 function watchErrors(page: Page, into: string[]) {
   page.on('pageerror', (e) => into.push(`pageerror: ${e.message}`));
@@ -79,7 +68,7 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
 
     // ── the respondent ─────────────────────────────────────────────────
     const page = await newPage();
-    await login(page, api.url, 'qiye@demo.zhiping.cn');
+    await signIn(page, api.url, 'qiye@demo.zhiping.cn');
     await page.getByRole('heading', { name: '我的自评' }).waitFor();
     await shot(page, '01-respondent-home');
     await page.getByRole('button', { name: /^开始：GB\/T 29490-2023/ }).click();
@@ -144,7 +133,7 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
 
     // ── the admin assigns the reviewer ─────────────────────────────────
     const admin = await newPage();
-    await login(admin, api.url, 'admin@demo.zhiping.cn');
+    await signIn(admin, api.url, 'admin@demo.zhiping.cn');
     const row = admin.locator(`tr:has(a[href="/assessments/${id}/results"])`);
     await row.waitFor();
     await shot(admin, '05-admin');
@@ -156,7 +145,7 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
 
     // ── the reviewer overrides one item with a reason, and approves ────
     const reviewer = await newPage();
-    await login(reviewer, api.url, 'reviewer@demo.zhiping.cn');
+    await signIn(reviewer, api.url, 'reviewer@demo.zhiping.cn');
     await reviewer.locator(`a[href="/assessments/${id}/review"]`).first().click();
     await reviewer.getByRole('heading', { name: /^评审：/ }).waitFor();
     const target = 'c5.2.approved';
@@ -189,7 +178,7 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
 
   it('lays the questionnaire out at tablet width without sideways scrolling', async () => {
     const page = await newPage(768, 1024);
-    await login(page, api.url, 'qiye@demo.zhiping.cn');
+    await signIn(page, api.url, 'qiye@demo.zhiping.cn');
     await page.getByRole('link', { name: /证书未换版/ }).click();
     await page.locator('#zp-step-title').waitFor();
     await shot(page, '08-tablet');

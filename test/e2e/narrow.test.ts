@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launch } from './support/browser.ts';
+import { signIn } from './support/login.ts';
 import { type RunningApi, root, startApi } from './support/server.ts';
 import { ensureWebBuilt } from './support/web-build.ts';
 
@@ -50,13 +51,7 @@ describe.skipIf(!run)('at 390 px (Chromium)', () => {
       hasTouch: true,
     });
     const page = await ctx.newPage();
-    await page.goto(`${api.url}/login`);
-    await page.locator('#login-email').fill('qiye@demo.zhiping.cn');
-    await page.locator('#login-password').fill('Demo-2026-zhiping');
-    await page
-      .getByRole('button', { name: '登 录' })
-      .or(page.getByRole('button', { name: '登录' }))
-      .click();
+    await signIn(page, api.url, 'qiye@demo.zhiping.cn');
     await page.getByRole('heading', { name: '我的自评' }).waitFor();
     await page.screenshot({ path: join(artifacts, '09-home-390.png'), fullPage: true });
     expect(await culprits(page)).toEqual([]);
@@ -90,14 +85,7 @@ describe.skipIf(!run)('at 390 px (Chromium)', () => {
       hasTouch: true,
     });
     const page = await ctx.newPage();
-    await page.goto(`${api.url}/login`);
-    await page.locator('#login-email').fill('reviewer@demo.zhiping.cn');
-    await page.locator('#login-password').fill('Demo-2026-zhiping');
-    await page
-      .getByRole('button', { name: '登 录' })
-      .or(page.getByRole('button', { name: '登录' }))
-      .click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signIn(page, api.url, 'reviewer@demo.zhiping.cn');
     await page.locator('a[href$="/review"]').first().click();
     await page.getByRole('heading', { name: /^评审：/ }).waitFor();
     await page.screenshot({ path: join(artifacts, '12-review-390.png'), fullPage: true });
