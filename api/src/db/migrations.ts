@@ -1,180 +1,22 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { initial } from './migrations/0001-initial.ts';
+import { files } from './migrations/0002-files.ts';
+import { loginAttempts } from './migrations/0003-login-attempts.ts';
+import { fileDeletion } from './migrations/0004-file-deletion.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
 
 /*
- * Migrations are code, kept in order here and never edited once released:
- * a change to the schema is a new entry. Both dialects run the same steps;
- * the only difference is how an auto-incrementing key is spelled.
+ * Migrations are code, one file per step in ./migrations, never edited once
+ * released: a change to the schema is a new file listed here. Both dialects
+ * run the same steps; the only difference is how an auto-incrementing key is
+ * spelled, so a step takes the dialect when it needs it.
  */
 const migrations = (dialect: Dialect): Record<string, Migration> => ({
-  '0001-initial': {
-    async up(db) {
-      await db.schema
-        .createTable('organisations')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('region', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('users')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('org_id', 'text', (c) => c.notNull().references('organisations.id'))
-        .addColumn('email', 'text', (c) => c.notNull().unique())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('role', 'text', (c) => c.notNull())
-        .addColumn('password_hash', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('sessions')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('expires_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('definitions')
-        .addColumn('id', 'text', (c) => c.notNull())
-        .addColumn('version', 'text', (c) => c.notNull())
-        .addColumn('family', 'text', (c) => c.notNull())
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('hash', 'text', (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .addColumn('source', 'text', (c) => c.notNull())
-        .addColumn('builtin', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('published_at', 'text', (c) => c.notNull())
-        .addColumn('published_by', 'text')
-        .addPrimaryKeyConstraint('definitions_pk', ['id', 'version'])
-        .execute();
-      await db.schema
-        .createTable('assessments')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('org_id', 'text', (c) => c.notNull().references('organisations.id'))
-        .addColumn('definition_id', 'text', (c) => c.notNull())
-        .addColumn('definition_version', 'text', (c) => c.notNull())
-        .addColumn('definition_hash', 'text', (c) => c.notNull())
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('revision', 'integer', (c) => c.notNull())
-        .addColumn('answers', 'text', (c) => c.notNull())
-        .addColumn('as_of', 'text', (c) => c.notNull())
-        .addColumn('position', 'text')
-        .addColumn('result', 'text')
-        .addColumn('submission_hash', 'text')
-        .addColumn('submitted_at', 'text')
-        .addColumn('decision', 'text')
-        .addColumn('decision_comment', 'text')
-        .addColumn('decided_by', 'text')
-        .addColumn('decided_at', 'text')
-        .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addForeignKeyConstraint(
-          'assessments_definition_fk',
-          ['definition_id', 'definition_version'],
-          'definitions',
-          ['id', 'version'],
-        )
-        .execute();
-      await db.schema
-        .createIndex('assessments_org')
-        .on('assessments')
-        .columns(['org_id', 'updated_at'])
-        .execute();
-      await db.schema
-        .createIndex('assessments_hash')
-        .on('assessments')
-        .column('submission_hash')
-        .execute();
-      await db.schema
-        .createTable('assignments')
-        .addColumn('assessment_id', 'text', (c) =>
-          c.notNull().references('assessments.id').onDelete('cascade'),
-        )
-        .addColumn('reviewer_id', 'text', (c) => c.notNull().references('users.id'))
-        .addColumn('assigned_by', 'text', (c) => c.notNull())
-        .addColumn('assigned_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('assignments_pk', ['assessment_id', 'reviewer_id'])
-        .execute();
-      await db.schema
-        .createIndex('assignments_reviewer')
-        .on('assignments')
-        .column('reviewer_id')
-        .execute();
-      await db.schema
-        .createTable('item_reviews')
-        .addColumn('assessment_id', 'text', (c) =>
-          c.notNull().references('assessments.id').onDelete('cascade'),
-        )
-        .addColumn('item_id', 'text', (c) => c.notNull())
-        .addColumn('reviewer_id', 'text', (c) => c.notNull().references('users.id'))
-        .addColumn('verdict', 'text', (c) => c.notNull())
-        .addColumn('status', 'text')
-        .addColumn('points', 'real')
-        .addColumn('reason', 'text')
-        .addColumn('comment', 'text')
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('item_reviews_pk', ['assessment_id', 'item_id'])
-        .execute();
-      await db.schema
-        .createTable('audit_log')
-        .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
-          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-        )
-        .addColumn('assessment_id', 'text', (c) => c.notNull())
-        .addColumn('actor_id', 'text', (c) => c.notNull())
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('detail', 'text', (c) => c.notNull())
-        .addColumn('at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('audit_assessment')
-        .on('audit_log')
-        .columns(['assessment_id', 'id'])
-        .execute();
-    },
-  },
-  '0002-files': {
-    async up(db) {
-      await db.schema
-        .createTable('files')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('assessment_id', 'text', (c) =>
-          c.notNull().references('assessments.id').onDelete('cascade'),
-        )
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('type', 'text', (c) => c.notNull())
-        .addColumn('size', 'integer', (c) => c.notNull())
-        .addColumn('sha256', 'text', (c) => c.notNull())
-        .addColumn('uploaded_by', 'text', (c) => c.notNull().references('users.id'))
-        .addColumn('uploaded_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('files_assessment').on('files').column('assessment_id').execute();
-    },
-  },
-  '0003-login-attempts': {
-    async up(db) {
-      // Login attempts per key (account, address, everyone) in a fixed window,
-      // shared by every process on the database.
-      await db.schema
-        .createTable('login_attempts')
-        .addColumn('key', 'text', (c) => c.primaryKey())
-        .addColumn('window_start', 'text', (c) => c.notNull())
-        .addColumn('count', 'integer', (c) => c.notNull())
-        .execute();
-    },
-  },
-  '0004-file-deletion': {
-    async up(db) {
-      // A file deleted from a draft while a submitted round may cite it keeps
-      // its row and bytes, hidden from the draft.
-      await db.schema.alterTable('files').addColumn('deleted_at', 'text').execute();
-      await db.schema.alterTable('files').addColumn('deleted_by', 'text').execute();
-    },
-  },
+  '0001-initial': initial(dialect),
+  '0002-files': files(),
+  '0003-login-attempts': loginAttempts(),
+  '0004-file-deletion': fileDeletion(),
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */
