@@ -27,6 +27,10 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, schema?: s
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(dialect) },
+    // Steps written in parallel branches may land in either order; each is
+    // independent of its neighbours, so a database that already ran a later
+    // one still runs an earlier one it has not seen.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
