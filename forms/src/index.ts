@@ -27,6 +27,7 @@ export {
 } from './engine/answer-check.ts';
 export { type Compiled, CycleError, compile } from './engine/compile.ts';
 export { evaluate } from './engine/conditions.ts';
+export { consistencyIssues } from './engine/consistency.ts';
 export { evaluateExpr } from './engine/expr.ts';
 export { canonicalJson, contentHash } from './engine/hash.ts';
 export { applyMapping, type CarriedAnswers, confirmPending } from './engine/mapping.ts';

@@ -5,6 +5,7 @@ import { fromZod, type Problem, problem } from '../problem.ts';
 import { isDocumentCitation } from '../schema/citation.ts';
 import { Definition, Overlay } from '../schema/definition.ts';
 import type { Source } from '../schema/source.ts';
+import { checkConsistency } from './consistency.ts';
 import { checkThresholdCitations } from './thresholds.ts';
 import { checkGateInputs, checkTiers } from './tiers.ts';
 import { checkCondition, type RefTarget } from './types.ts';
@@ -190,6 +191,7 @@ export function checkDefinition(def: Definition, ctx: CheckContext = {}): Proble
 
   out.push(...checkTiers(def));
   out.push(...checkGateInputs(def));
+  out.push(...checkConsistency(def, itemById));
   out.push(...checkCitations(def, ctx));
   return out;
 }

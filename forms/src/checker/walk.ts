@@ -48,6 +48,10 @@ export function conditionsWithPaths(def: Definition): Located<Condition>[] {
   def.tiers.forEach((t, i) => {
     if (t.requires) out.push({ value: t.requires, path: ['tiers', i, 'requires'] });
   });
+  def.consistency?.forEach((r, i) => {
+    out.push({ value: r.when, path: ['consistency', i, 'when'] });
+    out.push({ value: r.expect, path: ['consistency', i, 'expect'] });
+  });
   return out;
 }
 

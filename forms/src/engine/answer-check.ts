@@ -3,6 +3,7 @@ import { type Answers, EvidenceValue, isNotApplicable, NotApplicable } from '../
 import type { Definition } from '../schema/definition.ts';
 import type { Item } from '../schema/item.ts';
 import { type Compiled, compile } from './compile.ts';
+import { consistencyIssues } from './consistency.ts';
 import { evaluateState, progressOf } from './state.ts';
 import { isIsoDate } from './values.ts';
 
@@ -41,6 +42,7 @@ export const ANSWER_ISSUE_CODES = [
   'answer.evidence_empty',
   'answer.unknown_fields',
   'answer.malformed',
+  'answer.inconsistent',
 ] as const;
 export type AnswerIssueCode = (typeof ANSWER_ISSUE_CODES)[number];
 
@@ -140,7 +142,8 @@ export interface ValidateOptions {
 /**
  * Every problem with an answer set, each at its item's path; never throws.
  * Submit mode uses the scoring engine's own state, so whatever `score`
- * counts as required-and-missing, validation reports — at the same date.
+ * counts as required-and-missing, validation reports — at the same date —
+ * and adds the declared consistency rules' contradictions.
  *
  * @example validateAnswers(def, answers, { mode: 'submit', asOf: '2026-11-29' })
  */
@@ -173,6 +176,10 @@ export function validateAnswers(
     const s = evaluateState(c, answers as Answers, opts.asOf);
     for (const id of progressOf(c, s).requiredMissing)
       if (!reported.has(id)) out.push({ path: [id], code: 'answer.required' });
+    // Contradictions block a submission, not a draft: a draft may pass
+    // through one while the respondent is still changing either answer.
+    for (const i of consistencyIssues(c, answers as Answers, opts.asOf, s))
+      if (!reported.has(i.path[0])) out.push(i);
   }
   return out;
 }

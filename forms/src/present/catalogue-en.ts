@@ -111,4 +111,6 @@ export const enGB: Record<MessageKey, string> = {
   'answer.evidence_empty': 'Upload a file or name where the evidence is',
   'answer.unknown_fields': 'Unknown fields: {keys}',
   'answer.malformed': 'This answer is not in the right form',
+  'answer.inconsistent': 'Contradicts the answer to {with}',
+  'answer.inconsistentWhy': 'Contradicts another answer: {message}',
 };

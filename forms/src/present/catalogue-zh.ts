@@ -113,6 +113,8 @@ export const zhCN = {
   'answer.evidence_empty': '请上传文件或填写证据出处',
   'answer.unknown_fields': '不认识的字段：{keys}',
   'answer.malformed': '答案的格式不对',
+  'answer.inconsistent': '与 {with} 的回答矛盾',
+  'answer.inconsistentWhy': '与其他回答矛盾：{message}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DefinitionRef, Id, Text, Version } from './common.ts';
+import { ConsistencyRule } from './consistency.ts';
 import { Audience, Family } from './enums.ts';
 import { Derived } from './expr.ts';
 import { Gate, Tier } from './gate-tier.ts';
@@ -37,6 +38,11 @@ export const Definition = z.strictObject({
   derived: z.array(Derived).default([]),
   gates: z.array(Gate).default([]),
   tiers: z.array(Tier).min(1),
+  consistency: z
+    .array(ConsistencyRule)
+    .optional()
+    // optional, not default([]): a default would change the content hash of every published definition
+    .describe('answers that cannot both be true; flagged before submit, refused on submit'),
 });
 export type Definition = z.infer<typeof Definition>;
 export type DefinitionInput = z.input<typeof Definition>;

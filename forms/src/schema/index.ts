@@ -2,6 +2,7 @@ export * from './answers.ts';
 export * from './citation.ts';
 export * from './common.ts';
 export * from './condition.ts';
+export * from './consistency.ts';
 export * from './definition.ts';
 export * from './enums.ts';
 export * from './expr.ts';
