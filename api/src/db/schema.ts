@@ -4,6 +4,7 @@ import type {
   Family,
   JudgedStatus,
   OrgKind,
+  RegionLevel,
   ReviewVerdict,
   Role,
 } from '@zhiping/forms';
@@ -21,6 +22,8 @@ export interface OrganisationTable {
   name: string;
   kind: OrgKind;
   region: string | null;
+  /** province / city / district (migration 0009); null for rows from before. */
+  region_level: RegionLevel | null;
   created_at: string;
 }
 
@@ -30,8 +33,34 @@ export interface UserTable {
   email: string;
   name: string;
   role: Role;
+  /** '!' while an invited user has not set a password yet (no password matches it). */
   password_hash: string;
   created_at: string;
+  /** Set while the account is disabled: no login, no session. */
+  disabled_at: string | null;
+}
+
+/** A one-time link (invite or password reset); the token's SHA-256 is the id. */
+export interface UserLinkTable {
+  id: string;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** What an admin did to an account or an organisation; append-only. */
+export interface AdminAuditTable {
+  id: Generated<number>;
+  actor_id: string;
+  action: string;
+  target_kind: 'user' | 'organisation' | 'assessment';
+  target_id: string;
+  /** What changed, as JSON. */
+  detail: string;
+  at: string;
 }
 
 export interface SessionTable {
@@ -82,6 +111,16 @@ export interface AssessmentTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** Read model (0007): the self ScoreResult of the current answers, as JSON. */
+  self_result: string | null;
+  /** The revision the read model was computed for; trusted only when equal to `revision`. */
+  model_revision: number | null;
+  /** What lists show: the self result's figures, or the decided ones once decided. */
+  list_score: number | null;
+  /** The shown tier's label (definition Text) as JSON; null when none is reached. */
+  list_verdict: string | null;
+  list_answered: number | null;
+  list_applicable: number | null;
 }
 
 export interface AssignmentTable {
@@ -129,6 +168,13 @@ export interface FileTable {
   deleted_by: string | null;
 }
 
+/** PostgreSQL only (0008): a file's bytes in pieces, in `seq` order; SQLite keeps them on disk. */
+export interface EvidenceBlobTable {
+  file_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 /** Login attempts in the current window, per key (`account:…`, `address:…`, `global`). */
 export interface LoginAttemptTable {
   key: string;
@@ -147,7 +193,10 @@ export interface Database {
   item_reviews: ItemReviewTable;
   audit_log: AuditTable;
   files: FileTable;
+  evidence_blobs: EvidenceBlobTable;
   login_attempts: LoginAttemptTable;
+  user_links: UserLinkTable;
+  admin_audit: AdminAuditTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -54,6 +54,14 @@ export type Role = z.infer<typeof Role>;
 export const OrgKind = z.enum(['enterprise', 'city', 'review-body', 'platform']);
 export type OrgKind = z.infer<typeof OrgKind>;
 
+/** An organisation's region's administrative level: 强市 rules tell cities from provinces and districts. */
+export const RegionLevel = z.enum(['province', 'city', 'district']);
+export type RegionLevel = z.infer<typeof RegionLevel>;
+
+/** An account's standing: invited (no password yet), active, or disabled by an admin. */
+export const UserStatus = z.enum(['invited', 'active', 'disabled']);
+export type UserStatus = z.infer<typeof UserStatus>;
+
 /** The languages the message catalogues cover; zh-CN first. */
 export const Locale = z.enum(['zh', 'en']);
 export type Locale = z.infer<typeof Locale>;
