@@ -69,4 +69,25 @@ describe('lifecycle', () => {
     expect(reviewVisibleTo('decided', owner)).toBe(true);
     expect(reviewVisibleTo('in_review', reviewer)).toBe(true);
   });
+
+  it('lets only the lead of several reviewers decide and settle; every reviewer judges and finishes', () => {
+    const member = { role: 'reviewer', owner: false, assigned: true, lead: false } as const;
+    const leader = { ...member, lead: true };
+    expect(guard('judge', 'in_review', member)).toBeNull();
+    expect(guard('finish', 'in_review', member)).toBeNull();
+    expect(guard('decide', 'in_review', member)).toBe('not_permitted');
+    expect(guard('settle', 'in_review', member)).toBe('not_permitted');
+    expect(guard('decide', 'in_review', leader)).toBeNull();
+    expect(guard('settle', 'in_review', leader)).toBeNull();
+    expect(guard('settle', 'returned', leader)).toBe('wrong_state');
+    // Without a lead flag the caller is the only reviewer: they decide.
+    expect(guard('decide', 'in_review', reviewer)).toBeNull();
+  });
+
+  it('lets the respondent reply to comments while the assessment is back with them', () => {
+    expect(guard('reply', 'returned', owner)).toBeNull();
+    expect(guard('reply', 'draft', owner)).toBeNull();
+    expect(guard('reply', 'in_review', owner)).toBe('wrong_state');
+    expect(guard('reply', 'returned', reviewer)).toBe('not_permitted');
+  });
 });

@@ -15,6 +15,15 @@ import type { AssessmentStatus, DecisionOutcome, Role } from '../schema/enums.ts
 export const ACTIONS = ['edit', 'submit', 'assign', 'judge', 'decide', 'reopen'] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/**
+ * Steps of a review with several reviewers, and the respondent's reply to
+ * a comment. Kept apart from `ACTIONS` (which `can` lists) because they
+ * depend on more than the state: whether the caller has finished, whether
+ * every reviewer has, whether the draft came back from a review.
+ */
+export const REVIEW_STEPS = ['finish', 'settle', 'reply'] as const;
+export type ReviewStep = (typeof REVIEW_STEPS)[number];
+
 /** How the caller relates to the assessment: it decides who may act. */
 export interface Relation {
   role: Role;
@@ -22,6 +31,11 @@ export interface Relation {
   owner: boolean;
   /** The caller is one of its assigned reviewers. */
   assigned: boolean;
+  /**
+   * The caller is the lead reviewer, who settles and decides. Absent means
+   * the caller is the only reviewer, who leads by being alone.
+   */
+  lead?: boolean | undefined;
 }
 
 interface Rule {
@@ -33,14 +47,21 @@ interface Rule {
 
 const respondent = (r: Relation) => r.role === 'respondent' && r.owner;
 const reviewer = (r: Relation) => r.role === 'reviewer' && r.assigned;
+const lead = (r: Relation) => reviewer(r) && r.lead !== false;
 
-const RULES: Record<Action, Rule> = {
+const RULES: Record<Action | ReviewStep, Rule> = {
   edit: { from: ['draft'], who: respondent },
   submit: { from: ['draft'], who: respondent },
   assign: { from: ['submitted', 'in_review'], who: (r) => r.role === 'admin' },
   judge: { from: ['in_review'], who: reviewer },
-  decide: { from: ['in_review'], who: reviewer },
+  // Several reviewers judge independently; only the lead decides.
+  decide: { from: ['in_review'], who: lead },
   reopen: { from: ['returned'], who: respondent },
+  finish: { from: ['in_review'], who: reviewer },
+  settle: { from: ['in_review'], who: lead },
+  // A reply to a reviewer's comment, while the assessment is back with the
+  // respondent (returned, or reopened as a draft after a return).
+  reply: { from: ['returned', 'draft'], who: respondent },
 };
 
 /**
@@ -67,7 +88,8 @@ export function nextStatus(
 }
 
 /** The states from which an action may start: what a conditional write checks. */
-export const statesFor = (action: Action): readonly AssessmentStatus[] => RULES[action].from;
+export const statesFor = (action: Action | ReviewStep): readonly AssessmentStatus[] =>
+  RULES[action].from;
 
 export type Refusal =
   /** The caller may never take this action on this assessment. */
@@ -82,7 +104,7 @@ export type Refusal =
  * @example guard('edit', 'returned', { role: 'respondent', owner: true, assigned: false }) // 'wrong_state'
  */
 export function guard(
-  action: Action,
+  action: Action | ReviewStep,
   status: AssessmentStatus,
   relation: Relation,
 ): Refusal | null {
