@@ -16,6 +16,7 @@ export { normaliseForQuote, verifyQuotes } from './checker/quotes.ts';
 export * from './draft/answered.ts';
 export * from './draft/autosave.ts';
 export * from './draft/patch.ts';
+export * from './history/index.ts';
 export {
   ANSWER_ISSUE_CODES,
   type AnswerIssue,

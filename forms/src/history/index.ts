@@ -1,0 +1,8 @@
+export { type CarryOverReport, carryOver, forwardMapping, type SkipReason } from './carry.ts';
+export {
+  compareResults,
+  type GateChange,
+  type ItemChange,
+  type ResultChanges,
+  type SectionChange,
+} from './compare.ts';
