@@ -8,8 +8,10 @@
  * `present/` codes, answers and labels in zh-CN or English; `draft/` what
  * "answered" means, answer patches and the autosave state machine;
  * `lifecycle/` the assessment's states and who may do what; `checker/` what
- * an author's definition must satisfy.
+ * an author's definition must satisfy; `agreement/` how far reviewers agree
+ * (percent, Cohen's, Fleiss' and weighted kappa).
  */
+export * from './agreement/index.ts';
 export * from './checker/check.ts';
 export { checkMapping } from './checker/mapping.ts';
 export { normaliseForQuote, verifyQuotes } from './checker/quotes.ts';

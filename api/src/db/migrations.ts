@@ -3,6 +3,8 @@ import { initial } from './migrations/0001-initial.ts';
 import { files } from './migrations/0002-files.ts';
 import { loginAttempts } from './migrations/0003-login-attempts.ts';
 import { fileDeletion } from './migrations/0004-file-deletion.ts';
+import { reviewRounds } from './migrations/0005-review-rounds.ts';
+import { notifications } from './migrations/0006-notifications.ts';
 import { readModel } from './migrations/0007-read-model.ts';
 import { admin } from './migrations/0009-admin.ts';
 import type { Dialect } from './open.ts';
@@ -19,6 +21,8 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0002-files': files(),
   '0003-login-attempts': loginAttempts(),
   '0004-file-deletion': fileDeletion(),
+  '0005-review-rounds': reviewRounds(),
+  '0006-notifications': notifications(dialect),
   '0007-read-model': readModel(),
   '0009-admin': admin(dialect),
 });

@@ -1,0 +1,2 @@
+export * from './kappa.ts';
+export * from './review-agreement.ts';
