@@ -59,3 +59,54 @@ describe('verifyQuotes', () => {
     );
   });
 });
+
+describe('verifyQuotes: every problem in full', () => {
+  it('says which quote, where and why; reads each document once; skips unquoted citations', () => {
+    const d = withQuote('面向所有城市');
+    const cites = d.sections[1]?.items[0]?.citations ?? [];
+    cites.push({ source: 'city', article: '一' }); // no quote: nothing to prove
+    cites.push({ source: 'city', article: '二', quote: '自願申報' });
+    cites.push({ source: 'nofile', article: '一', quote: '自願申報' });
+    cites.push({ standard: 'gbt29490-2023', clause: '4.1' });
+    const withNoFile = new Map(catalogue).set('nofile', {
+      ...(catalogue.get('city') as Source),
+      id: 'nofile',
+      file: undefined,
+    });
+    const reads: string[] = [];
+    const at = (i: number) => ['sections', 1, 'items', 0, 'citations', i, 'quote'];
+    expect(
+      verifyQuotes(
+        d,
+        withNoFile,
+        (f) => {
+          reads.push(f);
+          return doc;
+        },
+        fold,
+      ),
+    ).toEqual([
+      {
+        path: at(0),
+        code: 'quote_not_found',
+        message: 'quote not found verbatim in city.txt: "面向所有城市"',
+        severity: 'error',
+      },
+      {
+        path: at(3),
+        code: 'unprovable_quote',
+        message: '"nofile" has no text file to prove the quote against',
+        severity: 'error',
+      },
+    ]);
+    expect(reads).toEqual(['city.txt']);
+    expect(verifyQuotes(withQuote('自願申報'), catalogue, () => undefined, fold)).toEqual([
+      {
+        path: at(0),
+        code: 'missing_document',
+        message: 'cannot read city.txt',
+        severity: 'error',
+      },
+    ]);
+  });
+});
