@@ -1,4 +1,4 @@
-import { validateAnswers } from '@zhiping/forms';
+import { consistencyIssues, validateAnswers } from '@zhiping/forms';
 import { listSamples, loadBuiltins, loadSample } from '@zhiping/forms/node';
 import { describe, expect, it } from 'vitest';
 
@@ -21,5 +21,11 @@ describe('seed samples', () => {
     const def = lib.get(s.definition);
     expect(file.startsWith(`${def.id}/`)).toBe(true);
     expect(validateAnswers(def, s.answers, { mode: 'draft' })).toEqual([]);
+  });
+
+  // A sample that contradicted itself could never be submitted (nor seeded as submitted).
+  it.each(samples)('%s does not contradict itself', (file) => {
+    const s = loadSample(file);
+    expect(consistencyIssues(lib.get(s.definition), s.answers, s.asOf)).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const lib = loadBuiltins();
-const def = lib.get('gbt29490-2013@2.0.0');
+const def = lib.get('gbt29490-2013@2.1.0');
 
 type Result = ReturnType<typeof score>;
 const run = (name: string) => {
@@ -293,11 +293,11 @@ describe('gbt29490-2013 samples', () => {
 
 describe('gbt29490-2013 → 2023 mapping', () => {
   const mapping = lib.mappings.find((m) => m.id === 'gbt29490-2013-to-2023');
-  const def23 = lib.get('gbt29490-2023@2.0.0');
+  const def23 = lib.get('gbt29490-2023@2.1.0');
 
   it('is loaded and pairs the prerequisites and at least 25 questions', () => {
-    expect(mapping?.from).toBe('gbt29490-2013@2.0.0');
-    expect(mapping?.to).toBe('gbt29490-2023@2.0.0');
+    expect(mapping?.from).toBe('gbt29490-2013@2.1.0');
+    expect(mapping?.to).toBe('gbt29490-2023@2.1.0');
     const pairs = mapping?.pairs ?? [];
     expect(pairs.length).toBeGreaterThanOrEqual(25);
     for (const id of [
@@ -387,5 +387,39 @@ describe('gbt29490-2013 → 2023 mapping', () => {
     expect(status(r, 'c10.2.corrective')).toBe('unmet');
     // p.ip-deals = false carried over hides the 2023 transactions question as well.
     expect(status(r, 'c8.1.transactions')).toBe('not_applicable');
+  });
+});
+
+describe('2.1.0: answers that contradict the prerequisites', () => {
+  const s = loadSample('gbt29490-2013/well-maintained.json');
+  const flagged = (changes: Record<string, unknown>) =>
+    validateAnswers(def, { ...s.answers, ...changes }, { mode: 'submit', asOf: s.asOf })
+      .filter((i) => i.code === 'answer.inconsistent')
+      .map((i) => `${i.path[0]}:${i.params?.rule}`);
+
+  it('refuses "no management review" beside a review held, its outputs or its report', () => {
+    // well-maintained answers 5.5.1 and 5.5.3 at level 3 and gives a report.
+    expect(
+      flagged({ 'pre.management-review': false }).filter((f) => !f.startsWith('pre.')),
+    ).toEqual([
+      'c5.5.1.planned:k.management-review-planned',
+      'c5.5.3.outputs:k.management-review-outputs',
+      'c5.5.3.report:k.management-review-report',
+    ]);
+    expect(
+      flagged({
+        'pre.management-review': false,
+        'c5.5.1.planned': 1,
+        'c5.5.3.outputs': 1,
+        'c5.5.3.report': undefined,
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses "no internal audit" beside audits held to plan or an audit report', () => {
+    expect(flagged({ 'pre.internal-audit': false }).filter((f) => !f.startsWith('pre.'))).toEqual([
+      'c9.2.procedure:k.internal-audit-procedure',
+      'c9.2.report:k.internal-audit-report',
+    ]);
   });
 });

@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const lib = loadBuiltins();
-const def = lib.get('gbt29490-2023@2.0.0');
+const def = lib.get('gbt29490-2023@2.1.0');
 
 const run = (name: string) => {
   const s = loadSample(`gbt29490-2023/${name}.json`);
@@ -146,8 +146,20 @@ describe('sample: ready-manufacturer (澄湖精密传动)', () => {
     // Started 2026-03-02, asOf 2026-11-18 → 8 whole months (> 3); audit and review done; no penalty.
     expect(r.derived['d.months-running']).toBe(8);
     expect(failedGates(r)).toEqual([]);
-    // Nearly every item is met; the few gaps below cost under 3 points together.
-    expect(r.total.score).toBeGreaterThanOrEqual(95);
+    // Every other scored item is met, so the total is 100 less the six gaps (next test):
+    // c7.2 effectiveness 3/13 of 100 × 4/26 × 2/10, c9.4 outputs 6/21 × 0.25 of 100 × 5/26 × 3/8,
+    // c6.2 monitored 5/20 × 0.25 of 100 × 3/26 × 3/5, c10.3 continual 0.25 of 100 × 2/26 × 1/5,
+    // c8.2 exhibitions 3/41 of 100 × 4/26 × 1/3, c7.5 records at level 2 (−1.5 of 25) of
+    // 100 × 4/26 × 3/10: 0.710 + 0.515 + 0.433 + 0.385 + 0.375 + 0.277 = 2.695 → 97.3054.
+    const lost =
+      share(4, 2, 10) * (3 / 13) +
+      share(5, 3, 8) * (6 / 21) * 0.25 +
+      share(3, 3, 5) * (5 / 20) * 0.25 +
+      share(2, 1, 5) * 0.25 +
+      share(4, 1, 3) * (3 / 41) +
+      share(4, 3, 10) * (1.5 / 25);
+    expect(r.total.score).toBe(Math.round((100 - lost) * 1e4) / 1e4);
+    expect(r.total.score).toBe(97.3054);
     expect(r.verdict.tier).toBe('ready');
     expect(r.next).toBeNull(); // already the top tier
   });
@@ -340,3 +352,75 @@ describe('both editions agree on the same facts', () => {
     }
   });
 });
+
+describe('2.1.0: exclusions with a reason, and answers that contradict each other', () => {
+  const { s } = run('ready-manufacturer');
+  const issuesOf = (changes: Record<string, unknown>) =>
+    validateAnswers(def, { ...s.answers, ...changes }, { mode: 'submit', asOf: s.asOf });
+  const flagged = (changes: Record<string, unknown>) =>
+    issuesOf(changes)
+      .filter((i) => i.code === 'answer.inconsistent')
+      .map((i) => `${i.path[0]}:${i.params?.rule}`);
+
+  it('lets an activity that has not happened be excluded, and takes it out of the denominator', () => {
+    // Each of these asks about something that may not have occurred yet (no leavers, no product on
+    // the market, an audit with no findings, no nonconformity): 4.3 lets the scope exclude it.
+    const na = ['c7.1.offboarding', 'c8.2.sales', 'c9.3.findings', 'c10.2.corrective'];
+    expect(na.filter((id) => itemOf(id)?.allowNotApplicable !== true)).toEqual([]);
+    const answers = {
+      ...s.answers,
+      'c9.3.findings': { notApplicable: true, reason: '内审未发现不符合' },
+    };
+    expect(validateAnswers(def, answers, { mode: 'submit', asOf: s.asOf })).toEqual([]);
+    const r = score(def, answers, { asOf: s.asOf });
+    expect(status(r, 'c9.3.findings')).toBe('not_applicable');
+    // The item leaves c9.3's maximum: 8 + 4 + 3 points remain (was 8 + 4 + 6 + 3).
+    expect(r.sections.find((x) => x.id === 'c9.3')?.max).toBe(15);
+  });
+
+  it('refuses "no management review" beside "reviews held" or outputs with records, naming both questions', () => {
+    expect(flagged({ 'pre.management-review': false, 'c9.4.held': true })).toEqual([
+      'pre.management-review:k.management-review-held',
+      'c9.4.held:k.management-review-held',
+      'pre.management-review:k.management-review-outputs',
+      'c9.4.outputs:k.management-review-outputs',
+    ]);
+    // Level 1 (documents only) for outputs and no held review: consistent.
+    expect(
+      flagged({ 'pre.management-review': false, 'c9.4.held': false, 'c9.4.outputs': 1 }),
+    ).toEqual([]);
+  });
+
+  it('refuses "no internal audit" beside an audit run with records (level 2 up), not beside a plan only', () => {
+    expect(
+      flagged({ 'pre.internal-audit': false, 'c9.3.programme': 2, 'c9.3.findings': 1 }),
+    ).toEqual([
+      'pre.internal-audit:k.internal-audit-programme',
+      'c9.3.programme:k.internal-audit-programme',
+    ]);
+    expect(
+      flagged({ 'pre.internal-audit': false, 'c9.3.programme': 1, 'c9.3.findings': 1 }),
+    ).toEqual([]);
+    // An excluded findings item cannot contradict anything.
+    expect(
+      flagged({
+        'pre.internal-audit': false,
+        'c9.3.programme': 1,
+        'c9.3.findings': { notApplicable: true },
+      }),
+    ).toEqual([]);
+  });
+});
+
+function itemOf(id: string) {
+  const walk = (
+    ss: typeof def.sections,
+  ): (typeof def.sections)[number]['items'][number] | undefined => {
+    for (const x of ss) {
+      const hit = x.items.find((i) => i.id === id) ?? walk(x.sections);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  return walk(def.sections);
+}

@@ -112,6 +112,25 @@ describe.each(targets)('assessments on %s', (target) => {
       expect((await alice.get(`/api/assessments/${a.id}`)).body.revision).toBe(1);
     });
 
+    it('saves contradictory answers as a draft but refuses to submit them, naming both questions', async () => {
+      const a = await create();
+      const saved = await alice.req('PATCH', `/api/assessments/${a.id}`, {
+        revision: 1,
+        answers: { ...READY, 'pre.management-review': false },
+      });
+      expect(saved.status).toBe(200);
+      const r = await alice.req('POST', `/api/assessments/${a.id}/submit`, { revision: 2 });
+      expect(r.status).toBe(422);
+      const flagged = r.body.errors.filter(
+        (e: { code: string }) => e.code === 'answer.inconsistent',
+      );
+      expect(flagged.map((e: { path: string }) => e.path)).toEqual(
+        expect.arrayContaining(['pre.management-review', 'c9.4.held', 'c9.4.outputs']),
+      );
+      expect(flagged[0].params.rule).toMatch(/^k\./);
+      expect((await alice.get(`/api/assessments/${a.id}`)).body.status).toBe('draft');
+    });
+
     it('submits only when every required item is answered, then freezes and seals', async () => {
       const a = await create();
       const early = await alice.req('POST', `/api/assessments/${a.id}/submit`, { revision: 1 });

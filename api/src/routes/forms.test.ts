@@ -40,11 +40,11 @@ describe.each(targets)('definitions on %s', (target) => {
       expect(latest.status).toBe(200);
       expect(latest.body.summary).toMatchObject({
         id: 'gbt29490-2023',
-        ref: 'gbt29490-2023@2.0.0',
+        ref: 'gbt29490-2023@2.1.0',
         items: 103,
       });
       expect(latest.body.definition.sections.length).toBeGreaterThan(0);
-      expect((await h.anon.get('/api/forms/gbt29490-2023@2.0.0')).body.summary.hash).toBe(
+      expect((await h.anon.get('/api/forms/gbt29490-2023@2.1.0')).body.summary.hash).toBe(
         latest.body.summary.hash,
       );
       const missing = await h.anon.get('/api/forms/gbt29490-2023@9.9.9');
