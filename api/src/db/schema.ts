@@ -128,6 +128,81 @@ export interface AssignmentTable {
   reviewer_id: string;
   assigned_by: string;
   assigned_at: string;
+  /** 1 for the lead reviewer, who settles disagreements and decides. */
+  lead: Generated<number>;
+}
+
+/** One submission: its frozen answers, self result and seal, and once decided the reviewed result. */
+export interface RoundTable {
+  assessment_id: string;
+  number: number;
+  answers: string;
+  as_of: string;
+  result: string;
+  seal: string;
+  self_score: number | null;
+  self_tier: string | null;
+  submitted_by: string;
+  submitted_at: string;
+  decision: DecisionOutcome | null;
+  decision_comment: string | null;
+  /** 1 when the decision agreed with every item left unjudged (其余各项均同意). */
+  agree_rest: Generated<number>;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** Frozen at the decision: the reviewed ScoreResult as JSON, never re-scored. */
+  reviewed_result: string | null;
+  reviewed_score: number | null;
+  reviewed_tier: string | null;
+  reviewed_seal: string | null;
+}
+
+/** A judgement of one item in one round: a reviewer's own, or the lead's settlement ('final'). */
+export interface JudgementTable {
+  assessment_id: string;
+  round: number;
+  item_id: string;
+  reviewer_id: string;
+  kind: 'own' | 'final';
+  verdict: ReviewVerdict;
+  status: JudgedStatus | null;
+  points: number | null;
+  reason: string | null;
+  comment: string | null;
+  /** The hash of the answer (and evidence list) it judged. */
+  answer_hash: string;
+  state: 'current' | 'needs-recheck';
+  /** The round in which it was made (carried judgements keep theirs). */
+  judged_round: number;
+  updated_at: string;
+}
+
+export interface ReviewFinishTable {
+  assessment_id: string;
+  round: number;
+  reviewer_id: string;
+  finished_at: string;
+}
+
+/** The respondent's reply to the comment on an item in a round. */
+export interface ReplyTable {
+  assessment_id: string;
+  round: number;
+  item_id: string;
+  author_id: string;
+  text: string;
+  at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: string;
+  assessment_id: string;
+  kind: 'assigned' | 'returned' | 'resubmitted' | 'decided';
+  actor_id: string;
+  detail: string;
+  created_at: string;
+  read_at: string | null;
 }
 
 export interface ItemReviewTable {
@@ -191,6 +266,11 @@ export interface Database {
   assessments: AssessmentTable;
   assignments: AssignmentTable;
   item_reviews: ItemReviewTable;
+  rounds: RoundTable;
+  judgements: JudgementTable;
+  review_finishes: ReviewFinishTable;
+  replies: ReplyTable;
+  notifications: NotificationTable;
   audit_log: AuditTable;
   files: FileTable;
   evidence_blobs: EvidenceBlobTable;
