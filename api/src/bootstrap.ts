@@ -1,6 +1,8 @@
 import { BlockedKeys } from './auth/blocked-keys.ts';
 import { Slots } from './auth/slots.ts';
 import type { Config } from './config.ts';
+import { PgEvidenceStore } from './db/evidence-pg.ts';
+import { evidenceStoreFor } from './db/evidence-store.ts';
 import { migrate } from './db/migrations.ts';
 import { openDb } from './db/open.ts';
 import type { Deps, Logger } from './deps.ts';
@@ -43,9 +45,15 @@ export async function boot(config: Config, o: BootOptions = {}): Promise<Deps> {
     await migrate(db.kysely, db.dialect, pgSchema);
     const partial = removePartialUploads(config.dataDir, new Date());
     if (partial > 0) log.info(`已删除 ${partial} 个未写完的上传文件 (.part)`);
+    const evidence = evidenceStoreFor(db, config.dataDir);
+    if (evidence instanceof PgEvidenceStore) {
+      const adopted = await evidence.adopt(config.dataDir);
+      if (adopted > 0) log.info(`已将 ${adopted} 个证据文件从 DATA_DIR 迁入数据库`);
+    }
     const deps: Deps = {
       config,
       db,
+      evidence,
       definitions: new DefinitionStore(db.kysely),
       hashSlots: new Slots(config.PASSWORD_HASH_CONCURRENCY),
       reports: new ReportRenderer(config.REPORT_WORKERS, config.REPORTS_PER_USER),

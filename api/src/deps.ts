@@ -1,6 +1,7 @@
 import type { BlockedKeys } from './auth/blocked-keys.ts';
 import type { Slots } from './auth/slots.ts';
 import type { Config } from './config.ts';
+import type { EvidenceStore } from './db/evidence-store.ts';
 import type { Db } from './db/open.ts';
 import type { DefinitionStore } from './services/definitions.ts';
 import type { ReportRenderer } from './services/report-renderer.ts';
@@ -14,6 +15,8 @@ export interface Logger {
 export interface Deps {
   config: Config;
   db: Db;
+  /** Evidence bytes: on disk with SQLite, in the database with PostgreSQL. */
+  evidence: EvidenceStore;
   definitions: DefinitionStore;
   /** Password hashes that may run at once (PASSWORD_HASH_CONCURRENCY). */
   hashSlots: Slots;

@@ -25,7 +25,8 @@ export const PG_DUMP_ADVICE = [
   '  备份 backup:   pg_dump --format=custom "$DATABASE_URL" > zhiping.dump',
   '  恢复 restore:  pg_restore --clean --dbname "$DATABASE_URL" zhiping.dump',
   '',
-  '证据文件在 DATA_DIR/files 下，请一并复制 (evidence files live in DATA_DIR/files: copy them too).',
+  '证据文件存于数据库的 evidence_blobs 表，已包含在 pg_dump 中，无需另行复制 DATA_DIR',
+  '(evidence files live in the evidence_blobs table: pg_dump includes them; DATA_DIR holds nothing to copy).',
 ].join('\n');
 
 export interface DatabaseCheck {

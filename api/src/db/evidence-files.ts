@@ -5,8 +5,8 @@ import SQLite from 'better-sqlite3';
 import { exists } from './durable-fs.ts';
 
 /**
- * Evidence files live beside the database, one file per `files` row, at
- * DATA_DIR/files/<assessment>/<id> (services/files.ts). They are written
+ * On SQLite, evidence files live beside the database, one file per `files`
+ * row, at DATA_DIR/files/<assessment>/<id> (db/evidence-disk.ts). They are written
  * and flushed before their row is committed and never change afterwards,
  * so copying the directory AFTER the database snapshot finds every file
  * the snapshot refers to (later uploads are harmless extras).

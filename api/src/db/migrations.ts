@@ -6,6 +6,7 @@ import { fileDeletion } from './migrations/0004-file-deletion.ts';
 import { reviewRounds } from './migrations/0005-review-rounds.ts';
 import { notifications } from './migrations/0006-notifications.ts';
 import { readModel } from './migrations/0007-read-model.ts';
+import { evidenceBlobs } from './migrations/0008-evidence-blobs.ts';
 import { admin } from './migrations/0009-admin.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
@@ -24,6 +25,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0005-review-rounds': reviewRounds(),
   '0006-notifications': notifications(dialect),
   '0007-read-model': readModel(),
+  '0008-evidence-blobs': evidenceBlobs(dialect),
   '0009-admin': admin(dialect),
 });
 

@@ -10,6 +10,7 @@ import {
   skipReason,
   targets,
 } from '../testing/harness.ts';
+import { storedBytes } from '../testing/stored-evidence.ts';
 
 const pdf = (n: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(n, 0x20)]);
 
@@ -37,8 +38,7 @@ describe.each(targets)('evidence quota and deletion on %s', (target) => {
       });
       return { status: r.status, body: JSON.parse(await r.text()) };
     };
-    const fileOnDisk = (id: string, file: string) =>
-      existsSync(join(h.deps.config.dataDir, 'files', id, file));
+    const kept = async (id: string, file: string) => (await storedBytes(h.deps, id, file)) !== null;
 
     it('refuses an anonymous upload before reading it, and one beyond the count or bytes', async () => {
       const a = await create();
@@ -75,7 +75,7 @@ describe.each(targets)('evidence quota and deletion on %s', (target) => {
       expect((await alice.req('DELETE', `/api/assessments/${a.id}/files/${f2.id}`)).status).toBe(
         204,
       );
-      expect(fileOnDisk(a.id, f2.id)).toBe(false);
+      expect(await kept(a.id, f2.id)).toBe(false);
       expect((await alice.get(`/api/assessments/${a.id}/files/${f2.id}`)).status).toBe(404);
       const log = (await alice.get(`/api/assessments/${a.id}/audit`)).body;
       expect(log.at(-1)).toMatchObject({
@@ -125,7 +125,7 @@ describe.each(targets)('evidence quota and deletion on %s', (target) => {
       expect((await alice.req('DELETE', `/api/assessments/${a.id}/files/${f.id}`)).status).toBe(
         204,
       );
-      expect(fileOnDisk(a.id, f.id)).toBe(true);
+      expect(await kept(a.id, f.id)).toBe(true);
       const log = (await alice.get(`/api/assessments/${a.id}/audit`)).body;
       expect(log.at(-1)).toMatchObject({ action: 'file_deleted', detail: { kept: true } });
     });

@@ -9,6 +9,7 @@ import {
   skipReason,
   targets,
 } from '../testing/harness.ts';
+import { storedBytes } from '../testing/stored-evidence.ts';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20)]);
 // A whole 1×1 PNG: the type is read from the chunks, not the signature alone.
@@ -62,7 +63,10 @@ describe.each(targets)('evidence files on %s', (target) => {
         type: 'application/pdf',
         size: PDF.length,
       });
-      expect(readdirSync(join(h.deps.config.dataDir, 'files', a.id))).toEqual([up.body.id]);
+      // Under its generated id: on disk the only entry of the assessment's directory.
+      expect((await storedBytes(h.deps, a.id, up.body.id))?.equals(PDF)).toBe(true);
+      if (h.deps.evidence.kind === 'disk')
+        expect(readdirSync(join(h.deps.config.dataDir, 'files', a.id))).toEqual([up.body.id]);
 
       const got = await download(alice, `/api/assessments/${a.id}/files/${up.body.id}`);
       expect(got.status).toBe(200);

@@ -92,11 +92,13 @@ export function fileRoutes(deps: Deps) {
     }),
     async (c) => {
       const { id, fileId } = c.req.valid('param');
-      const { meta, bytes } = await readStoredFile(deps, actorOf(c), id, fileId);
+      const { meta, body } = await readStoredFile(deps, actorOf(c), id, fileId);
       // Even if a browser were to render it, it gets no script and no origin.
       c.set('csp', "sandbox; default-src 'none'");
-      return c.body(new Uint8Array(bytes), 200, {
+      // Streamed from the store a piece at a time, never held whole.
+      return c.body(body, 200, {
         'Content-Type': meta.type,
+        'Content-Length': String(meta.size),
         'Content-Disposition': `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(meta.name)}`,
       });
     },

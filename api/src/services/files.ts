@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../auth/session.ts';
 import type { StoredFile } from '../contract/index.ts';
-import { fsyncPath } from '../db/durable-fs.ts';
 import { appendAudit, lastSubmittedAt } from '../db/repositories/audit.ts';
 import {
   deleteFileRow,
@@ -69,12 +68,14 @@ async function writeAll(fh: import('node:fs/promises').FileHandle, chunk: Uint8A
 }
 
 /**
- * Stores an evidence file for a draft (uploading is editing), streaming the
- * body to disk: written under a generated name, every write completed,
- * flushed, its size checked against what was received, then renamed into
- * place before its row exists — so a crash leaves at worst an orphan file,
- * never a row pointing at nothing or at fewer bytes. On any failure (a full
- * disk: 507) the partial file is removed.
+ * Stores an evidence file for a draft (uploading is editing). The body
+ * streams to a staging file under a generated name, every write completed,
+ * its size checked against what was received and its type read from the
+ * content; then the evidence store keeps it and records its row
+ * (db/evidence-store.ts: on disk fsync + rename, on PostgreSQL one
+ * transaction) — so a crash leaves at worst bytes without a row, never a
+ * row without its bytes. On any failure (a full disk: 507) the staging file
+ * is removed.
  */
 export async function storeFile(
   deps: Deps,
@@ -87,7 +88,6 @@ export async function storeFile(
   const tmp = join(dir, `.${fileId}.part`);
   const hash = createHash('sha256');
   let size = 0;
-  let placed = false;
   try {
     const fh = await open(tmp, 'w');
     try {
@@ -102,7 +102,6 @@ export async function storeFile(
         hash.update(chunk);
         await writeAll(fh, chunk);
       }
-      await fh.sync();
       const written = (await fh.stat()).size;
       if (written !== size)
         throw new Error(`upload ${fileId}: ${written} bytes on disk, ${size} received`);
@@ -113,41 +112,44 @@ export async function storeFile(
     const type = await detectFileType(t.name, tmp);
     if (!type) throw new DomainError('unsupported_file_type', { accepted: ACCEPTED_EXTENSIONS });
     await ensureRoom(deps, t.assessment, size);
-    await rename(tmp, join(dir, fileId));
-    placed = true;
-    fsyncPath(dir);
-    const now = deps.now().toISOString();
-    const sha256 = hash.digest('hex');
-    await insertFile(deps.db.kysely, {
+    const row: FileRow = {
       id: fileId,
       assessment_id: t.assessment,
       name: t.name,
       type,
       size,
-      sha256,
+      sha256: hash.digest('hex'),
       uploaded_by: t.actor.id,
-      uploaded_at: now,
+      uploaded_at: deps.now().toISOString(),
       deleted_at: null,
       deleted_by: null,
-    });
-    return { id: fileId, name: t.name, type, size, sha256, uploadedAt: now };
-  } catch (err) {
-    await rm(placed ? join(dir, fileId) : tmp, { force: true }).catch(() => {});
-    throw err;
+    };
+    await deps.evidence.keep(tmp, row, (db) => insertFile(db, row));
+    return {
+      id: fileId,
+      name: row.name,
+      type,
+      size,
+      sha256: row.sha256,
+      uploadedAt: row.uploaded_at,
+    };
+  } finally {
+    // Gone already when the disk store renamed it; the PostgreSQL store copied it.
+    await rm(tmp, { force: true }).catch(() => {});
   }
 }
 
-/** A stored file's bytes, for whoever may read its assessment. */
+/** A stored file's bytes, streamed, for whoever may read its assessment. */
 export async function readStoredFile(
   deps: Deps,
   actor: Actor,
   id: string,
   fileId: string,
-): Promise<{ meta: FileRow; bytes: Buffer }> {
+): Promise<{ meta: FileRow; body: ReadableStream<Uint8Array> }> {
   await assessmentFor(deps.db.kysely, actor, id);
   const f = await findFile(deps.db.kysely, id, fileId);
   if (!f) throw new DomainError('not_found', { what: 'file' });
-  return { meta: f, bytes: await readFile(join(dirOf(deps, id), f.id)) };
+  return { meta: f, body: await deps.evidence.open(f) };
 }
 
 /**
@@ -186,11 +188,11 @@ export async function deleteFile(
     else await deleteFileRow(trx, f.id);
   });
   // After the commit: a crash in between leaves an orphan file, never a row without one.
-  if (!keep) await rm(join(dirOf(deps, id), f.id), { force: true });
+  if (!keep) await deps.evidence.release(f);
 }
 
 /**
- * Removes uploads left half-written (`.<id>.part`) by a crash or a full
+ * Removes uploads left half-staged (`.<id>.part`) by a crash or a full
  * disk. Only those untouched for `idleMs`: another process sharing the data
  * directory may be writing one right now.
  */

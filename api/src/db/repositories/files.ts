@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, FileRow } from '../schema.ts';
 
-/* Evidence files' rows (their bytes: DATA_DIR/files, see services/files.ts). */
+/* Evidence files' rows (their bytes: the evidence store, db/evidence-store.ts). */
 
 export async function insertFile(db: Kysely<Database>, f: FileRow): Promise<void> {
   await db.insertInto('files').values(f).execute();
