@@ -9,16 +9,17 @@
  * "answered" means, answer patches and the autosave state machine;
  * `lifecycle/` the assessment's states and who may do what; `checker/` what
  * an author's definition must satisfy; `agreement/` how far reviewers agree
- * (percent, Cohen's, Fleiss' and weighted kappa).
+ * (percent, Cohen's, Fleiss' and weighted kappa); `cohort/` how a programme's
+ * applicants rank against each other (pass lines, quotas, the 优秀 share).
  */
 export * from './agreement/index.ts';
 export * from './checker/check.ts';
 export { checkMapping } from './checker/mapping.ts';
 export { normaliseForQuote, verifyQuotes } from './checker/quotes.ts';
+export * from './cohort/index.ts';
 export * from './draft/answered.ts';
 export * from './draft/autosave.ts';
 export * from './draft/patch.ts';
-export * from './history/index.ts';
 export {
   ANSWER_ISSUE_CODES,
   type AnswerIssue,
@@ -36,6 +37,7 @@ export { canonicalJson, contentHash } from './engine/hash.ts';
 export { applyMapping, type CarriedAnswers, confirmPending } from './engine/mapping.ts';
 export { type Resolved, resolveOverlay } from './engine/overlay.ts';
 export { type ItemOverride, type ScoreOptions, score } from './engine/score.ts';
+export * from './history/index.ts';
 export * from './lifecycle/lifecycle.ts';
 export * from './present/index.ts';
 export { fromZod, type Problem } from './problem.ts';
