@@ -1310,7 +1310,9 @@ describe.each(targets)('fuzzing the HTTP surface on %s', (target) => {
             },
           ],
           read: async (res) =>
-            (await get('admin', '/api/admin/users')).find((u: Json) => u.id === res.id)?.name,
+            (
+              await get('admin', `/api/admin/users?pageSize=100&q=${encodeURIComponent(res.email)}`)
+            ).items.find((u: Json) => u.id === res.id)?.name,
           expected: (s) => s.trim(),
         },
       ];

@@ -24,9 +24,9 @@ export const NewUserBody = z
     name: z.string().trim().min(1, '请填写姓名').max(100),
     role: Role,
     organisationId: Id,
-    password: z.string().min(12, '密码至少 12 个字符').max(200).openapi({
+    password: z.string().min(12, '密码至少 12 个字符').max(200).optional().openapi({
       description:
-        '至少 12 个字符，不含邮箱或姓名，且不是常见或容易猜到的密码（zxcvbn 评分 ≥ 3；否则 422）',
+        '至少 12 个字符，不含邮箱或姓名，且不是常见或容易猜到的密码（zxcvbn 评分 ≥ 3；否则 422）。省略则账号为“已邀请”：用一次性链接设置密码',
     }),
   })
   .openapi('NewUserBody');

@@ -6,6 +6,7 @@
  * the one module of api it may import.
  */
 export * from './accounts.ts';
+export * from './admin.ts';
 export * from './assessments.ts';
 export * from './common.ts';
 export * from './definitions.ts';

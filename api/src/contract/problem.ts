@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Action, AssessmentStatus } from './common.ts';
+import { Action, AssessmentStatus, DecisionOutcome } from './common.ts';
 
 /**
  * Every kind of problem the API answers with; the body's `type` is
@@ -30,6 +30,21 @@ export const PROBLEM_TYPES = [
   'storage-full',
   'quota-exceeded',
   'file-in-use',
+  'conflict-of-interest',
+  'unjudged-items',
+  'already-decided',
+  'review-finished',
+  'reviews-unfinished',
+  'not-lead',
+  'account-disabled',
+  'last-admin',
+  'own-account',
+  'link-invalid',
+  'programme-window',
+  'not-eligible',
+  'already-applied',
+  'definition-mismatch',
+  'programme-open',
   'conflict',
   'http-error',
   'internal',
@@ -85,6 +100,10 @@ export const ProblemBody = z
     action: Action.optional(),
     /** too-many-requests, unavailable: seconds to wait (also in Retry-After). */
     retryAfter: z.number().int().optional(),
+    /** already-decided: the decision that landed first. */
+    decision: DecisionOutcome.optional(),
+    /** unjudged-items: how many applicable items have no current judgement. */
+    unjudged: z.number().int().optional(),
     /** internal: quote it to the administrator. */
     incident: z.string().optional(),
   })

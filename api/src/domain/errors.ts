@@ -2,7 +2,9 @@ import type {
   Action,
   AnswerIssue,
   AssessmentStatus,
+  DecisionOutcome,
   Problem as DefinitionProblem,
+  ReviewStep,
   Role,
   Text,
 } from '@zhiping/forms';
@@ -21,7 +23,10 @@ export interface DomainErrorParams {
   /** The caller may never do this (the lifecycle's `not_permitted`, or a role check). */
   not_permitted: { action?: Action | undefined; roles?: Role[] | undefined };
   /** Absent, or not visible to the caller: the same answer either way. */
-  not_found: { what: 'assessment' | 'definition' | 'item' | 'file'; id?: string | undefined };
+  not_found: {
+    what: 'assessment' | 'definition' | 'item' | 'file' | 'user' | 'organisation';
+    id?: string | undefined;
+  };
   /** Someone saved meanwhile: reload and re-apply. */
   stale_revision: { currentRevision: number };
   /** Edit or submit on an assessment that is no longer a draft. */
@@ -54,6 +59,47 @@ export interface DomainErrorParams {
   file_in_use: { items: string[] };
   /** A new password fails the policy; `reasons` are stable codes. */
   weak_password: { reasons: string[] };
+  /* Review (issue 13). */
+  /** The reviewer belongs to the organisation under review. */
+  conflict_of_interest: { organisation: string };
+  /** Approval with applicable items left unjudged (or to re-judge), without 其余各项均同意. */
+  unjudged_items: { items: string[] };
+  /** Another, different decision on this round landed first. */
+  already_decided: { decision: DecisionOutcome };
+  /** The reviewer marked their review of this round finished: their judgements are locked. */
+  review_finished: Record<string, never>;
+  /** The lead settles only once every reviewer has finished judging independently. */
+  reviews_unfinished: { reviewers: string[] };
+  /** Only the lead reviewer settles disagreements and decides. */
+  not_lead: Record<string, never>;
+  /** A review step (finish, settle, reply) the assessment's state does not allow. */
+  step_wrong_state: { assessmentStatus: AssessmentStatus; step: ReviewStep };
+  /** A reply to an item no reviewer commented on in the last round. */
+  nothing_to_reply: { item: string };
+  /* Account administration (issue 17). */
+  /** The account was disabled by an administrator: no login. */
+  account_disabled: Record<string, never>;
+  /** The change would leave no enabled administrator. */
+  last_admin: Record<string, never>;
+  /** An administrator may not disable or demote their own account. */
+  own_account: Record<string, never>;
+  /** A one-time link that was used, replaced, or has expired. */
+  link_invalid: Record<string, never>;
+  /** An assessment under review keeps at least one reviewer. */
+  reviewer_required: Record<string, never>;
+  /* Programmes (issue 18). */
+  /** Applying or withdrawing outside the call's window (dates inclusive). */
+  programme_window: { opensOn: string; closesOn: string; today: string; step: 'apply' | 'withdraw' };
+  /** The organisation is not among those the call is for. */
+  not_eligible: { reasons: ('region' | 'kind')[]; region: string };
+  /** The organisation already has a live application to this call. */
+  already_applied: { assessment: string };
+  /** The assessment answers another definition or version than the call's. */
+  definition_mismatch: { expected: string; actual: string };
+  /** Ranking needs the window closed: applications may still change. */
+  programme_open: { closesOn: string };
+  /** A programme's settings contradict each other or the definition. */
+  invalid_programme: { field: string; reason: string };
 }
 
 export type DomainErrorCode = keyof DomainErrorParams;

@@ -9,6 +9,8 @@ import {
 import type { FieldError } from '../contract/index.ts';
 import type { DomainError, DomainErrorCode, DomainErrorParams } from '../domain/errors.ts';
 import { Problem, problems } from './problem.ts';
+import { PROGRAMME_PROBLEMS } from './programme-problems.ts';
+import { REVIEW_PROBLEMS } from './review-problems.ts';
 
 /*
  * The one place where a domain error becomes HTTP: its status, problem type,
@@ -28,6 +30,8 @@ const WHAT: Record<DomainErrorParams['not_found']['what'], string> = {
   definition: '评估表',
   item: '题目',
   file: '该文件',
+  user: '该用户',
+  organisation: '该机构',
 };
 
 /** Who may take each action, for a refusal's words. */
@@ -37,7 +41,7 @@ const ONLY: Record<Action, string> = {
   reopen: '只有填报机构的用户可以重新打开。',
   assign: '只有管理员可以分配评审员。',
   judge: '只有被分配的评审员可以评审。',
-  decide: '只有被分配的评审员可以作出决定。',
+  decide: '只有主审评审员可以作出决定。',
 };
 
 const roles = (rs: Role[]) => rs.map((r) => translate('zh', `role.${r}`)).join('或');
@@ -218,6 +222,40 @@ const TABLE: { [C in DomainErrorCode]: (p: DomainErrorParams[C]) => Problem } = 
         message: PASSWORD_REASON[r] ?? '密码不够安全',
         code: `password.${r}`,
       })),
+    }),
+  ...REVIEW_PROBLEMS,
+  ...PROGRAMME_PROBLEMS,
+  account_disabled: () =>
+    new Problem(
+      403,
+      'account-disabled',
+      '账号已停用',
+      '此账号已被管理员停用，不能登录。如需继续使用，请联系管理员启用。',
+    ),
+  last_admin: () =>
+    new Problem(
+      409,
+      'last-admin',
+      '不能移除最后一位管理员',
+      '系统至少要保留一位启用的管理员。请先让另一位用户成为管理员，再停用或更改此账号。',
+    ),
+  own_account: () =>
+    new Problem(
+      409,
+      'own-account',
+      '不能更改自己的账号',
+      '管理员不能停用自己或取消自己的管理员角色；请由另一位管理员操作。',
+    ),
+  link_invalid: () =>
+    new Problem(
+      410,
+      'link-invalid',
+      '链接已失效',
+      '此链接已使用、已被新链接取代或已过期。请联系管理员重新生成链接。',
+    ),
+  reviewer_required: () =>
+    new Problem(422, 'unprocessable', '内容未通过校验', '评审中的评估至少要保留一名评审员。', {
+      errors: [{ path: 'reviewerIds', message: '请至少选择一名评审员' }],
     }),
 };
 

@@ -45,7 +45,7 @@ describe('a fresh install', () => {
       mine.find((a: { status: string }) => a.status === 'in_review').id,
     );
     const waiting = await get('/api/admin/assessments', await login('admin@demo.zhiping.cn'));
-    expect(waiting.length).toBeGreaterThanOrEqual(15);
+    expect(waiting.total).toBeGreaterThanOrEqual(15);
     const users = (await deps.db.kysely.selectFrom('users').select('id').execute()).length;
     await deps.db.close();
 

@@ -84,6 +84,8 @@ export async function login(
   const user = await credentialsOf(db, email);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH, deps.hashSlots);
   if (!user || !ok) throw new DomainError('bad_credentials');
+  // Said only to whoever knows the password, so it reveals nothing to a guesser.
+  if (user.disabled_at !== null) throw new DomainError('account_disabled');
   // A success does not count: the account starts afresh, the others get theirs back.
   for (const key of reserved) {
     deps.blockedLogins.forget(key);
