@@ -22,6 +22,8 @@ export interface ItemFieldProps {
   points: number;
   max: number;
   derived: number | null | undefined;
+  /** This answer contradicts another (a declared consistency rule), in words; submitting refuses it. */
+  contradiction?: string | undefined;
   /** The assessment date, to name the year of a relative reporting period. */
   asOf?: string | undefined;
   locale: Locale;
@@ -44,6 +46,7 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
     error: `${domId}-error`,
     sources: `${domId}-sources`,
     input: `${domId}-input`,
+    contradiction: `${domId}-contradiction`,
   };
   const labelIsFor = item.kind === 'number' || item.kind === 'date' || item.kind === 'text';
   const Prompt = labelIsFor ? 'label' : 'div';
@@ -99,6 +102,11 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
             : quantity(p.derived, item.kind === 'computed' ? item.unit : undefined, locale)}
         </p>
       )}
+      {p.contradiction ? (
+        <p id={ids.contradiction} className="zp-contradiction" role="status">
+          {p.contradiction}
+        </p>
+      ) : null}
       <div>
         <button
           type="button"
@@ -118,7 +126,7 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
 function Answer(
   p: ItemFieldProps & {
     name: string;
-    ids: Record<'help' | 'hint' | 'error' | 'prompt' | 'input', string>;
+    ids: Record<'help' | 'hint' | 'error' | 'prompt' | 'input' | 'contradiction', string>;
   },
 ) {
   const { field, fieldState } = useController({ name: p.name, control: p.control });
@@ -127,6 +135,7 @@ function Answer(
     p.item.help ? p.ids.help : '',
     p.item.evidenceHint ? p.ids.hint : '',
     message ? p.ids.error : '',
+    p.contradiction ? p.ids.contradiction : '',
   ]
     .filter(Boolean)
     .join(' ');

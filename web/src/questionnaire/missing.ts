@@ -1,4 +1,4 @@
-import { type AnswerIssue, issueText, type Locale } from '@zhiping/forms';
+import { type AnswerIssue, type Definition, issueText, type Locale } from '@zhiping/forms';
 import type { ApiError } from '../api/client.ts';
 import { issueOfField } from '../shared/field-error.ts';
 
@@ -26,6 +26,9 @@ export function missingFromProblem(e: ApiError): Missing[] {
   }));
 }
 
-/** The issue in the reader's language (the catalogue's words), else the server's message. */
-export const missingText = (m: Missing, locale: Locale): string =>
-  m.issue ? issueText(m.issue, locale) : (m.message ?? '');
+/**
+ * The issue in the reader's language (the catalogue's words; a contradiction
+ * in its rule's own message), else the server's message.
+ */
+export const missingText = (m: Missing, locale: Locale, definition?: Definition): string =>
+  m.issue ? issueText(m.issue, locale, definition) : (m.message ?? '');

@@ -21,6 +21,7 @@ import type { AssessmentDetail } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { invalidIds } from './check-value.ts';
 import { ConflictBanner } from './conflict-banner.tsx';
+import { ContradictionsContext, useContradictions } from './contradictions.ts';
 import { readStep, startingAnswers, writeDraft, writeStep } from './draft-store.ts';
 import { EvidenceFilesContext } from './evidence-context.tsx';
 import { LockedBanner } from './locked-banner.tsx';
@@ -99,6 +100,7 @@ export function Questionnaire(p: QuestionnaireProps) {
     (a) => report.current?.(a),
   );
   const steps = useMemo(() => stepsOf(compiled, result), [compiled, result]);
+  const contradictions = useContradictions(compiled, answers, assessment.asOf, locale);
   const evidenceFiles = useMemo(() => {
     const up = client.uploadFile;
     return up
@@ -244,114 +246,116 @@ export function Questionnaire(p: QuestionnaireProps) {
   );
   return (
     <EvidenceFilesContext.Provider value={evidenceFiles}>
-      <div className="zp-q">
-        <StyleKeeper />
-        <QuestionnaireHeader
-          title={assessment.title}
-          subtitle={textOf(definition.title, locale)}
-          answered={answered}
-          applicable={applicable}
-          save={editable ? autosave.state : null}
-          heldBack={autosave.heldBack}
-          onRetry={retrySave}
-          t={t}
-        />
-        {p.LeaveGuard ? (
-          <p.LeaveGuard blocking={editable && (troubled || autosave.heldBack > 0)} />
-        ) : null}
-        {autosave.state.kind === 'conflict' && autosave.state.conflicts.length > 0 ? (
-          <MergeConflicts
-            key={autosave.state.currentRevision}
-            conflicts={autosave.state.conflicts}
-            compiled={compiled}
-            onResolve={autosave.resolve}
-            locale={locale}
+      <ContradictionsContext.Provider value={contradictions}>
+        <div className="zp-q">
+          <StyleKeeper />
+          <QuestionnaireHeader
+            title={assessment.title}
+            subtitle={textOf(definition.title, locale)}
+            answered={answered}
+            applicable={applicable}
+            save={editable ? autosave.state : null}
+            heldBack={autosave.heldBack}
+            onRetry={retrySave}
             t={t}
           />
-        ) : autosave.state.kind === 'conflict' ? (
-          <ConflictBanner
-            revision={autosave.state.currentRevision}
-            unsaved={autosave.unsaved()}
-            compiled={compiled}
-            onResolve={resolveConflict}
-            locale={locale}
-            t={t}
-          />
-        ) : null}
-        {autosave.state.kind === 'locked' ? (
-          <LockedBanner
-            status={autosave.state.status}
-            unsaved={Object.keys(autosave.unsaved()).length}
-            onReload={reload}
-            t={t}
-          />
-        ) : null}
-        <div className="zp-q-body">
-          <div className="zp-q-nav">
-            <StepNav
-              steps={steps}
-              current={onReview ? REVIEW_STEP : (step?.id ?? '')}
-              onSelect={goTo}
-              review={review}
+          {p.LeaveGuard ? (
+            <p.LeaveGuard blocking={editable && (troubled || autosave.heldBack > 0)} />
+          ) : null}
+          {autosave.state.kind === 'conflict' && autosave.state.conflicts.length > 0 ? (
+            <MergeConflicts
+              key={autosave.state.currentRevision}
+              conflicts={autosave.state.conflicts}
+              compiled={compiled}
+              onResolve={autosave.resolve}
               locale={locale}
               t={t}
             />
-          </div>
-          <form
-            className="zp-q-main"
-            noValidate
-            onFocus={onFocusItem}
-            // Enter in a field must never submit the assessment: submitting is a deliberate step.
-            onSubmit={(e) => e.preventDefault()}
-          >
-            {onReview || !step ? (
-              <SubmitCheck
-                missing={missing}
+          ) : autosave.state.kind === 'conflict' ? (
+            <ConflictBanner
+              revision={autosave.state.currentRevision}
+              unsaved={autosave.unsaved()}
+              compiled={compiled}
+              onResolve={resolveConflict}
+              locale={locale}
+              t={t}
+            />
+          ) : null}
+          {autosave.state.kind === 'locked' ? (
+            <LockedBanner
+              status={autosave.state.status}
+              unsaved={Object.keys(autosave.unsaved()).length}
+              onReload={reload}
+              t={t}
+            />
+          ) : null}
+          <div className="zp-q-body">
+            <div className="zp-q-nav">
+              <StepNav
+                steps={steps}
+                current={onReview ? REVIEW_STEP : (step?.id ?? '')}
+                onSelect={goTo}
+                review={review}
+                locale={locale}
+                t={t}
+              />
+            </div>
+            <form
+              className="zp-q-main"
+              noValidate
+              onFocus={onFocusItem}
+              // Enter in a field must never submit the assessment: submitting is a deliberate step.
+              onSubmit={(e) => e.preventDefault()}
+            >
+              {onReview || !step ? (
+                <SubmitCheck
+                  missing={missing}
+                  compiled={compiled}
+                  onGoTo={goToItem}
+                  onSubmit={() => void submit.run()}
+                  submitting={submit.submitting}
+                  error={submit.error}
+                  headingRef={headingRef}
+                  locale={locale}
+                  t={t}
+                />
+              ) : (
+                <StepView
+                  step={step}
+                  stepNo={stepNo}
+                  total={steps.length}
+                  headingRef={headingRef}
+                  compiled={compiled}
+                  sectionIndex={sectionIndex}
+                  result={result}
+                  control={form.control}
+                  codec={codec}
+                  asOf={assessment.asOf}
+                  locale={locale}
+                  t={t}
+                  disabled={!editable}
+                />
+              )}
+              <StepActions
+                prev={prev}
+                next={next}
+                review={!onReview && editable ? REVIEW_STEP : undefined}
+                onGo={goTo}
+                t={t}
+              />
+            </form>
+            <div className="zp-q-side">
+              <ScorePanel
+                result={result}
                 compiled={compiled}
                 onGoTo={goToItem}
-                onSubmit={() => void submit.run()}
-                submitting={submit.submitting}
-                error={submit.error}
-                headingRef={headingRef}
                 locale={locale}
                 t={t}
               />
-            ) : (
-              <StepView
-                step={step}
-                stepNo={stepNo}
-                total={steps.length}
-                headingRef={headingRef}
-                compiled={compiled}
-                sectionIndex={sectionIndex}
-                result={result}
-                control={form.control}
-                codec={codec}
-                asOf={assessment.asOf}
-                locale={locale}
-                t={t}
-                disabled={!editable}
-              />
-            )}
-            <StepActions
-              prev={prev}
-              next={next}
-              review={!onReview && editable ? REVIEW_STEP : undefined}
-              onGo={goTo}
-              t={t}
-            />
-          </form>
-          <div className="zp-q-side">
-            <ScorePanel
-              result={result}
-              compiled={compiled}
-              onGoTo={goToItem}
-              locale={locale}
-              t={t}
-            />
+            </div>
           </div>
         </div>
-      </div>
+      </ContradictionsContext.Provider>
     </EvidenceFilesContext.Provider>
   );
 }

@@ -1,9 +1,10 @@
 import { type Compiled, type ScoreResult, type Section, textOf } from '@zhiping/forms';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { Control } from 'react-hook-form';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { UnverifiedTag } from '../shared/unverified-tag.tsx';
 import type { ResolverContext } from './answers-resolver.ts';
+import { ContradictionsContext } from './contradictions.ts';
 import type { FieldCodec, FormValues } from './field-codec.ts';
 import { ItemField } from './item-field.tsx';
 
@@ -30,6 +31,7 @@ export interface SectionViewProps {
  */
 export const SectionView = memo(function SectionView(p: SectionViewProps) {
   const { section, compiled, result, locale, t } = p;
+  const contradictions = useContext(ContradictionsContext);
   return (
     <>
       {section.items.map((item) => {
@@ -50,6 +52,7 @@ export const SectionView = memo(function SectionView(p: SectionViewProps) {
             points={res.points}
             max={res.max}
             derived={derived}
+            contradiction={contradictions.get(item.id)}
             asOf={p.asOf}
             locale={locale}
             t={t}

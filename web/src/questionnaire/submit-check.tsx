@@ -34,7 +34,7 @@ export function SubmitCheck(p: Props) {
     const ci = i === undefined ? undefined : compiled.items[i];
     return {
       item: m.item,
-      message: missingText(m, locale),
+      message: missingText(m, locale, compiled.definition),
       prompt: ci ? textOf(ci.item.prompt, locale) : m.item,
       step: ci ? titleOf(topOf(compiled, ci.section)) : '',
     };
