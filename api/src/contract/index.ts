@@ -10,5 +10,6 @@ export * from './admin.ts';
 export * from './assessments.ts';
 export * from './common.ts';
 export * from './definitions.ts';
+export * from './history.ts';
 export * from './problem.ts';
 export * from './review.ts';

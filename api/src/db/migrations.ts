@@ -8,6 +8,7 @@ import { notifications } from './migrations/0006-notifications.ts';
 import { readModel } from './migrations/0007-read-model.ts';
 import { evidenceBlobs } from './migrations/0008-evidence-blobs.ts';
 import { admin } from './migrations/0009-admin.ts';
+import { history } from './migrations/0010-history.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
 
@@ -27,6 +28,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0007-read-model': readModel(),
   '0008-evidence-blobs': evidenceBlobs(dialect),
   '0009-admin': admin(dialect),
+  '0010-history': history(),
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */

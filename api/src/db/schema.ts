@@ -25,6 +25,8 @@ export interface OrganisationTable {
   /** province / city / district (migration 0009); null for rows from before. */
   region_level: RegionLevel | null;
   created_at: string;
+  /** For titles (migration 0010); null → derived from `name`. */
+  short_name: string | null;
 }
 
 export interface UserTable {
@@ -258,6 +260,20 @@ export interface LoginAttemptTable {
   count: number;
 }
 
+/** Where a draft started from another assessment came from, and what it still has to confirm. */
+export interface CarryOverTable {
+  assessment_id: string;
+  source_id: string;
+  /** The mapping used; null when started from an earlier assessment of the same definition. */
+  mapping_id: string | null;
+  /** Carried answers to be confirmed, by item id, as JSON. */
+  pending: string;
+  /** The carry-over report as shown before the draft opened, as JSON. */
+  report: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -275,6 +291,7 @@ export interface Database {
   files: FileTable;
   evidence_blobs: EvidenceBlobTable;
   login_attempts: LoginAttemptTable;
+  carry_overs: CarryOverTable;
   user_links: UserLinkTable;
   admin_audit: AdminAuditTable;
 }

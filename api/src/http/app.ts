@@ -9,8 +9,10 @@ import type { Deps } from '../deps.ts';
 import { adminRoutes } from '../routes/admin.ts';
 import { assessmentRoutes } from '../routes/assessments.ts';
 import { authRoutes } from '../routes/auth.ts';
+import { carryOverRoutes } from '../routes/carry-over.ts';
 import { fileRoutes, UPLOAD_PATH } from '../routes/files.ts';
 import { formRoutes } from '../routes/forms.ts';
+import { historyRoutes } from '../routes/history.ts';
 import { reportRoutes } from '../routes/reports.ts';
 import { reviewRoutes } from '../routes/review.ts';
 import { actorOfToken } from '../services/auth.ts';
@@ -83,6 +85,8 @@ export function createApp(deps: Deps) {
     reportRoutes,
     fileRoutes,
     adminRoutes,
+    carryOverRoutes,
+    historyRoutes,
   ])
     app.route('/api', routes(deps));
   mountDocs(app);

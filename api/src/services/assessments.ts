@@ -8,7 +8,6 @@ import {
   refOf,
   score,
   statesFor,
-  textOf,
   validateAnswers,
 } from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
@@ -28,6 +27,7 @@ import { assessmentFor } from './access.ts';
 import { defaultAsOf } from './dates.ts';
 import { unknownFileRefs } from './files.ts';
 import { ensureAllowed, stateError } from './lifecycle.ts';
+import { newTitle } from './names.ts';
 import { detailOf, summaryOf } from './present.ts';
 
 const pinnedRef = (row: Assessment) => `${row.definition_id}@${row.definition_version}`;
@@ -64,7 +64,7 @@ export async function createAssessment(
     definition_id: def.id,
     definition_version: def.version,
     definition_hash: def.hash,
-    title: input.title ?? `${textOf(definition.title)}（${today}）`,
+    title: input.title ?? (await newTitle(deps.db.kysely, actor.orgId, definition, today)),
     status: 'draft',
     revision: 1,
     answers,

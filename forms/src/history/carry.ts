@@ -120,3 +120,21 @@ export function carryOver(
     },
   };
 }
+
+/**
+ * Every item of a definition with the top-level section it sits in, for
+ * reports that name items (carry-over, what changed).
+ *
+ * @example itemPlaces(gbt2023).get('pre.started')?.section // 'pre'
+ */
+export function itemPlaces(def: Definition): Map<string, { item: Item; section: string }> {
+  const out = new Map<string, { item: Item; section: string }>();
+  for (const top of def.sections) {
+    const walk = (s: Definition['sections'][number]) => {
+      for (const item of s.items) out.set(item.id, { item, section: top.id });
+      for (const sub of s.sections) walk(sub);
+    };
+    walk(top);
+  }
+  return out;
+}

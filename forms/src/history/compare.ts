@@ -62,7 +62,7 @@ export function compareResults(before: ScoreResult, after: ScoreResult): ResultC
   for (const now of after.items) {
     const was = old.get(now.id);
     // An item hidden on either side was not asked there: nothing to compare.
-    if (!was || !was.visible || !now.visible) continue;
+    if (!was?.visible || !now.visible) continue;
     const a = share(was);
     const b = share(now);
     const sign = compareNumbers(b, a);

@@ -1,4 +1,10 @@
-export { type CarryOverReport, carryOver, forwardMapping, type SkipReason } from './carry.ts';
+export {
+  type CarryOverReport,
+  carryOver,
+  forwardMapping,
+  itemPlaces,
+  type SkipReason,
+} from './carry.ts';
 export {
   compareResults,
   type GateChange,

@@ -11,7 +11,10 @@ export type AuditAction =
   | 'assigned'
   | 'reviewed'
   | 'decided'
-  | 'file_deleted';
+  | 'file_deleted'
+  | 'renamed'
+  | 'carried_over'
+  | 'pending_confirmed';
 
 /** What changed, as the entry's JSON object. */
 const AuditDetail = z.record(z.string(), z.unknown());
