@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
@@ -15,13 +12,16 @@ import { formRoutes } from '../routes/forms.ts';
 import { historyRoutes } from '../routes/history.ts';
 import { reportRoutes } from '../routes/reports.ts';
 import { reviewRoutes } from '../routes/review.ts';
+import { reviewAuditRoutes } from '../routes/review-audit.ts';
 import { actorOfToken } from '../services/auth.ts';
 import { readiness } from '../services/health.ts';
+import { compressJson } from './compress.ts';
 import type { Env } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { toProblem } from './error-boundary.ts';
 import { problemResponse, problems } from './problem.ts';
 import { headers, jsonBodies, sameOriginWrites, UNSAFE_METHODS } from './security.ts';
+import { serveWeb } from './web-app.ts';
 
 /** The whole HTTP surface; `deps` carries everything stateful. */
 export function createApp(deps: Deps) {
@@ -39,6 +39,8 @@ export function createApp(deps: Deps) {
     if (csp) c.res.headers.set('Content-Security-Policy', csp);
   });
   app.use(headers);
+  // Registered early so it sees the final response, error bodies included.
+  app.use('/api/*', compressJson());
   if (deps.config.LOG_REQUESTS)
     app.use(async (c, next) => {
       const t = performance.now();
@@ -82,6 +84,7 @@ export function createApp(deps: Deps) {
     formRoutes,
     assessmentRoutes,
     reviewRoutes,
+    reviewAuditRoutes,
     reportRoutes,
     fileRoutes,
     adminRoutes,
@@ -93,30 +96,4 @@ export function createApp(deps: Deps) {
 
   serveWeb(app, deps.config.WEB_DIST);
   return app;
-}
-
-/** The built single-page app, with every non-API path falling back to index.html. */
-function serveWeb(app: OpenAPIHono<Env>, dist: string | undefined) {
-  const root = dist ?? join(import.meta.dirname, '../../../web/dist');
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) {
-    app.get('/', (c) =>
-      c.text(
-        '知评 API 正在运行。前端尚未构建：运行 `pnpm --filter @zhiping/web build`，或访问 /api/docs。',
-      ),
-    );
-    return;
-  }
-  const html = readFileSync(index, 'utf8');
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root,
-      onFound: (_p, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
-  app.use('/*', serveStatic({ root }));
-  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(html)));
 }

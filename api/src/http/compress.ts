@@ -1,0 +1,99 @@
+import { promisify } from 'node:util';
+import {
+  brotliCompress,
+  brotliCompressSync,
+  constants,
+  gzip,
+  gzipSync,
+  type ZlibOptions,
+} from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+
+/*
+ * JSON responses compressed for clients that accept it. Not `hono/compress`:
+ * it streams through CompressionStream, which on Node 20 has no brotli, and
+ * it would compress by default what we never want compressed here. Our JSON
+ * bodies are whole strings already, so they are compressed in one call:
+ * under SYNC_LIMIT on the event loop (well under a millisecond, cheaper than
+ * a hop to libuv's thread pool, which the WAL fsyncs and password hashes
+ * need), above it on the pool. Brotli quality 4 gives gzip -6's size in
+ * about two thirds of its time (the 67 KB gbt29490-2013 definition: 18.1 KB
+ * in ~3 ms against 17.9 KB in ~4.4 ms); 5 and up cost twice as much.
+ *
+ * Left alone: bodies under `threshold` bytes (not worth a round of zlib),
+ * 204/304 and HEAD (no body), anything not JSON — PDF, workbook and evidence
+ * downloads stream through untouched, and are compressed formats already —
+ * responses already encoded, and `Cache-Control: no-transform`. The ETag is
+ * kept: it names the resource's revision, and `Vary: Accept-Encoding` keys
+ * any cache by encoding.
+ */
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+const SYNC_LIMIT = 16 * 1024;
+const BR_QUALITY = 4;
+const GZIP_LEVEL = 6;
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to send for an Accept-Encoding header: the acceptable one the
+ * client weighs highest (q-values; `*` stands for any not named), brotli on
+ * a tie; null for identity.
+ */
+export function chooseEncoding(accept: string | undefined): Encoding | null {
+  if (!accept) return null;
+  const q = new Map<string, number>();
+  for (const part of accept.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qp ? Number(qp.slice(2)) : 1;
+    if (name) q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const weight = (e: Encoding) => q.get(e) ?? q.get('*') ?? 0;
+  const [br, gz] = [weight('br'), weight('gzip')];
+  if (br <= 0 && gz <= 0) return null;
+  return br >= gz ? 'br' : 'gzip';
+}
+
+async function encode(body: Uint8Array, enc: Encoding): Promise<Uint8Array<ArrayBuffer>> {
+  const sync = body.length <= SYNC_LIMIT;
+  if (enc === 'gzip') {
+    const o: ZlibOptions = { level: GZIP_LEVEL };
+    return sync ? gzipSync(body, o) : gzipAsync(body, o);
+  }
+  const o = {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: BR_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  };
+  return sync ? brotliCompressSync(body, o) : brotliAsync(body, o);
+}
+
+/** Compresses JSON (and problem+json) responses of at least `threshold` bytes. */
+export function compressJson({ threshold = 1024 } = {}): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304 || !res.body) return;
+    if (!JSON_TYPE.test(res.headers.get('Content-Type') ?? '')) return;
+    if (res.headers.has('Content-Encoding')) return;
+    if (/\bno-transform\b/i.test(res.headers.get('Cache-Control') ?? '')) return;
+    // Whether compressed or not, what is sent depends on Accept-Encoding.
+    if (!/\baccept-encoding\b/i.test(res.headers.get('Vary') ?? ''))
+      res.headers.append('Vary', 'Accept-Encoding');
+    const enc = chooseEncoding(c.req.header('Accept-Encoding'));
+    if (!enc) return;
+    const body = new Uint8Array(await res.arrayBuffer());
+    const out = body.length < threshold ? body : await encode(body, enc);
+    // The old headers are carried over by Hono's `c.res` setter; then the new length.
+    res.headers.delete('Content-Length');
+    c.res = new Response(out, res);
+    if (out !== body) c.res.headers.set('Content-Encoding', enc);
+    c.res.headers.set('Content-Length', String(out.length));
+  };
+}
