@@ -48,7 +48,7 @@ describe.each(targets)('assessments on %s', (target) => {
       });
       expect(a.result.progress.answered).toBe(0);
       const list = await alice.get('/api/assessments');
-      expect(list.body.map((x: { id: string }) => x.id)).toContain(a.id);
+      expect(list.body.items.map((x: { id: string }) => x.id)).toContain(a.id);
     });
 
     it('refuses a definition meant for another kind of organisation, and unknown ones', async () => {

@@ -1,0 +1,193 @@
+import type { AssessmentStatus } from '@zhiping/forms';
+import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom as pgArray } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteArray } from 'kysely/helpers/sqlite';
+import { z } from 'zod';
+import type { Dialect } from '../open.ts';
+import type { AssessmentRow, Database } from '../schema.ts';
+import type { Scope } from './assessments.ts';
+import { parseColumn } from './json.ts';
+
+/*
+ * The read side of assessments as raw rows: one query for a detail (the
+ * assessment with its organisation's name, the decider's name and the
+ * reviewers), one for a page of a list (the read-model columns only, with
+ * the total). JSON columns stay text here: the service decides whether a
+ * row is trusted (read model current) or must be parsed and checked.
+ */
+
+const Reviewers = z.array(z.object({ id: z.string(), name: z.string() }));
+
+export type DetailRow = AssessmentRow & {
+  orgName: string;
+  deciderName: string | null;
+  reviewers: z.infer<typeof Reviewers>;
+};
+
+/** One assessment within a scope with what a detail shows beside it, in one query. */
+export async function findDetailRow(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  id: string,
+  scope: Scope,
+): Promise<DetailRow | undefined> {
+  const arrayOf = dialect === 'postgres' ? pgArray : sqliteArray;
+  const q = db
+    .selectFrom('assessments as a')
+    .innerJoin('organisations as o', 'o.id', 'a.org_id')
+    .leftJoin('users as d', 'd.id', 'a.decided_by')
+    .selectAll('a')
+    .select(['o.name as orgName', 'd.name as deciderName'])
+    .select((eb) =>
+      arrayOf(
+        eb
+          .selectFrom('assignments as s')
+          .innerJoin('users as u', 'u.id', 's.reviewer_id')
+          .select(['u.id', 'u.name'])
+          .whereRef('s.assessment_id', '=', 'a.id')
+          .orderBy('s.assigned_at'),
+      ).as('reviewers'),
+    )
+    .where('a.id', '=', id)
+    .where(inScope(scope));
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  // SQLite hands the JSON array back as text, PostgreSQL already parsed.
+  const raw: unknown = row.reviewers;
+  const reviewers =
+    typeof raw === 'string'
+      ? parseColumn(Reviewers, raw, `reviewers of ${id}`)
+      : Reviewers.parse(raw);
+  return { ...row, reviewers };
+}
+
+/** The scope as a condition on `a` (the assessments' alias in these queries). */
+function inScope(scope: Scope) {
+  if (scope === 'all') return sql<boolean>`true`;
+  if ('orgId' in scope) return sql<boolean>`a.org_id = ${scope.orgId}`;
+  return sql<boolean>`exists (select 1 from assignments r where r.assessment_id = a.id and r.reviewer_id = ${scope.reviewerId})`;
+}
+
+export interface ListFilter {
+  /** Words in the title (case-insensitive substring). */
+  q?: string | undefined;
+  status?: AssessmentStatus | undefined;
+  /** A definition id (every version). */
+  definition?: string | undefined;
+}
+
+/** A row as lists show it: read-model columns, never the answers or a result. */
+export interface ListRow {
+  id: string;
+  title: string;
+  status: AssessmentStatus;
+  revision: number;
+  definition_id: string;
+  definition_version: string;
+  org_id: string;
+  orgName: string;
+  as_of: string;
+  submitted_at: string | null;
+  updated_at: string;
+  model_revision: number | null;
+  list_score: number | null;
+  list_verdict: string | null;
+  list_answered: number | null;
+  list_applicable: number | null;
+}
+
+/**
+ * One page of an organisation's (or scope's) assessments, most recently
+ * changed first, and how many match in all. The total comes from a window
+ * over the same query (one round trip); only a page past the end needs a
+ * separate count.
+ */
+export async function listPage(
+  db: Kysely<Database>,
+  scope: Scope,
+  f: ListFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: ListRow[]; total: number }> {
+  let q = db
+    .selectFrom('assessments as a')
+    .innerJoin('organisations as o', 'o.id', 'a.org_id')
+    .where(inScope(scope));
+  if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.definition) q = q.where('a.definition_id', '=', f.definition);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where(sql<boolean>`lower(a.title) like ${like} escape '\\'`);
+  }
+  const rows = await q
+    .select([
+      'a.id',
+      'a.title',
+      'a.status',
+      'a.revision',
+      'a.definition_id',
+      'a.definition_version',
+      'a.org_id',
+      'o.name as orgName',
+      'a.as_of',
+      'a.submitted_at',
+      'a.updated_at',
+      'a.model_revision',
+      'a.list_score',
+      'a.list_verdict',
+      'a.list_answered',
+      'a.list_applicable',
+    ])
+    .select(sql<number | string>`count(*) over ()`.as('total'))
+    .orderBy('a.updated_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const first = rows[0];
+  if (first) return { rows: rows.map(({ total: _, ...r }) => r), total: Number(first.total) };
+  if (page.offset === 0) return { rows: [], total: 0 };
+  const c = await q.select(sql<number | string>`count(*)`.as('n')).executeTakeFirst();
+  return { rows: [], total: Number(c?.n ?? 0) };
+}
+
+/** Answers and date of rows whose read model is missing or stale, to compute it once. */
+export async function answersOf(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('assessments')
+    .select(['id', 'revision', 'answers', 'as_of', 'result', 'definition_id', 'definition_version'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/**
+ * Stores a read model computed on read for a row written without one;
+ * conditional on the revision it was computed for, so a save that landed
+ * meanwhile is never overwritten with an older model. A decided
+ * assessment keeps the list figures its decision wrote.
+ */
+export async function storeReadModel(
+  db: Kysely<Database>,
+  id: string,
+  revision: number,
+  cols: ReadModelColumns,
+  keepListFigures: boolean,
+): Promise<void> {
+  const { self_result, model_revision } = cols;
+  await db
+    .updateTable('assessments')
+    .set(keepListFigures ? { self_result, model_revision } : cols)
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .execute();
+}
+
+/** The read-model columns (see migrations/0007-read-model.ts). */
+export interface ReadModelColumns {
+  self_result: string;
+  model_revision: number;
+  list_score: number;
+  list_verdict: string | null;
+  list_answered: number;
+  list_applicable: number;
+}

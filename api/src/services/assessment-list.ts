@@ -1,0 +1,87 @@
+import { refOf, type Text } from '@zhiping/forms';
+import type { AssessmentListQuery, AssessmentPage, AssessmentSummary } from '../contract/index.ts';
+import { answersOf, type ListRow, listPage } from '../db/repositories/assessment-reads.ts';
+import type { Scope } from '../db/repositories/assessments.ts';
+import type { Deps } from '../deps.ts';
+import { trustedJson } from './read-model.ts';
+import { ensureModel } from './read-model-repair.ts';
+
+/*
+ * Lists read the stored figures (read model) and never score: a page of
+ * 1,000 assessments is one query and a map. Rows written before the read
+ * model are brought up to date once, on the first list that meets them.
+ */
+
+/** One page of the assessments in `scope` that match the filters, newest activity first. */
+export async function listSummaries(
+  deps: Deps,
+  scope: Scope,
+  query: AssessmentListQuery,
+): Promise<AssessmentPage> {
+  const { page, pageSize } = query;
+  const { rows, total } = await listPage(
+    deps.db.kysely,
+    scope,
+    { q: query.q, status: query.status, definition: query.definition },
+    { offset: (page - 1) * pageSize, limit: pageSize },
+  );
+  const stale = rows.filter((r) => r.model_revision !== r.revision || r.list_score === null);
+  const repaired = new Map<string, ListRow>();
+  for (const old of await answersOf(
+    deps.db.kysely,
+    stale.map((r) => r.id),
+  )) {
+    const listed = stale.find((r) => r.id === old.id);
+    if (!listed) continue;
+    const self = await ensureModel(deps, {
+      ...old,
+      status: listed.status,
+      list_score: listed.list_score,
+    });
+    const r = self.result;
+    const keep = listed.status === 'decided' && listed.list_score !== null;
+    repaired.set(old.id, {
+      ...listed,
+      list_score: keep ? listed.list_score : r.total.score,
+      list_verdict: keep
+        ? listed.list_verdict
+        : r.verdict.label === null
+          ? null
+          : JSON.stringify(r.verdict.label),
+      list_answered: r.progress.answered,
+      list_applicable: r.progress.applicable,
+    });
+  }
+  const items: AssessmentSummary[] = [];
+  for (const row of rows) items.push(await summaryOfRow(deps, repaired.get(row.id) ?? row));
+  return { items, total, page, pageSize };
+}
+
+async function summaryOfRow(deps: Deps, row: ListRow): Promise<AssessmentSummary> {
+  // Cached per version after the first: no query.
+  const { definition } = await deps.definitions.get(
+    `${row.definition_id}@${row.definition_version}`,
+  );
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    revision: row.revision,
+    definition: {
+      id: definition.id,
+      version: definition.version,
+      ref: refOf(definition),
+      title: definition.title,
+    },
+    organisation: { id: row.org_id, name: row.orgName },
+    asOf: row.as_of,
+    score: row.list_score,
+    verdict: row.list_verdict === null ? null : trustedJson<Text>(row.list_verdict),
+    progress:
+      row.list_answered === null || row.list_applicable === null
+        ? null
+        : { answered: row.list_answered, applicable: row.list_applicable },
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+  };
+}

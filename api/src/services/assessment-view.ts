@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import {
+  type Answers,
+  allowedActions,
+  type ItemResult,
+  refOf,
+  reviewVisibleTo,
+} from '@zhiping/forms';
+import type { Actor } from '../auth/session.ts';
+import type { AssessmentDetail } from '../contract/index.ts';
+import { type DetailRow, findDetailRow } from '../db/repositories/assessment-reads.ts';
+import { fromRow } from '../db/repositories/assessments.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../domain/errors.ts';
+import { scopeOf } from './access.ts';
+import { draftCacheFor } from './draft-cache.ts';
+import { relationOf } from './lifecycle.ts';
+import { detailOf } from './present.ts';
+import { trustedJson } from './read-model.ts';
+import { ensureModel } from './read-model-repair.ts';
+
+/*
+ * GET of one assessment, read from the stored read model: two queries in
+ * all (the session, then the assessment with its organisation, decider and
+ * reviewers), no scoring, and the stored result and answers sent as the
+ * text they are stored as — nothing parsed and serialised again. That is
+ * the questionnaire's read: an owner's draft. Every other view (reviews,
+ * decisions, reviewers' reads) goes through the full presenter.
+ */
+
+/** Bump when the detail's shape changes: caches must not answer 304 across it. */
+const VIEW_VERSION = 'v1';
+
+/**
+ * The entity tag: the revision and definition hash (what the answers and
+ * result depend on), plus the last change of anything else a detail shows
+ * (review, assignment, decision all touch `updated_at`) and who is looking
+ * (what they may see and do differs).
+ */
+export function etagOf(row: DetailRow, actor: Actor): string {
+  const rest = createHash('sha256')
+    .update(`${VIEW_VERSION}|${row.updated_at}|${actor.id}|${actor.role}|${row.status}`)
+    .digest('base64url')
+    .slice(0, 12);
+  return `"${row.revision}-${row.definition_hash.slice(0, 16)}-${rest}"`;
+}
+
+/** A serialised detail with its tag, or only the tag when the caller holds it already. */
+export type Versioned = { etag: string; notModified: true } | { etag: string; json: string };
+
+/** A non-empty evidence file list in stored answers (the text has no whitespace). */
+const citesFiles = (answersText: string) => answersText.includes('"files":[{');
+
+export async function assessmentView(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  /** Whether the caller already holds this tag (If-None-Match): then nothing is built. */
+  held: (etag: string) => boolean = () => false,
+): Promise<Versioned> {
+  if (actor.role === 'admin') throw new DomainError('not_found', { what: 'assessment' });
+  const row = await findDetailRow(deps.db.kysely, deps.db.dialect, id, scopeOf(actor));
+  if (!row) throw new DomainError('not_found', { what: 'assessment' });
+  const etag = etagOf(row, actor);
+  if (held(etag)) return { etag, notModified: true };
+  const relation = relationOf(actor, row.org_id, actor.role === 'reviewer');
+  const trusted = row.model_revision === row.revision && row.self_result !== null;
+  const ownDraft = row.status === 'draft' && relation.owner && actor.role === 'respondent';
+  if (!ownDraft || reviewVisibleTo(row.status, relation) || citesFiles(row.answers) || !trusted) {
+    // The full presenter: reviews, stored file names, or a row from before the read model.
+    if (!trusted) await ensureModel(deps, row);
+    const full = await detailOf(deps.db.kysely, deps.definitions, fromRow(row), relation);
+    return { etag, json: JSON.stringify(full) };
+  }
+  const def = await deps.definitions.get(`${row.definition_id}@${row.definition_version}`);
+  const { definition } = def;
+  const verdict: AssessmentDetail['verdict'] =
+    row.list_verdict === null ? null : JSON.parse(row.list_verdict);
+  const head: Omit<AssessmentDetail, 'result' | 'answers'> = {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    revision: row.revision,
+    definition: {
+      id: definition.id,
+      version: definition.version,
+      ref: refOf(definition),
+      title: definition.title,
+    },
+    organisation: { id: row.org_id, name: row.orgName },
+    asOf: row.as_of,
+    score: row.list_score,
+    verdict,
+    progress:
+      row.list_answered === null || row.list_applicable === null
+        ? null
+        : { answered: row.list_answered, applicable: row.list_applicable },
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+    definitionHash: row.definition_hash,
+    position: row.position,
+    reviewedResult: null,
+    submissionHash: row.submission_hash,
+    reviewers: row.reviewers,
+    reviews: [],
+    decision: null,
+    can: allowedActions(row.status, relation),
+  };
+  rememberDraft(deps, row);
+  // Both texts were written by this code at this revision (model_revision): sent as stored.
+  const text = JSON.stringify(head);
+  return {
+    etag,
+    json: `${text.slice(0, -1)},"answers":${row.answers},"result":${row.self_result}}`,
+  };
+}
+
+/**
+ * A draft just read is likely to be saved next: keep what the save needs,
+ * so that it needs no read of its own. Both texts are trusted (written by
+ * this code at this revision): parsed without checking them again.
+ */
+function rememberDraft(deps: Deps, row: DetailRow) {
+  const cache = draftCacheFor(deps.db);
+  if (cache.at(row.id, row.revision) || row.self_result === null) return;
+  cache.put(row.id, {
+    orgId: row.org_id,
+    status: row.status,
+    revision: row.revision,
+    definitionRef: `${row.definition_id}@${row.definition_version}`,
+    asOf: row.as_of,
+    answers: trustedJson<Answers>(row.answers),
+    items: trustedJson<{ items: ItemResult[] }>(row.self_result).items,
+  });
+}
