@@ -1,6 +1,7 @@
 import {
   type Action,
   type AnswerIssue,
+  definitionProblemText,
   issueText,
   type Role,
   textOf,
@@ -32,6 +33,8 @@ const WHAT: Record<DomainErrorParams['not_found']['what'], string> = {
   file: '该文件',
   user: '该用户',
   organisation: '该机构',
+  programme: '该申报',
+  application: '本机构的申报',
 };
 
 /** Who may take each action, for a refusal's words. */
@@ -143,7 +146,11 @@ const TABLE: { [C in DomainErrorCode]: (p: DomainErrorParams[C]) => Problem } = 
       '内容未通过校验',
       '评估表定义未通过检查，请按列出的问题修改。',
       {
-        errors: problems.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })),
+        errors: problems.map((p) => ({
+          path: p.path.join('.'),
+          message: definitionProblemText(p),
+          code: p.code,
+        })),
       },
     ),
   version_exists: ({ ref }) =>
