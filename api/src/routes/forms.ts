@@ -12,11 +12,18 @@ import {
 import type { Deps } from '../deps.ts';
 import { actorWithRole } from '../http/context.ts';
 import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import { definitionByHash } from '../services/definition-by-hash.ts';
 import { metaSchema } from '../services/meta-schema.ts';
 import { scoreAnswers } from '../services/scoring.ts';
 
 const RefParams = z.object({
   ref: DefinitionRefParam.openapi({ param: { name: 'ref', in: 'path' } }),
+});
+const HashParams = RefParams.extend({
+  hash: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .openapi({ param: { name: 'hash', in: 'path' }, example: 'sha256:…' }),
 });
 
 export function formRoutes(deps: Deps) {
@@ -54,6 +61,27 @@ export function formRoutes(deps: Deps) {
       const { definition } = await deps.definitions.get(ref);
       const summary = await deps.definitions.summary(ref);
       return c.json({ summary, definition }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forms/{ref}/{hash}',
+      tags: ['评估表'],
+      summary: '按内容哈希取一个评估表版本（编号@版本 + 哈希；不可变：浏览器永久缓存）',
+      request: { params: HashParams },
+      responses: {
+        200: jsonContent(DefinitionDetail, '评估表'),
+        400: errors[400],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { ref, hash } = c.req.valid('param');
+      const detail = await definitionByHash(deps, ref, hash);
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return c.json(detail, 200);
     },
   );
 

@@ -197,6 +197,23 @@ describe.each(targets)('read model on %s', (target) => {
       expect(row).toEqual({ model_revision: 1, list_score: a.result.total.score });
     });
 
+    it('serves a definition by ref and hash as immutable, and 404 for any other hash', async () => {
+      const a = await create();
+      const url = `/api/forms/${a.definition.ref}/${a.definitionHash}`;
+      const r = await h.anon.get(url);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(r.body.summary.hash).toBe(a.definitionHash);
+      expect(r.body.definition.id).toBe(a.definition.id);
+      const other = `sha256:${'0'.repeat(64)}`;
+      expect((await h.anon.get(`/api/forms/${a.definition.ref}/${other}`)).status).toBe(404);
+      // The bare id names no fixed version: not cacheable for ever, so not served this way.
+      expect((await h.anon.get(`/api/forms/${a.definition.id}/${a.definitionHash}`)).status).toBe(
+        404,
+      );
+      expect((await h.anon.get(`/api/forms/${a.definition.ref}/nothex`)).status).toBe(400);
+    });
+
     it('pages a list: sizes, the last partial page, past the end, totals and filters', async () => {
       const h2 = await harness(target);
       try {
