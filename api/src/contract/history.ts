@@ -21,6 +21,7 @@ const Title = z.string().trim().min(1, '标题不能为空').max(200, '标题最
 
 export const RenameBody = z.object({ title: Title }).openapi('RenameBody');
 export const Renamed = z.object({ id: Id, title: z.string() }).openapi('Renamed');
+export type Renamed = z.infer<typeof Renamed>;
 
 export const CarryOverKind = z.enum(['previous', 'mapping']).openapi('CarryOverKind');
 

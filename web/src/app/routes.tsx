@@ -15,6 +15,9 @@ const GuidedStartPage = lazy(() => import('../start/guided-start-page.tsx'));
 const QuestionnairePage = lazy(() => import('../questionnaire/questionnaire-page.tsx'));
 const ResultsPage = lazy(() => import('../results/results-page.tsx'));
 const ReviewPage = lazy(() => import('../review/review-page.tsx'));
+const CarryOverPage = lazy(() => import('../carry-over/carry-over-page.tsx'));
+const ConfirmPage = lazy(() => import('../carry-over/confirm-page.tsx'));
+const HistoryPage = lazy(() => import('../history/history-page.tsx'));
 
 export function AppRoutes() {
   return (
@@ -29,6 +32,10 @@ export function AppRoutes() {
             <Route path="assessments/:id/fill" element={<QuestionnairePage />} />
             <Route path="assessments/:id/results" element={<ResultsPage />} />
             <Route path="assessments/:id/review" element={<ReviewPage />} />
+            <Route path="assessments/:id/carry-over" element={<CarryOverPage />} />
+            <Route path="assessments/:id/confirm" element={<ConfirmPage />} />
+            <Route path="history" element={<HistoryPage />} />
+            <Route path="history/:definition" element={<HistoryPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

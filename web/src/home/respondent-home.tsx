@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useAssessments, useForms } from '../api/queries.ts';
 import type { AssessmentSummary, DefinitionSummary, User } from '../api/types.ts';
+import { StartFromEarlier } from '../carry-over/start-from-earlier.tsx';
 import { useLocale, useT } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { AssessmentTable } from './assessment-table.tsx';
@@ -50,6 +51,7 @@ export function RespondentHome({ user }: { user: User }) {
             <Link to={hrefOf(a)}>{editable(a) ? t('home.continue') : t('home.results')}</Link>
           )}
         />
+        <StartFromEarlier rows={mine.data ?? []} />
       </section>
       <section aria-labelledby="new-title" className="zp-section">
         <div className="zp-row-between">

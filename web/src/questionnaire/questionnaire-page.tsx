@@ -1,21 +1,42 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Modal, Space } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useAssessment, useDefinition } from '../api/queries.ts';
 import type { AssessmentDetail } from '../api/types.ts';
+import { PendingNotice } from '../carry-over/pending-notice.tsx';
 import { useT } from '../i18n/locale.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { Questionnaire, type QuestionnaireClient } from './questionnaire.tsx';
 
-const client: QuestionnaireClient = {
-  save: (id, body) => api.save(id, body),
+/**
+ * The real API. A save answers only what changed (revision, score,
+ * progress): the cached assessment takes it, so coming back to it shows
+ * the saved state without fetching the whole assessment again.
+ */
+const clientFor = (queryClient: QueryClient): QuestionnaireClient => ({
+  save: async (id, body) => {
+    const saved = await api.save(id, body);
+    queryClient.setQueryData<AssessmentDetail>(keys.assessment(id), (old) =>
+      old
+        ? {
+            ...old,
+            revision: saved.revision,
+            updatedAt: saved.updatedAt,
+            score: saved.score,
+            verdict: saved.verdict,
+            progress: saved.progress,
+          }
+        : old,
+    );
+    return saved;
+  },
   submit: (id, revision) => api.submit(id, revision),
   assessment: (id) => api.assessment(id),
   uploadFile: (id, file) => api.uploadFile(id, file),
-};
+});
 
 /** Loads the assessment and the exact definition version it is pinned to, then the questionnaire. */
 export default function QuestionnairePage() {
@@ -23,7 +44,8 @@ export default function QuestionnairePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const assessment = useAssessment(id);
-  const form = useDefinition(assessment.data?.definition.ref);
+  const form = useDefinition(assessment.data?.definition.ref, assessment.data?.definitionHash);
+  const client = useMemo(() => clientFor(queryClient), [queryClient]);
   // The step lives in the URL: deep links, Back/Forward between steps, a reload stays put.
   const [search, setSearch] = useSearchParams();
   const onStep = useCallback(
@@ -45,23 +67,26 @@ export default function QuestionnairePage() {
   const a = assessment.data;
   if (!a.can.edit) return <NotEditable assessment={a} />;
   return (
-    <Questionnaire
-      key={a.id}
-      definition={form.data.definition}
-      assessment={a}
-      client={client}
-      step={search.get('step')}
-      onStep={onStep}
-      item={search.get('item')}
-      onItem={rememberItem}
-      LeaveGuard={LeaveGuard}
-      onSubmitted={() => {
-        void queryClient.invalidateQueries({ queryKey: keys.assessment(a.id) });
-        void queryClient.invalidateQueries({ queryKey: keys.assessments });
-        navigate(`/assessments/${a.id}/results`, { state: { submitted: true } });
-      }}
-      onReloaded={(fresh) => queryClient.setQueryData(keys.assessment(a.id), fresh)}
-    />
+    <>
+      <PendingNotice id={a.id} />
+      <Questionnaire
+        key={a.id}
+        definition={form.data.definition}
+        assessment={a}
+        client={client}
+        step={search.get('step')}
+        onStep={onStep}
+        item={search.get('item')}
+        onItem={rememberItem}
+        LeaveGuard={LeaveGuard}
+        onSubmitted={() => {
+          void queryClient.invalidateQueries({ queryKey: keys.assessment(a.id) });
+          void queryClient.invalidateQueries({ queryKey: keys.assessments });
+          navigate(`/assessments/${a.id}/results`, { state: { submitted: true } });
+        }}
+        onReloaded={(fresh) => queryClient.setQueryData(keys.assessment(a.id), fresh)}
+      />
+    </>
   );
 }
 
