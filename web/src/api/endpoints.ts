@@ -2,6 +2,7 @@ import type { Answers, DecisionOutcome, Family, ScoreResult } from '@zhiping/for
 import { request, upload } from './client.ts';
 import type {
   AssessmentDetail,
+  AssessmentPage,
   AssessmentSummary,
   AuditEntry,
   DefinitionDetail,
@@ -25,10 +26,14 @@ export const api = {
   forms: (family?: Family) =>
     request<DefinitionSummary[]>('GET', `/forms${family ? `?family=${enc(family)}` : ''}`),
   form: (ref: string) => request<DefinitionDetail>('GET', `/forms/${enc(ref)}`),
+  /** A pinned version by content hash: immutable, so the browser's cache answers after the first time. */
+  formByHash: (ref: string, hash: string) =>
+    request<DefinitionDetail>('GET', `/forms/${enc(ref)}/${enc(hash)}`),
   scoreForm: (ref: string, answers: Answers, asOf?: string) =>
     request<ScoreResult>('POST', `/forms/${enc(ref)}/score`, { answers, asOf }),
 
-  assessments: () => request<AssessmentSummary[]>('GET', '/assessments'),
+  // A page of the newest (the API's default size); `?page=&pageSize=&q=&status=&definition=` for more.
+  assessments: () => request<AssessmentPage>('GET', '/assessments'),
   assessment: (id: string) => request<AssessmentDetail>('GET', `/assessments/${enc(id)}`),
   createAssessment: (body: { definition: string; title?: string; answers?: Answers }) =>
     request<AssessmentDetail>('POST', '/assessments', body),

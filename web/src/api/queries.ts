@@ -37,18 +37,27 @@ export function useForms() {
   return useQuery({ queryKey: keys.forms, queryFn: () => api.forms(), staleTime: 300_000 });
 }
 
-/** Published definitions are immutable, so a fetched one never goes stale. */
-export function useDefinition(ref: string | undefined) {
+/**
+ * Published definitions are immutable, so a fetched one never goes stale.
+ * With the content hash (an assessment's `definitionHash`) it is fetched by
+ * a URL the browser caches for ever: opened again, no bytes move.
+ */
+export function useDefinition(ref: string | undefined, hash?: string) {
   return useQuery({
     queryKey: keys.form(ref ?? ''),
-    queryFn: () => api.form(ref ?? ''),
+    queryFn: () => (hash ? api.formByHash(ref ?? '', hash) : api.form(ref ?? '')),
     enabled: Boolean(ref),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
 export function useAssessments() {
-  return useQuery({ queryKey: keys.assessments, queryFn: api.assessments });
+  // The first page (newest first); the list shows its rows.
+  return useQuery({
+    queryKey: keys.assessments,
+    queryFn: () => api.assessments(),
+    select: (page) => page.items,
+  });
 }
 
 export function useAssessment(id: string) {

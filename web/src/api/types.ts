@@ -9,6 +9,7 @@ import type { z } from 'zod';
  */
 export type {
   AssessmentDetail,
+  AssessmentPage,
   AssessmentStatus,
   AssessmentSummary,
   AuditEntry,
