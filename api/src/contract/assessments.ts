@@ -1,9 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { ItemStatus as EngineItemStatus } from '@zhiping/forms';
 import {
   Action,
   AssessmentStatus,
   DecisionOutcome,
   DefinitionRefParam,
+  fromEngine,
   Id,
   IsoDate,
   JudgedStatus,
@@ -13,6 +15,8 @@ import {
   Timestamp,
 } from './common.ts';
 import { Answers, AnswerValue, ScoreResult } from './definitions.ts';
+
+const ItemStatus = fromEngine(EngineItemStatus).openapi('ItemStatus');
 
 const Title = z.string().trim().min(1).max(200);
 const Person = z.object({ id: Id, name: z.string() });
@@ -43,6 +47,16 @@ export type AutosaveBody = z.infer<typeof AutosaveBody>;
 
 export const RevisionBody = z.object({ revision: z.number().int().min(0) }).openapi('RevisionBody');
 
+/** The filters a list takes (more may follow: organisation, date ranges). */
+export const AssessmentListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: AssessmentStatus.optional(),
+  definition: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type AssessmentListQuery = z.infer<typeof AssessmentListQuery>;
+
 export const AssessmentSummary = z
   .object({
     id: Id,
@@ -61,6 +75,17 @@ export const AssessmentSummary = z
   })
   .openapi('AssessmentSummary');
 export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
+
+/** One page of a list, with how many match in all. */
+export const AssessmentPage = z
+  .object({
+    items: z.array(AssessmentSummary),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('AssessmentPage');
+export type AssessmentPage = z.infer<typeof AssessmentPage>;
 
 export const ItemReview = z
   .object({
@@ -102,8 +127,22 @@ export const AssessmentDetail = AssessmentSummary.extend({
 }).openapi('AssessmentDetail');
 export type AssessmentDetail = z.infer<typeof AssessmentDetail>;
 
+/**
+ * What a save answers: the small delta the questionnaire needs (new
+ * revision, the score and the items whose status or visibility changed),
+ * not the whole assessment.
+ */
 export const Saved = z
-  .object({ revision: z.number().int(), updatedAt: Timestamp, status: AssessmentStatus })
+  .object({
+    revision: z.number().int(),
+    updatedAt: Timestamp,
+    status: AssessmentStatus,
+    score: z.number(),
+    verdict: orNull(Text),
+    progress: z.object({ answered: z.number(), applicable: z.number() }),
+    /** Items whose status or visibility differs from the revision saved over. */
+    statuses: z.array(z.object({ id: z.string(), status: ItemStatus, visible: z.boolean() })),
+  })
   .openapi('Saved');
 export type Saved = z.infer<typeof Saved>;
 

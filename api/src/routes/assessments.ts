@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   AssessmentDetail,
-  AssessmentSummary,
+  AssessmentListQuery,
+  AssessmentPage,
   AuditEntry,
   AutosaveBody,
   Id,
@@ -11,7 +12,9 @@ import {
 } from '../contract/index.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf, actorWithRole } from '../http/context.ts';
+import { etagMatches, versionedJson } from '../http/etag.ts';
 import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import { assessmentView } from '../services/assessment-view.ts';
 import {
   assessmentDetail,
   autosave,
@@ -33,14 +36,20 @@ export function assessmentRoutes(deps: Deps) {
       method: 'get',
       path: '/assessments',
       tags,
-      summary: '本机构的评估',
+      summary: '本机构的评估（分页；可按标题、状态、评估表筛选）',
+      request: { query: AssessmentListQuery },
       responses: {
-        200: jsonContent(z.array(AssessmentSummary), '评估列表'),
+        200: jsonContent(AssessmentPage, '评估列表'),
+        400: errors[400],
         401: errors[401],
         403: errors[403],
       },
     }),
-    async (c) => c.json(await listAssessments(deps, actorWithRole(c, 'respondent')), 200),
+    async (c) =>
+      c.json(
+        await listAssessments(deps, actorWithRole(c, 'respondent'), c.req.valid('query')),
+        200,
+      ),
   );
 
   app.openapi(
@@ -71,15 +80,22 @@ export function assessmentRoutes(deps: Deps) {
       method: 'get',
       path: '/assessments/{id}',
       tags,
-      summary: '一份评估：答案、结果、评审与可执行的操作',
+      summary: '一份评估：答案、结果、评审与可执行的操作（ETag；If-None-Match 相同时 304）',
       request: { params: IdParams },
       responses: {
         200: jsonContent(AssessmentDetail, '评估'),
+        304: { description: '未改变（If-None-Match 与 ETag 相同）' },
         401: errors[401],
         404: errors[404],
       },
     }),
-    async (c) => c.json(await assessmentDetail(deps, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => {
+      const held = c.req.header('If-None-Match');
+      const view = await assessmentView(deps, actorOf(c), c.req.valid('param').id, (etag) =>
+        etagMatches(held, etag),
+      );
+      return versionedJson(c, view);
+    },
   );
 
   app.openapi(

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type AnswerPatch,
   type Answers,
-  applyPatch,
   contentHash,
   nextStatus,
   refOf,
@@ -11,12 +9,10 @@ import {
   validateAnswers,
 } from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
-import type { AssessmentDetail, AssessmentSummary } from '../contract/index.ts';
+import type { AssessmentDetail, AssessmentListQuery, AssessmentPage } from '../contract/index.ts';
 import {
   type Assessment,
-  currentState,
   insertAssessment,
-  listAssessments as listRows,
   updateAssessmentIf,
 } from '../db/repositories/assessments.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
@@ -24,11 +20,16 @@ import { hasReviewers } from '../db/repositories/reviews.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
 import { assessmentFor } from './access.ts';
+import { listSummaries } from './assessment-list.ts';
 import { defaultAsOf } from './dates.ts';
 import { unknownFileRefs } from './files.ts';
-import { ensureAllowed, stateError } from './lifecycle.ts';
+import { ensureAllowed } from './lifecycle.ts';
+import { lostRace } from './lost-race.ts';
 import { newTitle } from './names.ts';
-import { detailOf, summaryOf } from './present.ts';
+import { detailOf } from './present.ts';
+import { computeSelf, readModelColumns } from './read-model.ts';
+
+export { autosave } from './autosave.ts';
 
 const pinnedRef = (row: Assessment) => `${row.definition_id}@${row.definition_version}`;
 
@@ -58,6 +59,7 @@ export async function createAssessment(
   if (issues.length > 0) throw new DomainError('invalid_answers', { issues, stage: 'create' });
   const strays = await unknownFileRefs(deps, '', answers);
   if (strays.length > 0) throw new DomainError('unknown_files', { refs: strays });
+  const self = computeSelf(compiled, answers, asOf);
   const row: Assessment = {
     id: randomUUID(),
     org_id: actor.orgId,
@@ -80,6 +82,7 @@ export async function createAssessment(
     created_by: actor.id,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
+    ...readModelColumns(self, 1),
   };
   await deps.db.kysely.transaction().execute(async (trx) => {
     await insertAssessment(trx, row);
@@ -94,86 +97,13 @@ export async function createAssessment(
   return row;
 }
 
-/** The respondent's organisation's assessments, most recently changed first. */
-export async function listAssessments(deps: Deps, actor: Actor): Promise<AssessmentSummary[]> {
-  const rows = await listRows(deps.db.kysely, { orgId: actor.orgId }, { order: 'updated' });
-  return Promise.all(rows.map((r) => summaryOf(deps.definitions, r, r.orgName)));
-}
-
-/**
- * Why a conditional write on `id` did not land: the state moved on (the
- * action is no longer possible) or someone else wrote first.
- */
-async function lostRace(deps: Deps, id: string, action: 'edit' | 'submit' | 'reopen') {
-  const now = await currentState(deps.db.kysely, id);
-  if (!now) return new DomainError('not_found', { what: 'assessment' });
-  return statesFor(action).includes(now.status)
-    ? new DomainError('stale_revision', { currentRevision: now.revision })
-    : stateError(action, now.status);
-}
-
-/**
- * Autosave: applies the answer patch (null clears one) to the revision the
- * client saw. The write is conditional on that revision and on a state that
- * may be edited, so of two saves made from the same revision exactly one
- * lands and the other gets 409.
- */
-export async function autosave(
+/** The respondent's organisation's assessments, most recently changed first, a page at a time. */
+export function listAssessments(
   deps: Deps,
   actor: Actor,
-  id: string,
-  body: {
-    revision: number;
-    answers: AnswerPatch;
-    title?: string | undefined;
-    asOf?: string | undefined;
-    position?: string | null | undefined;
-  },
-) {
-  const { row, relation } = await assessmentFor(deps.db.kysely, actor, id);
-  ensureAllowed('edit', row.status, relation);
-  if (row.revision !== body.revision)
-    throw new DomainError('stale_revision', { currentRevision: row.revision });
-  const { compiled } = await deps.definitions.get(pinnedRef(row));
-  const answers = applyPatch(row.answers, body.answers);
-  const asOf = body.asOf ?? row.as_of;
-  const issues = validateAnswers(compiled, answers, { mode: 'draft', asOf });
-  if (issues.length > 0) throw new DomainError('invalid_answers', { issues, stage: 'save' });
-  const strays = await unknownFileRefs(deps, id, body.answers);
-  if (strays.length > 0) throw new DomainError('unknown_files', { refs: strays });
-  const now = deps.now();
-  const revision = row.revision + 1;
-  const saved = await deps.db.kysely.transaction().execute(async (trx) => {
-    const ok = await updateAssessmentIf(
-      trx,
-      id,
-      { states: statesFor('edit'), revision: body.revision },
-      {
-        answers,
-        revision,
-        updated_at: now.toISOString(),
-        ...(body.title !== undefined ? { title: body.title } : {}),
-        ...(body.asOf !== undefined ? { as_of: body.asOf } : {}),
-        ...(body.position !== undefined ? { position: body.position } : {}),
-      },
-    );
-    if (!ok) return false;
-    await appendAudit(trx, {
-      assessment: id,
-      actor: actor.id,
-      action: 'saved',
-      detail: {
-        revision,
-        items: Object.keys(body.answers),
-        ...(body.title !== undefined ? { title: body.title } : {}),
-        ...(body.asOf !== undefined ? { asOf: body.asOf } : {}),
-      },
-      at: now,
-    });
-    return true;
-  });
-  if (!saved) throw await lostRace(deps, id, 'edit');
-  return { revision, updatedAt: now.toISOString(), status: row.status };
+  query: AssessmentListQuery,
+): Promise<AssessmentPage> {
+  return listSummaries(deps, { orgId: actor.orgId }, query);
 }
 
 /**
@@ -210,6 +140,8 @@ export async function submit(deps: Deps, actor: Actor, id: string, revision: num
         status: status ?? row.status,
         revision: revision + 1,
         result,
+        // The self result is the frozen one from now on.
+        ...readModelColumns({ result, json: JSON.stringify(result) }, revision + 1),
         submission_hash: seal,
         submitted_at: now.toISOString(),
         updated_at: now.toISOString(),
@@ -256,6 +188,8 @@ export async function reopen(deps: Deps, actor: Actor, id: string, revision: num
         decided_by: null,
         decided_at: null,
         updated_at: now.toISOString(),
+        // Lists show the self figures again; the next read recomputes them.
+        model_revision: null,
       },
     );
     if (!changed) return false;
