@@ -8,13 +8,12 @@ import {
   fromEngine,
   Id,
   IsoDate,
-  JudgedStatus,
   orNull,
-  ReviewVerdict,
   Text,
   Timestamp,
 } from './common.ts';
 import { Answers, AnswerValue, ScoreResult } from './definitions.ts';
+import { DecidedOutcome, Judgement, ReviewerState } from './review.ts';
 
 const ItemStatus = fromEngine(EngineItemStatus).openapi('ItemStatus');
 
@@ -87,20 +86,9 @@ export const AssessmentPage = z
   .openapi('AssessmentPage');
 export type AssessmentPage = z.infer<typeof AssessmentPage>;
 
-export const ItemReview = z
-  .object({
-    item: z.string(),
-    verdict: ReviewVerdict,
-    /** The reviewer's status when overriding; null when agreeing. */
-    status: orNull(JudgedStatus),
-    points: z.number().nullable(),
-    reason: z.string().nullable(),
-    comment: z.string().nullable(),
-    reviewer: Person,
-    updatedAt: Timestamp,
-  })
-  .openapi('ItemReview');
-export type ItemReview = z.infer<typeof ItemReview>;
+/** A judgement of one item (issue 13: per round, with its state; see contract/review.ts). */
+export const ItemReview = Judgement;
+export type ItemReview = Judgement;
 
 export const Decision = z
   .object({ outcome: DecisionOutcome, comment: z.string(), reviewer: Person, at: Timestamp })
@@ -117,10 +105,18 @@ export const AssessmentDetail = AssessmentSummary.extend({
   position: z.string().nullable(),
   /** The self-assessed result: live for a draft (at its asOf), frozen once submitted. */
   result: ScoreResult,
-  /** The result with the reviewer's overrides applied, once anything is reviewed. */
+  /**
+   * The result with the judgements that count applied: once the round is
+   * decided, the one frozen at the decision (never re-scored); while the
+   * review runs, a preview for the lead.
+   */
   reviewedResult: orNull(ScoreResult),
   submissionHash: z.string().nullable(),
-  reviewers: z.array(Person),
+  /** The latest round (0 before the first submission). */
+  round: z.number().int(),
+  /** The approved, frozen outcome beside the self figures; null until approved. */
+  reviewed: orNull(DecidedOutcome),
+  reviewers: z.array(ReviewerState),
   reviews: z.array(ItemReview),
   decision: orNull(Decision),
   can: Can,

@@ -12,4 +12,6 @@ export * from './common.ts';
 export * from './definitions.ts';
 export * from './history.ts';
 export * from './problem.ts';
+export * from './notifications.ts';
 export * from './review.ts';
+export * from './review-queue.ts';

@@ -3,7 +3,6 @@ import {
   AssessmentDetail,
   AssessmentListQuery,
   AssessmentPage,
-  AuditEntry,
   AutosaveBody,
   Id,
   NewAssessmentBody,
@@ -23,7 +22,6 @@ import {
   reopen,
   submit,
 } from '../services/assessments.ts';
-import { auditOf } from '../services/audit.ts';
 
 export const IdParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 const tags = ['评估'];
@@ -167,22 +165,6 @@ export function assessmentRoutes(deps: Deps) {
       await reopen(deps, actor, id, c.req.valid('json').revision);
       return c.json(await assessmentDetail(deps, actor, id), 200);
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/assessments/{id}/audit',
-      tags,
-      summary: '审计日志：谁在何时改了什么（只增不改）',
-      request: { params: IdParams },
-      responses: {
-        200: jsonContent(z.array(AuditEntry), '日志'),
-        401: errors[401],
-        404: errors[404],
-      },
-    }),
-    async (c) => c.json(await auditOf(deps, actorOf(c), c.req.valid('param').id), 200),
   );
 
   return app;

@@ -4,7 +4,9 @@ import type { Actor } from '../auth/session.ts';
 import { type Assessment, findAssessment, type Scope } from '../db/repositories/assessments.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
+import { reviewersOf } from '../db/repositories/reviews.ts';
 import { relationOf } from './lifecycle.ts';
+import { leadOf } from './review-rounds.ts';
 
 /**
  * The one place that decides who sees an assessment: respondents see their
@@ -31,6 +33,12 @@ export async function assessmentFor(
   if (actor.role === 'admin') throw new DomainError('not_found', { what: 'assessment' });
   const row = await findAssessment(db, id, scopeOf(actor));
   if (!row) throw new DomainError('not_found', { what: 'assessment' });
-  // Found through the reviewer scope means assigned.
-  return { row, relation: relationOf(actor, row.org_id, actor.role === 'reviewer') };
+  // Reviewers see submitted rounds only: a draft reopened after a return is
+  // the respondent's again (answers, audit, reports, files), as if absent.
+  if (actor.role === 'reviewer' && row.status === 'draft')
+    throw new DomainError('not_found', { what: 'assessment' });
+  if (actor.role !== 'reviewer') return { row, relation: relationOf(actor, row.org_id, false) };
+  // Found through the reviewer scope means assigned; of several, one leads (decides).
+  const lead = leadOf(await reviewersOf(db, id));
+  return { row, relation: { ...relationOf(actor, row.org_id, true), lead: lead?.id === actor.id } };
 }

@@ -1,9 +1,7 @@
 import {
   allowedActions,
-  type ItemOverride,
   type Relation,
   refOf,
-  reviewVisibleTo,
   type ScoreResult,
   score,
 } from '@zhiping/forms';
@@ -12,9 +10,9 @@ import type { AssessmentDetail, AssessmentSummary } from '../contract/index.ts';
 import { findOrganisation, findUser } from '../db/repositories/accounts.ts';
 import type { Assessment } from '../db/repositories/assessments.ts';
 import { storedFileNames } from '../db/repositories/files.ts';
-import { itemReviewsOf, reviewersOf } from '../db/repositories/reviews.ts';
 import type { Database } from '../db/schema.ts';
 import type { DefinitionStore, StoredDefinition } from './definitions.ts';
+import { decidedOf, reviewView } from './review-outcome.ts';
 
 /*
  * Assessments as the contract shows them. Reads never decide anything:
@@ -97,15 +95,10 @@ export async function detailOf(
 ): Promise<AssessmentDetail> {
   const def = await pinned(defs, row);
   const org = await findOrganisation(db, row.org_id);
-  const reviewers = await reviewersOf(db, row.id);
-  const reviews = reviewVisibleTo(row.status, relation) ? await itemReviewsOf(db, row.id) : [];
   const result = selfResult(row, def);
-  const overrides: Record<string, ItemOverride> = {};
-  for (const r of reviews)
-    if (r.verdict === 'override' && r.status)
-      overrides[r.item] = { status: r.status, points: r.points ?? undefined };
-  const reviewedResult =
-    reviews.length > 0 ? score(def.compiled, row.answers, { asOf: row.as_of, overrides }) : null;
+  // Rounds, judgements and the frozen reviewed result (issue 13): review-outcome.ts.
+  const { round, reviewers, reviews, reviewedResult } = await reviewView(db, def, row, relation);
+  const decided = (await decidedOf(db, defs, [row])).get(row.id) ?? null;
   const decider = row.decided_by ? await findUser(db, row.decided_by) : undefined;
   return {
     ...summaryFrom(row, def, result, org?.name ?? ''),
@@ -115,6 +108,8 @@ export async function detailOf(
     result,
     reviewedResult,
     submissionHash: row.submission_hash,
+    round,
+    reviewed: decided,
     reviewers,
     reviews,
     decision:

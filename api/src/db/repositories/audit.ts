@@ -11,6 +11,14 @@ export type AuditAction =
   | 'assigned'
   | 'reviewed'
   | 'decided'
+  | 'settled'
+  | 'finished'
+  | 'replied'
+  | 'lead_changed'
+  // Programmes (issue 18).
+  | 'applied'
+  | 'withdrawn'
+  | 'office_viewed'
   | 'file_deleted'
   | 'renamed'
   | 'carried_over'
@@ -45,15 +53,31 @@ export async function appendAudit(
     .execute();
 }
 
-/** An assessment's log, oldest first. */
-export async function auditTrail(db: Kysely<Database>, assessment: string): Promise<AuditEntry[]> {
-  const rows = await db
+export interface AuditFilter {
+  actor?: string | undefined;
+  action?: string | undefined;
+  /** ISO timestamps, inclusive from, exclusive to. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** An assessment's log, oldest first, optionally filtered. */
+export async function auditTrail(
+  db: Kysely<Database>,
+  assessment: string,
+  filter: AuditFilter = {},
+): Promise<AuditEntry[]> {
+  let q = db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
     .select(['a.id', 'a.action', 'a.actor_id', 'u.name', 'a.detail', 'a.at'])
-    .where('a.assessment_id', '=', assessment)
-    .orderBy('a.id')
-    .execute();
+    .where('a.assessment_id', '=', assessment);
+  if (filter.actor) q = q.where('a.actor_id', '=', filter.actor);
+  if (filter.action) q = q.where('a.action', '=', filter.action);
+  // Timestamps are ISO strings in UTC: they order as text on both databases.
+  if (filter.from) q = q.where('a.at', '>=', filter.from);
+  if (filter.to) q = q.where('a.at', '<', filter.to);
+  const rows = await q.orderBy('a.id').execute();
   return rows.map((r) => ({
     id: Number(r.id),
     action: r.action,

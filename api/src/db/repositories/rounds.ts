@@ -1,9 +1,4 @@
-import {
-  Answers,
-  type DecisionOutcome,
-  type ScoreResult,
-  StoredScoreResult,
-} from '@zhiping/forms';
+import { Answers, type DecisionOutcome, type ScoreResult, StoredScoreResult } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { parseColumn, toColumn } from './json.ts';
@@ -276,7 +271,14 @@ export async function repliesOf(db: Kysely<Database>, assessmentId: string): Pro
 /** One reply per item and round: a later one replaces it. */
 export async function saveReply(
   db: Kysely<Database>,
-  r: { assessmentId: string; round: number; item: string; authorId: string; text: string; at: string },
+  r: {
+    assessmentId: string;
+    round: number;
+    item: string;
+    authorId: string;
+    text: string;
+    at: string;
+  },
 ): Promise<void> {
   const values = { author_id: r.authorId, text: r.text, at: r.at };
   await db

@@ -1,0 +1,57 @@
+import { z } from '@hono/zod-openapi';
+import { Id, Timestamp } from './common.ts';
+
+export const NotificationKind = z
+  .enum(['assigned', 'returned', 'resubmitted', 'decided'])
+  .openapi('NotificationKind');
+
+export const Notification = z
+  .object({
+    id: z.number().int(),
+    kind: NotificationKind,
+    assessment: z.object({ id: Id, title: z.string() }),
+    actor: z.object({ id: Id, name: z.string() }),
+    detail: z.record(z.string(), z.unknown()),
+    at: Timestamp,
+    readAt: z.string().nullable(),
+  })
+  .openapi('Notification');
+export type Notification = z.infer<typeof Notification>;
+
+export const Inbox = z
+  .object({ unread: z.number().int(), items: z.array(Notification) })
+  .openapi('Inbox');
+export type Inbox = z.infer<typeof Inbox>;
+
+export const InboxQuery = z.object({
+  unread: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export const MarkReadBody = z
+  .object({ ids: z.array(z.number().int()).max(1000).optional() })
+  .openapi('MarkReadBody');
+
+export const UnreadCount = z.object({ unread: z.number().int() }).openapi('UnreadCount');
+
+export const AssessmentAuditQuery = z.object({
+  actor: z.string().max(100).optional(),
+  action: z.string().max(40).optional(),
+  /** YYYY-MM-DD, inclusive, in the service's time zone. */
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type AssessmentAuditQuery = z.infer<typeof AssessmentAuditQuery>;
+
+/** Names the web imports. */
+export const NotificationList = Inbox;
+export type NotificationList = Inbox;
