@@ -32,7 +32,8 @@ export interface RunningServer {
  * tsx) on a free port, and resolves once it answers /api/health.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
+  // A PORT of the caller's choosing (a range it was given), else any free one.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'zhiping-srv-'));
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
