@@ -27,6 +27,7 @@ import { ensureAllowed } from './lifecycle.ts';
 import { lostRace } from './lost-race.ts';
 import { newTitle } from './names.ts';
 import { detailOf } from './present.ts';
+import { openRound } from './review-rounds.ts';
 import { computeSelf, readModelColumns } from './read-model.ts';
 
 export { autosave } from './autosave.ts';
@@ -148,6 +149,17 @@ export async function submit(deps: Deps, actor: Actor, id: string, revision: num
       },
     );
     if (!changed) return false;
+    // Each submission is a numbered round (issue 13): review-rounds.ts.
+    await openRound(trx, {
+      assessmentId: id,
+      orgId: row.org_id,
+      answers,
+      asOf,
+      result,
+      seal,
+      by: actor.id,
+      at: now.toISOString(),
+    });
     await appendAudit(trx, {
       assessment: id,
       actor: actor.id,
