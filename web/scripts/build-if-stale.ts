@@ -21,9 +21,14 @@ function newest(path: string): number {
   return m;
 }
 
-const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', '../forms/src'].map((p) =>
-  newest(join(web, p)),
-);
+const sources = [
+  'src',
+  'index.html',
+  'vite.config.ts',
+  'scripts/precompress.ts',
+  'package.json',
+  '../forms/src',
+].map((p) => newest(join(web, p)));
 const stale = !existsSync(built) || Math.max(...sources) > statSync(built).mtimeMs;
 if (stale) {
   console.log('构建前端（web/dist）…');
