@@ -15,6 +15,8 @@ const GuidedStartPage = lazy(() => import('../start/guided-start-page.tsx'));
 const QuestionnairePage = lazy(() => import('../questionnaire/questionnaire-page.tsx'));
 const ResultsPage = lazy(() => import('../results/results-page.tsx'));
 const ReviewPage = lazy(() => import('../review/review-page.tsx'));
+const AdminPage = lazy(() => import('../admin/admin-page.tsx'));
+const WelcomePage = lazy(() => import('../admin/welcome-page.tsx'));
 const CarryOverPage = lazy(() => import('../carry-over/carry-over-page.tsx'));
 const ConfirmPage = lazy(() => import('../carry-over/confirm-page.tsx'));
 const HistoryPage = lazy(() => import('../history/history-page.tsx'));
@@ -24,6 +26,7 @@ export function AppRoutes() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/welcome/:token" element={<WelcomePage />} />
         <Route element={<RequireAuth />}>
           <Route element={<Layout />}>
             <Route index element={<HomePage />} />
@@ -32,6 +35,8 @@ export function AppRoutes() {
             <Route path="assessments/:id/fill" element={<QuestionnairePage />} />
             <Route path="assessments/:id/results" element={<ResultsPage />} />
             <Route path="assessments/:id/review" element={<ReviewPage />} />
+            <Route path="admin" element={<Navigate to="/admin/assessments" replace />} />
+            <Route path="admin/:tab" element={<AdminPage />} />
             <Route path="assessments/:id/carry-over" element={<CarryOverPage />} />
             <Route path="assessments/:id/confirm" element={<ConfirmPage />} />
             <Route path="history" element={<HistoryPage />} />

@@ -7,7 +7,10 @@
  * translator (locale.tsx) looks those keys up there. A key here must never
  * also be a catalogue key (checked by the type below).
  */
+import { adminEn, adminZh } from '../admin/messages.ts';
+
 export const zh = {
+  ...adminZh,
   'app.name': '知评',
   'app.tagline': '知识产权合规自评',
   'app.language': 'English',
@@ -273,6 +276,7 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
+  ...adminEn,
   'app.name': 'Zhiping',
   'app.tagline': 'IP compliance self-assessment',
   'app.language': '中文',

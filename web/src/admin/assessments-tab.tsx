@@ -1,0 +1,130 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AdminAssessment, AssessmentStatus } from '@zhiping/api/contract';
+import { textOf } from '@zhiping/forms';
+import { Grid, Table } from 'antd';
+import { useForms } from '../api/queries.ts';
+import { useLocale } from '../i18n/locale.tsx';
+import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { StatusTag } from '../shared/status-tag.tsx';
+import { formatTime } from '../shared/text.ts';
+import { adminApi, adminKeys } from './admin-api.ts';
+import { ListToolbar, pagination } from './list-toolbar.tsx';
+import { ReviewersEditor } from './reviewers-editor.tsx';
+import { useListParams } from './use-list-params.ts';
+
+const FILTERS = ['status', 'definition', 'organisationId'] as const;
+const STATUSES: AssessmentStatus[] = ['draft', 'submitted', 'in_review', 'returned', 'decided'];
+
+/** Every assessment in every state; reviewers set per row. Titles do not link: an admin never opens one. */
+export function AssessmentsTab() {
+  const { locale, t } = useLocale();
+  const list = useListParams(FILTERS);
+  const key = list.params.toString();
+  const page = useQuery({
+    queryKey: adminKeys.assessments(key),
+    queryFn: () => adminApi.assessments(list.params),
+    placeholderData: keepPreviousData,
+  });
+  const reviewers = useQuery({
+    queryKey: adminKeys.users('role=reviewer&status=active&pageSize=100'),
+    queryFn: () =>
+      adminApi.users(new URLSearchParams({ role: 'reviewer', status: 'active', pageSize: '100' })),
+  });
+  const orgs = useQuery({
+    queryKey: adminKeys.organisations('pageSize=100'),
+    queryFn: () => adminApi.organisations(new URLSearchParams({ pageSize: '100' })),
+  });
+  const forms = useForms();
+  const wide = Grid.useBreakpoint().md !== false;
+  const hideNarrow = wide ? {} : { hidden: true };
+  return (
+    <>
+      <ListToolbar
+        list={list}
+        searchLabel={t('adm.searchAssessments')}
+        filters={[
+          {
+            key: 'status',
+            placeholder: t('adm.anyStatus'),
+            options: STATUSES.map((s) => ({ value: s, label: t(`assessmentStatus.${s}`) })),
+          },
+          {
+            key: 'definition',
+            placeholder: t('adm.anyDefinition'),
+            options: (forms.data ?? []).map((d) => ({
+              value: d.id,
+              label: textOf(d.title, locale),
+            })),
+          },
+          {
+            key: 'organisationId',
+            placeholder: t('adm.anyOrganisation'),
+            options: (orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+          },
+        ]}
+      />
+      {page.isError ? (
+        <ProblemAlert error={page.error} onRetry={() => void page.refetch()} />
+      ) : null}
+      <Table<AdminAssessment>
+        rowKey="id"
+        size="middle"
+        loading={page.isFetching}
+        dataSource={page.data?.items ?? []}
+        pagination={pagination(list, page.data?.total, t)}
+        locale={{ emptyText: t('adm.emptyAssessments') }}
+        scroll={wide ? { x: 900 } : undefined}
+        tableLayout={wide ? undefined : 'fixed'}
+        columns={[
+          {
+            title: t('col.title'),
+            key: 'title',
+            render: (_, a) => (
+              <>
+                <strong>{a.title}</strong>
+                <div className="zp-muted zp-small">
+                  {textOf(a.definition.title, locale)} · {a.organisation.name}
+                </div>
+                {wide ? null : <StatusTag status={a.status} />}
+              </>
+            ),
+          },
+          {
+            title: t('col.status'),
+            key: 'status',
+            width: 100,
+            ...hideNarrow,
+            render: (_, a) => <StatusTag status={a.status} />,
+          },
+          {
+            title: t('col.score'),
+            key: 'score',
+            width: 72,
+            align: 'right',
+            ...hideNarrow,
+            render: (_, a) => (a.score === null ? '—' : a.score.toFixed(1)),
+          },
+          {
+            title: t('col.updated'),
+            key: 'updated',
+            width: 150,
+            ...hideNarrow,
+            render: (_, a) => formatTime(a.updatedAt, locale),
+          },
+          {
+            title: t('adm.reviewers'),
+            key: 'reviewers',
+            width: wide ? 300 : 170,
+            render: (_, a) => (
+              <ReviewersEditor
+                key={`${a.id}:${a.reviewers.map((r) => r.id).join()}`}
+                assessment={a}
+                reviewers={reviewers.data?.items ?? []}
+              />
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
