@@ -5,6 +5,7 @@ import {
   itemPlaces,
   type ScoreResult,
   score,
+  type Text,
 } from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
 import type { Changes, History, HistoryEntry, HistoryLine, TrendPoint } from '../contract/index.ts';
@@ -15,6 +16,7 @@ import {
   type HistoryRow,
   type RoundRow,
   roundsOfAssessments,
+  submissionsFromAudit,
 } from '../db/repositories/history.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -56,27 +58,63 @@ interface Point {
   result: ScoreResult;
 }
 
-const figures = (r: RoundRow) => ({
-  result: r.reviewedResult ?? r.result,
-  reviewed: !!r.reviewedResult,
-});
+/** One submission as history shows it; `result` is null where only the audit log kept its figures. */
+interface RoundView {
+  number: number;
+  submittedAt: string;
+  score: number;
+  tier: Text | null;
+  decision: HistoryRow['decision'];
+  decidedAt: string | null;
+  reviewed: boolean;
+  result: ScoreResult | null;
+}
 
-/** Rounds of a submitted assessment; one made from the row itself where none was recorded. */
-function roundsFor(row: HistoryRow, rounds: RoundRow[]): RoundRow[] {
+type Submission = Awaited<ReturnType<typeof submissionsFromAudit>>[number];
+
+const fromRound = (r: RoundRow): RoundView => {
+  const result = r.reviewedResult ?? r.result;
+  return {
+    number: r.number,
+    submittedAt: r.submittedAt,
+    score: result.total.score,
+    tier: result.verdict.label,
+    decision: r.decision,
+    decidedAt: r.decidedAt,
+    reviewed: r.reviewedResult !== null,
+    result,
+  };
+};
+
+/**
+ * The rounds of one assessment: from the rounds table; where it has none
+ * (submissions the table did not record), from the audit log's submissions —
+ * the last with the assessment's frozen result, earlier ones with their score
+ * and tier only (a resubmission means the round before was returned).
+ */
+function roundsFor(
+  row: HistoryRow,
+  rounds: RoundRow[],
+  subs: Submission[],
+  tierLabel: (tier: string | null) => Text | null,
+): RoundView[] {
   const own = rounds.filter((r) => r.assessmentId === row.id);
-  if (own.length > 0 || !row.result || !row.submittedAt) return own;
-  return [
-    {
-      assessmentId: row.id,
-      number: 1,
-      asOf: row.asOf,
-      result: row.result,
-      submittedAt: row.submittedAt,
-      decision: row.decision,
-      decidedAt: row.decidedAt,
-      reviewedResult: null,
-    },
-  ];
+  if (own.length > 0) return own.map(fromRound);
+  const logged = subs.filter((s) => s.assessmentId === row.id);
+  return logged.map((s, i) => {
+    const last = i === logged.length - 1;
+    const result = last && row.status !== 'draft' ? row.result : null;
+    return {
+      number: i + 1,
+      submittedAt: s.at,
+      score: result?.total.score ?? s.score,
+      tier: result ? result.verdict.label : tierLabel(s.tier),
+      decision: last ? row.decision : 'return',
+      decidedAt: last ? row.decidedAt : null,
+      reviewed: false,
+      result,
+    };
+  });
 }
 
 const topSections = (r: ScoreResult) =>
@@ -93,22 +131,24 @@ export async function historyOf(
   if (!org) throw new DomainError('not_found', { what: 'assessment' });
   const newest = await deps.definitions.get(definitionId);
   const rows = await assessmentsOfLine(deps.db.kysely, orgId, newest.row.id);
-  const rounds = await roundsOfAssessments(
-    deps.db.kysely,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const rounds = await roundsOfAssessments(deps.db.kysely, ids);
+  const subs = await submissionsFromAudit(deps.db.kysely, ids);
+  const tiers = new Map(newest.definition.tiers.map((t) => [t.id, t.label] as const));
+  const tierLabel = (tier: string | null) => (tier ? (tiers.get(tier) ?? null) : null);
   const tz = deps.config.TIME_ZONE;
   const entries: HistoryEntry[] = [];
-  const points: (TrendPoint & { at: Point })[] = [];
+  const points: (TrendPoint & { at: Point | null })[] = [];
   let draft: Point | undefined;
   for (const row of rows) {
-    const own = roundsFor(row, rounds);
+    const own = roundsFor(row, rounds, subs, tierLabel);
+    const latest = own[own.length - 1]?.result;
     let current: ScoreResult;
-    if (row.status === 'draft' || own.length === 0) {
+    if (row.status === 'draft' || !latest) {
       const def = await deps.definitions.get(`${newest.row.id}@${row.definitionVersion}`);
       current = score(def.compiled, row.answers, { asOf: row.asOf });
       if (row.status === 'draft') draft = { row, round: null, result: current };
-    } else current = figures(own[own.length - 1] as RoundRow).result;
+    } else current = latest;
     entries.push({
       id: row.id,
       title: row.title,
@@ -117,37 +157,26 @@ export async function historyOf(
       version: row.definitionVersion,
       score: current.total.score,
       tier: current.verdict.label,
-      rounds: own.map((r) => {
-        const f = figures(r);
-        return {
-          number: r.number,
-          submittedAt: r.submittedAt,
-          score: f.result.total.score,
-          tier: f.result.verdict.label,
-          decision: r.decision,
-          decidedAt: r.decidedAt,
-          reviewed: f.reviewed,
-        };
-      }),
+      rounds: own.map(({ result: _, ...r }) => r),
     });
-    for (const r of own) {
-      const { result } = figures(r);
+    for (const r of own)
       points.push({
         assessment: row.id,
         title: row.title,
         round: r.number,
         date: dateIn(new Date(r.submittedAt), tz),
-        score: result.total.score,
-        tier: result.verdict.label,
-        sections: topSections(result),
-        at: { row, round: r.number, result },
+        score: r.score,
+        tier: r.tier,
+        sections: r.result ? topSections(r.result) : {},
+        at: r.result ? { row, round: r.number, result: r.result } : null,
       });
-    }
   }
   // The trend runs in the order things happened; assessments were listed by date.
   points.sort((a, b) => a.date.localeCompare(b.date) || a.round - b.round);
-  const last = points[points.length - 1]?.at;
-  const beforeLast = points[points.length - 2]?.at;
+  // Only rounds whose whole result is known can be compared item by item.
+  const known = points.flatMap((p) => (p.at ? [p.at] : []));
+  const last = known[known.length - 1];
+  const beforeLast = known[known.length - 2];
   // A draft started after the last submission is "this time"; else the last round is.
   const pair: [Point, Point] | null =
     draft && last && draft.row.createdAt > (last.row.submittedAt ?? '')

@@ -6,6 +6,7 @@ import {
   StoredScoreResult,
 } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../schema.ts';
 import { parseColumn } from './json.ts';
 
@@ -187,4 +188,29 @@ export async function titleOf(db: Kysely<Database>, id: string, orgId: string) {
     .where('id', '=', id)
     .where('org_id', '=', orgId)
     .executeTakeFirst();
+}
+
+const SubmittedDetail = z.object({
+  score: z.number(),
+  verdict: z.string().nullable(),
+});
+
+/**
+ * Submissions as the audit log recorded them (score and tier id at each
+ * submit), for assessments whose rounds were not recorded in the rounds
+ * table: the log is append-only, so every earlier submission is there.
+ */
+export async function submissionsFromAudit(db: Kysely<Database>, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['assessment_id', 'detail', 'at'])
+    .where('assessment_id', 'in', [...ids])
+    .where('action', '=', 'submitted')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => {
+    const d = parseColumn(SubmittedDetail, r.detail, `audit_log.detail of ${r.assessment_id}`);
+    return { assessmentId: r.assessment_id, at: r.at, score: d.score, tier: d.verdict };
+  });
 }
