@@ -4,6 +4,7 @@ import { Link, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useMe } from '../api/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { UnreadLink } from '../notifications/unread-link.tsx';
 
 /** The header every signed-in page shares: who is signed in, the language switch, sign out. */
 export function Layout() {
@@ -37,6 +38,7 @@ export function Layout() {
               <span className="zp-org"> · {me.organisation.name}</span>
             </span>
           ) : null}
+          <UnreadLink signedIn={Boolean(me)} />
           <Button
             size="small"
             autoInsertSpace={false}

@@ -20,6 +20,10 @@ const WelcomePage = lazy(() => import('../admin/welcome-page.tsx'));
 const CarryOverPage = lazy(() => import('../carry-over/carry-over-page.tsx'));
 const ConfirmPage = lazy(() => import('../carry-over/confirm-page.tsx'));
 const HistoryPage = lazy(() => import('../history/history-page.tsx'));
+const ReturnedPage = lazy(() => import('../review/returned-page.tsx'));
+const ReviewerAgreementPage = lazy(() => import('../review/reviewer-agreement-page.tsx'));
+const AuditPage = lazy(() => import('../audit/audit-page.tsx'));
+const InboxPage = lazy(() => import('../notifications/inbox-page.tsx'));
 
 export function AppRoutes() {
   return (
@@ -41,6 +45,10 @@ export function AppRoutes() {
             <Route path="assessments/:id/confirm" element={<ConfirmPage />} />
             <Route path="history" element={<HistoryPage />} />
             <Route path="history/:definition" element={<HistoryPage />} />
+            <Route path="assessments/:id/returned" element={<ReturnedPage />} />
+            <Route path="assessments/:id/audit" element={<AuditPage />} />
+            <Route path="reviewers/:id/agreement" element={<ReviewerAgreementPage />} />
+            <Route path="notifications" element={<InboxPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -1,9 +1,10 @@
-import { formatScore, textOf } from '@zhiping/forms';
+import { textOf } from '@zhiping/forms';
 import { Grid, Progress, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AssessmentSummary } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { ScoreCell } from '../review/score-pair.tsx';
 import { StatusTag } from '../shared/status-tag.tsx';
 import { formatTime } from '../shared/text.ts';
 
@@ -68,7 +69,7 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
           key: 'score',
           width: wide ? 80 : 56,
           align: 'right',
-          render: (_, a) => (a.score === null ? '—' : formatScore(a.score)),
+          render: (_, a) => <ScoreCell row={a} />,
         },
         {
           title: t('col.verdict'),

@@ -14,7 +14,11 @@ import { groupByFamily } from './group-by-family.ts';
 // Where the questionnaire page is the place to go: to edit, or to reopen (the lifecycle's states).
 const fillable = new Set([...statesFor('edit'), ...statesFor('reopen')]);
 const editable = (a: AssessmentSummary) => fillable.has(a.status);
-const hrefOf = (a: AssessmentSummary) => `/assessments/${a.id}/${editable(a) ? 'fill' : 'results'}`;
+// A returned assessment opens on the reviewer's reasons first (from there: reopen and change).
+const hrefOf = (a: AssessmentSummary) =>
+  `/assessments/${a.id}/${a.status === 'returned' ? 'returned' : editable(a) ? 'fill' : 'results'}`;
+const actionOf = (a: AssessmentSummary) =>
+  a.status === 'returned' ? 'home.returnReasons' : editable(a) ? 'home.continue' : 'home.results';
 
 /** A respondent's home: their assessments, and the catalogue to start a new one from. */
 export function RespondentHome({ user }: { user: User }) {
@@ -47,9 +51,7 @@ export function RespondentHome({ user }: { user: User }) {
           loading={mine.isPending}
           empty={t('home.emptyMine')}
           href={hrefOf}
-          actions={(a) => (
-            <Link to={hrefOf(a)}>{editable(a) ? t('home.continue') : t('home.results')}</Link>
-          )}
+          actions={(a) => <Link to={hrefOf(a)}>{t(actionOf(a))}</Link>}
         />
         <StartFromEarlier rows={mine.data ?? []} />
       </section>

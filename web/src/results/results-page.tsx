@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { reportUrl } from '../api/endpoints.ts';
 import { useAssessment, useDefinition } from '../api/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { ScorePair } from '../review/score-pair.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { StatusTag } from '../shared/status-tag.tsx';
@@ -72,6 +73,9 @@ export default function ResultsPage() {
             { value: 'self', label: t('result.selfAssessed') },
           ]}
         />
+      ) : null}
+      {a.status === 'decided' && reviewed ? (
+        <ScorePair reviewed={reviewed.total.score} self={a.result.total.score} />
       ) : null}
       {a.decision ? <DecisionCard assessment={a} compiled={compiled} /> : null}
       <div className="zp-results-grid">

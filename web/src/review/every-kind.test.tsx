@@ -9,6 +9,7 @@ import { LocaleProvider } from '../i18n/locale.tsx';
 import ResultsPage from '../results/results-page.tsx';
 import { stubFetch } from '../test/fetch-stub.ts';
 import { detail } from '../test/fixture.ts';
+import { consoleOf } from './console-fixture.ts';
 import ReviewPage from './review-page.tsx';
 
 /*
@@ -31,31 +32,33 @@ const statusOf = (id: string, locale: Locale, r = result) => {
 
 function open(path: string, locale: Locale, answers = allKindsAnswers, r = result) {
   stubFetch((call) =>
-    call.url === '/api/assessments/a1'
-      ? {
-          status: 200,
-          body: detail({
-            status: 'in_review',
-            definition: {
-              id: allKinds.id,
-              version: allKinds.version,
-              ref: `${allKinds.id}@${allKinds.version}`,
-              title: allKinds.title,
-            },
-            asOf: '2026-11-29',
-            answers,
-            result: r,
-            can: {
-              edit: false,
-              submit: false,
-              assign: false,
-              judge: true,
-              decide: true,
-              reopen: false,
-            },
-          }),
-        }
-      : { status: 200, body: { summary: {}, definition: allKinds } },
+    call.url === '/api/assessments/a1/review'
+      ? { status: 200, body: consoleOf(r) }
+      : call.url === '/api/assessments/a1'
+        ? {
+            status: 200,
+            body: detail({
+              status: 'in_review',
+              definition: {
+                id: allKinds.id,
+                version: allKinds.version,
+                ref: `${allKinds.id}@${allKinds.version}`,
+                title: allKinds.title,
+              },
+              asOf: '2026-11-29',
+              answers,
+              result: r,
+              can: {
+                edit: false,
+                submit: false,
+                assign: false,
+                judge: true,
+                decide: true,
+                reopen: false,
+              },
+            }),
+          }
+        : { status: 200, body: { summary: {}, definition: allKinds } },
   );
   render(
     <QueryClientProvider client={createQueryClient()}>

@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { ReplyBox } from './reply-box.tsx';
+import { reviewApi, reviewKeys } from './review-api.ts';
+import type { Reply } from './types.ts';
+
+const Ctx = createContext<{ assessmentId: string; latest: ReadonlyMap<string, Reply> } | null>(
+  null,
+);
+
+/**
+ * The reviewer's comments of the last round, for the questionnaire to show
+ * beside their items after a return. Loaded only for an assessment that was
+ * returned; a console the respondent may not read simply shows no comments.
+ */
+export function ReviewCommentsProvider({
+  assessmentId,
+  enabled,
+  children,
+}: {
+  assessmentId: string;
+  enabled: boolean;
+  children: ReactNode;
+}) {
+  const q = useQuery({
+    queryKey: reviewKeys.console(assessmentId),
+    queryFn: () => reviewApi.console(assessmentId),
+    enabled,
+    retry: false,
+  });
+  const value = useMemo(() => {
+    const latest = new Map<string, Reply>();
+    for (const ci of q.data?.items ?? []) {
+      const last = ci.replies[ci.replies.length - 1];
+      if (last) latest.set(ci.item, last);
+    }
+    return { assessmentId, latest };
+  }, [q.data, assessmentId]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+/** The reviewer's comment on this item with the respondent's reply box, if there is one. */
+export function ItemReviewerComment({ itemId, idBase }: { itemId: string; idBase: string }) {
+  const c = useContext(Ctx);
+  const reply = c?.latest.get(itemId);
+  if (!c || !reply) return null;
+  return <ReplyBox assessmentId={c.assessmentId} item={itemId} reply={reply} idBase={idBase} />;
+}

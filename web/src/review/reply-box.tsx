@@ -1,0 +1,56 @@
+import { useMutation } from '@tanstack/react-query';
+import { Button, Input } from 'antd';
+import { useState } from 'react';
+import { useT } from '../i18n/locale.tsx';
+import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { reviewApi } from './review-api.ts';
+import type { Reply } from './types.ts';
+
+/** The respondent's answer to the reviewer's comment on one item (sent on 回复; shown to the reviewer next round). */
+export function ReplyBox({
+  assessmentId,
+  item,
+  reply,
+  idBase,
+}: {
+  assessmentId: string;
+  item: string;
+  reply: Reply;
+  idBase: string;
+}) {
+  const t = useT();
+  const [text, setText] = useState(reply.reply?.text ?? '');
+  const send = useMutation({ mutationFn: () => reviewApi.reply(assessmentId, item, text.trim()) });
+  return (
+    <div className="zp-reply">
+      <div className="zp-review-comment">
+        <strong>{t('review.commentOfRound', { round: reply.round })}</strong>
+        {t('app.colon')}
+        {reply.comment}
+      </div>
+      <label htmlFor={`${idBase}-reply`}>{t('review.yourReply')}</label>
+      <Input.TextArea
+        id={`${idBase}-reply`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoSize={{ minRows: 1, maxRows: 5 }}
+        maxLength={2000}
+      />
+      <div className="zp-actions">
+        <Button
+          onClick={() => send.mutate()}
+          loading={send.isPending}
+          disabled={!text.trim() || send.isPending}
+        >
+          {t('review.sendReply')}
+        </Button>
+        {send.isSuccess ? (
+          <span className="zp-muted" role="status">
+            {t('review.replySent')}
+          </span>
+        ) : null}
+      </div>
+      {send.isError ? <ProblemAlert error={send.error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../app/query-client.ts';
+import { LocaleProvider } from '../i18n/locale.tsx';
+import { stubFetch } from '../test/fetch-stub.ts';
+import { detail } from '../test/fixture.ts';
+import ReviewerQueue, { tabOf } from './reviewer-queue.tsx';
+import type { ReviewedSummary } from './types.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const row = (
+  id: string,
+  status: ReviewedSummary['status'],
+  state: NonNullable<ReviewedSummary['review']>['state'],
+): ReviewedSummary => ({
+  ...detail({ id, title: `自评 ${id}`, status }),
+  review: { state, lead: true },
+});
+const rows = [
+  row('a', 'in_review', 'pending'),
+  row('b', 'in_review', 'finished'),
+  row('c', 'returned', 'returned'),
+  row('d', 'decided', 'decided'),
+];
+
+describe('reviewer queue', () => {
+  it('puts each row in one tab', () => {
+    expect(rows.map(tabOf)).toEqual(['pending', 'pending', 'returned', 'decided']);
+  });
+
+  it('offers 评审 only for work still mine, 查看 for the rest', async () => {
+    stubFetch(() => ({ status: 200, body: rows }));
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <LocaleProvider locale="zh">
+          <MemoryRouter>
+            <ReviewerQueue />
+          </MemoryRouter>
+        </LocaleProvider>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('tab', { name: '待评审 (2)' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '已退回 (1)' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '已决定 (1)' })).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: '评审' })).toHaveLength(1);
+    expect(screen.getAllByRole('link', { name: '查看' })).toHaveLength(1);
+    await userEvent.setup().click(screen.getByRole('tab', { name: '已决定 (1)' }));
+    expect(await screen.findByText('自评 d')).toBeTruthy();
+  });
+});

@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { Tabs } from 'antd';
+import { Link } from 'react-router';
+import { AssessmentTable } from '../home/assessment-table.tsx';
+import { useT } from '../i18n/locale.tsx';
+import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { reviewApi, reviewKeys } from './review-api.ts';
+import type { QueueState, ReviewedSummary } from './types.ts';
+
+const TABS = ['pending', 'returned', 'decided'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Which tab a row belongs to: a review I finished waits for the lead, so it stays under 待评审. */
+export function tabOf(row: ReviewedSummary): Tab {
+  const state: QueueState | undefined = row.review?.state;
+  if (state === 'returned' || row.status === 'returned') return 'returned';
+  if (state === 'decided' || row.status === 'decided') return 'decided';
+  return 'pending';
+}
+
+/** Only work still mine is 评审; everything else is looked at (查看), never refused. */
+const actionOf = (row: ReviewedSummary): 'review' | 'view' =>
+  tabOf(row) === 'pending' && row.review?.state !== 'finished' ? 'review' : 'view';
+
+/** A reviewer's queue in three tabs: 待评审 / 已退回 / 已决定. */
+export default function ReviewerQueue() {
+  const t = useT();
+  const queue = useQuery({ queryKey: reviewKeys.queue('all'), queryFn: () => reviewApi.queue() });
+  const rows: ReviewedSummary[] = queue.data ?? [];
+  return (
+    <div className="zp-page">
+      <h1>{t('home.queue')}</h1>
+      {queue.isError ? (
+        <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} />
+      ) : null}
+      <Tabs
+        items={TABS.map((tab) => {
+          const mine = rows.filter((r) => tabOf(r) === tab);
+          return {
+            key: tab,
+            label: `${t(`queue.${tab}`)} (${mine.length})`,
+            children: (
+              <AssessmentTable
+                rows={mine}
+                loading={queue.isPending}
+                empty={t(`queue.empty.${tab}`)}
+                href={(a) => `/assessments/${a.id}/review`}
+                showOrganisation
+                actions={(a) => (
+                  <Link to={`/assessments/${a.id}/review`}>
+                    {actionOf(a) === 'review' ? t('home.review') : t('queue.view')}
+                  </Link>
+                )}
+              />
+            ),
+          };
+        })}
+      />
+    </div>
+  );
+}
