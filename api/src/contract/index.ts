@@ -12,6 +12,7 @@ export * from './common.ts';
 export * from './definitions.ts';
 export * from './history.ts';
 export * from './problem.ts';
+export * from './programmes.ts';
 export * from './notifications.ts';
 export * from './review.ts';
 export * from './review-queue.ts';

@@ -9,6 +9,7 @@ import { readModel } from './migrations/0007-read-model.ts';
 import { evidenceBlobs } from './migrations/0008-evidence-blobs.ts';
 import { admin } from './migrations/0009-admin.ts';
 import { history } from './migrations/0010-history.ts';
+import { programmes } from './migrations/0011-programmes.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
 
@@ -29,6 +30,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0008-evidence-blobs': evidenceBlobs(dialect),
   '0009-admin': admin(dialect),
   '0010-history': history(),
+  '0011-programmes': programmes(),
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */

@@ -274,6 +274,45 @@ export interface CarryOverTable {
   created_at: string;
 }
 
+/** A call an office runs (migration 0011); JSON columns parsed in repositories/programmes.ts. */
+export interface ProgrammeTable {
+  id: string;
+  owner_org_id: string;
+  title: string;
+  definition_id: string;
+  definition_version: string;
+  /** Applicants' region must start with this (e.g. 江苏省 covers 江苏省青澜市). */
+  region: string;
+  /** JSON: OrgKind[] that may apply. */
+  eligible_kinds: string;
+  /** YYYY-MM-DD, inclusive, in the service's time zone. */
+  opens_on: string;
+  closes_on: string;
+  /** JSON: { [tierId]: quota }. */
+  quotas: string;
+  excellent_share: number | null;
+  /** 'yearly' for a recurring review of enterprises in cultivation. */
+  recurrence: string | null;
+  previous_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ProgrammeReviewerTable {
+  programme_id: string;
+  user_id: string;
+}
+
+export interface ProgrammeApplicationTable {
+  id: string;
+  programme_id: string;
+  assessment_id: string;
+  org_id: string;
+  applied_by: string;
+  applied_at: string;
+  withdrawn_at: string | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -294,6 +333,9 @@ export interface Database {
   carry_overs: CarryOverTable;
   user_links: UserLinkTable;
   admin_audit: AdminAuditTable;
+  programmes: ProgrammeTable;
+  programme_reviewers: ProgrammeReviewerTable;
+  programme_applications: ProgrammeApplicationTable;
 }
 
 export type UserRow = Selectable<UserTable>;

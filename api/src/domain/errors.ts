@@ -24,7 +24,15 @@ export interface DomainErrorParams {
   not_permitted: { action?: Action | undefined; roles?: Role[] | undefined };
   /** Absent, or not visible to the caller: the same answer either way. */
   not_found: {
-    what: 'assessment' | 'definition' | 'item' | 'file' | 'user' | 'organisation';
+    what:
+      | 'assessment'
+      | 'definition'
+      | 'item'
+      | 'file'
+      | 'user'
+      | 'organisation'
+      | 'programme'
+      | 'application';
     id?: string | undefined;
   };
   /** Someone saved meanwhile: reload and re-apply. */

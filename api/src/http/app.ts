@@ -10,6 +10,7 @@ import { carryOverRoutes } from '../routes/carry-over.ts';
 import { fileRoutes, UPLOAD_PATH } from '../routes/files.ts';
 import { formRoutes } from '../routes/forms.ts';
 import { historyRoutes } from '../routes/history.ts';
+import { programmeRoutes } from '../routes/programmes.ts';
 import { reportRoutes } from '../routes/reports.ts';
 import { reviewRoutes } from '../routes/review.ts';
 import { reviewAuditRoutes } from '../routes/review-audit.ts';
@@ -90,6 +91,7 @@ export function createApp(deps: Deps) {
     adminRoutes,
     carryOverRoutes,
     historyRoutes,
+    programmeRoutes,
   ])
     app.route('/api', routes(deps));
   mountDocs(app);

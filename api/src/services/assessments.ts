@@ -28,6 +28,7 @@ import { lostRace } from './lost-race.ts';
 import { newTitle } from './names.ts';
 import { detailOf } from './present.ts';
 import { openRound } from './review-rounds.ts';
+import { programmeSubmitted } from './programme-submitted.ts';
 import { computeSelf, readModelColumns } from './read-model.ts';
 
 export { autosave } from './autosave.ts';
@@ -175,6 +176,7 @@ export async function submit(deps: Deps, actor: Actor, id: string, revision: num
     return true;
   });
   if (!ok) throw await lostRace(deps, id, 'submit');
+  await programmeSubmitted(deps, id);
 }
 
 /** A returned assessment goes back to draft, keeping its answers and the review so far. */

@@ -115,6 +115,18 @@ export const zhCN = {
   'answer.malformed': '答案的格式不对',
   'answer.inconsistent': '与 {with} 的回答矛盾',
   'answer.inconsistentWhy': '与其他回答矛盾：{message}',
+  // A programme's ranking against its cohort (forms/src/cohort).
+  'cohort.grade.excellent': '优秀',
+  'cohort.grade.pass': '合格',
+  'cohort.grade.fail': '不合格',
+  'cohort.grade.unranked': '未评定',
+  'cohort.tier.awarded': '获评{tier}',
+  'cohort.tier.below-pass-line': '未达{tier}合格线',
+  'cohort.tier.outside-quota': '达到{tier}条件，但排名在名额（{quota}）之外',
+  'cohort.tier.quota-tie': '与他人同分争{tier}最后名额（已定 {awardedAhead}/{quota}），待发起机构裁定',
+  'cohort.tier.ineligible': '得分达到{tier}线，但未满足该等级的其他条件',
+  'cohort.grade.excellent-by-tie': '与末位优秀同分，一并评为优秀',
+  'cohort.cohort.no-result': '尚无评审结论，未参与排名',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -22,7 +22,11 @@ export type AuditAction =
   | 'file_deleted'
   | 'renamed'
   | 'carried_over'
-  | 'pending_confirmed';
+  | 'pending_confirmed'
+  // Programmes (issue 18): applying, withdrawing, and the office reading an application.
+  | 'applied'
+  | 'withdrawn'
+  | 'office_viewed';
 
 /** What changed, as the entry's JSON object. */
 const AuditDetail = z.record(z.string(), z.unknown());

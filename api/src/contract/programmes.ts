@@ -1,0 +1,171 @@
+import { z } from '@hono/zod-openapi';
+import * as forms from '@zhiping/forms';
+import {
+  AssessmentStatus,
+  DefinitionRefParam,
+  Id,
+  IsoDate,
+  OrgKind,
+  orNull,
+  Text,
+  Timestamp,
+} from './common.ts';
+
+/* Programmes (calls) an office runs, applications to them, ranking and roll-up (issue 18). */
+
+const TierId = z.string().min(1).max(100);
+
+export const ProgrammeInput = z
+  .object({
+    title: z.string().trim().min(1, '请填写申报名称').max(200),
+    definition: DefinitionRefParam,
+    opensOn: IsoDate,
+    closesOn: IsoDate,
+    region: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .describe('申报范围（地区名称前缀，如 江苏省）；省略则为本机构所辖地区'),
+    eligibleKinds: z.array(OrgKind).min(1, '至少选择一种可申报的机构类型'),
+    quotas: z
+      .record(TierId, z.number().int().min(0).max(100_000))
+      .default({})
+      .describe('各等级名额；未列出的等级不限名额'),
+    excellentShare: z
+      .number()
+      .gt(0)
+      .max(1)
+      .nullable()
+      .optional()
+      .describe('评为“优秀”的比例（如 0.15 即前 15%）'),
+    reviewers: z.array(Id).max(50).default([]),
+    recurrence: z.enum(['yearly']).nullable().optional(),
+    previousId: Id.nullable().optional(),
+  })
+  .openapi('ProgrammeInput');
+
+export const Programme = z
+  .object({
+    id: Id,
+    ownerOrgId: Id,
+    ownerName: z.string(),
+    title: z.string(),
+    definitionId: z.string(),
+    definitionVersion: z.string(),
+    region: z.string(),
+    eligibleKinds: z.array(OrgKind),
+    opensOn: IsoDate,
+    closesOn: IsoDate,
+    quotas: z.record(z.string(), z.number()),
+    excellentShare: z.number().nullable(),
+    recurrence: z.enum(['yearly']).nullable(),
+    previousId: Id.nullable(),
+    reviewers: z.array(Id),
+    createdAt: Timestamp,
+  })
+  .openapi('Programme');
+
+export const ProgrammeWindow = z.enum(['upcoming', 'open', 'closed']).openapi('ProgrammeWindow');
+
+export const ProgrammeView = z
+  .object({
+    programme: Programme,
+    window: ProgrammeWindow,
+    as: z.enum(['office', 'applicant']),
+    application: orNull(
+      z.object({
+        id: Id,
+        assessmentId: Id,
+        appliedAt: Timestamp,
+        withdrawnAt: Timestamp.nullable(),
+      }),
+    ),
+    ineligible: z.array(z.enum(['region', 'kind'])),
+  })
+  .openapi('ProgrammeView');
+
+export const ApplyInput = z
+  .object({
+    assessment: Id.optional().describe('已有的同版本自评；省略则新建一份'),
+    title: z.string().trim().min(1).max(200).optional(),
+  })
+  .openapi('ApplyInput');
+
+export const Applied = z.object({ application: Id, assessment: Id }).openapi('Applied');
+
+export const CohortReason = z
+  .object({
+    code: z.enum(forms.COHORT_REASONS),
+    tier: z.string().optional(),
+    quota: z.number().optional(),
+    awardedAhead: z.number().optional(),
+  })
+  .openapi('CohortReason');
+
+export const ApplicantRow = z
+  .object({
+    application: Id,
+    assessment: Id,
+    organisation: z.object({ id: Id, name: z.string() }),
+    title: z.string(),
+    status: AssessmentStatus,
+    appliedAt: Timestamp,
+    reviewed: orNull(
+      z.object({
+        score: z.number(),
+        tier: z.string().nullable(),
+        round: z.number().int(),
+        decidedAt: Timestamp,
+      }),
+    ),
+    selfScore: z.number().nullable(),
+    rank: z.number().int().nullable(),
+    grade: z.enum(forms.COHORT_GRADES).nullable(),
+    awarded: z.string().nullable(),
+    reasons: z.array(CohortReason),
+  })
+  .openapi('ApplicantRow');
+
+export const ApplicantsView = z
+  .object({
+    window: ProgrammeWindow,
+    tiers: z.array(
+      z.object({ id: z.string(), label: Text, passLine: z.number(), quota: z.number().nullable() }),
+    ),
+    rows: z.array(ApplicantRow),
+    withdrawn: z.number().int(),
+    ranking: orNull(
+      z.object({
+        ranked: z.number().int(),
+        excellentPlaces: z.number().int(),
+        excellent: z.number().int(),
+        awarded: z.record(z.string(), z.number()),
+        quotaTies: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('ApplicantsView');
+
+export const Rollup = z
+  .object({
+    programme: z.object({ id: Id, title: z.string(), definition: z.string() }),
+    window: ProgrammeWindow,
+    applied: z.number().int(),
+    withdrawn: z.number().int(),
+    submitted: z.number().int(),
+    decided: z.number().int(),
+    reached: z.record(z.string(), z.number()),
+    awarded: z.record(z.string(), z.number()).nullable(),
+    excellent: z.number().int().nullable(),
+    sections: z.array(
+      z.object({
+        id: z.string(),
+        title: Text,
+        values: z.array(
+          z.object({ assessment: Id, organisation: z.string(), percent: z.number().nullable() }),
+        ),
+      }),
+    ),
+  })
+  .openapi('Rollup');

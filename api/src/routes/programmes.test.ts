@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/password.ts';
+import {
+  type Client,
+  type Harness,
+  harness,
+  PASSWORD,
+  sampleAnswers,
+  skipReason,
+  targets,
+} from '../testing/harness.ts';
+
+const NEARLY = sampleAnswers('gbt29490-2023/nearly-ready-software');
+
+/*
+ * A city office (mayor, org "city") runs a call for the enterprises of its
+ * region. alice and carol (org-a) and bob (org-b) are in the region; far is
+ * an enterprise in another province. rita reviews for the call.
+ */
+describe.each(targets)('programmes on %s', (target) => {
+  const run = skipReason(target) ? describe.skip : describe;
+  run(`call, consent, window, ranking, roll-up${skipReason(target)}`, () => {
+    let h: Harness;
+    let mayor: Client;
+    let alice: Client;
+    let carol: Client;
+    let bob: Client;
+    let far: Client;
+    let rita: Client;
+    let programme: string;
+
+    beforeAll(async () => {
+      h = await harness(target);
+      const db = h.deps.db.kysely;
+      for (const [id, region] of [
+        ['city', '江苏省青澜市'],
+        ['org-a', '江苏省青澜市'],
+        ['org-b', '江苏省青澜市高新区'],
+      ] as const)
+        await db.updateTable('organisations').set({ region }).where('id', '=', id).execute();
+      await db
+        .insertInto('organisations')
+        .values({
+          id: 'org-far',
+          name: '远方公司',
+          kind: 'enterprise',
+          region: '浙江省杭州市',
+          created_at: h.clock.now.toISOString(),
+        })
+        .execute();
+      await db
+        .insertInto('users')
+        .values({
+          id: 'u-far',
+          email: 'far@example.cn',
+          org_id: 'org-far',
+          name: 'far',
+          role: 'respondent',
+          password_hash: await hashPassword(PASSWORD),
+          created_at: h.clock.now.toISOString(),
+        })
+        .execute();
+      [mayor, alice, carol, bob, far, rita] = await Promise.all([
+        h.as('mayor'),
+        h.as('alice'),
+        h.as('carol'),
+        h.as('bob'),
+        h.as('far'),
+        h.as('rita'),
+      ]);
+      // Seven password hashes on a busy machine: more than the default 10 s.
+    }, 60_000);
+    afterAll(() => h?.close());
+
+    const submitted = async (who: Client) => {
+      const a = (
+        await who.req('POST', '/api/assessments', { definition: 'gbt29490-2023', answers: NEARLY })
+      ).body;
+      return a as { id: string; revision: number };
+    };
+
+    it('lets only an office open a call, inside its region, with the definition’s tiers', async () => {
+      const base = {
+        title: '2026 年青澜市贯标资助申报',
+        definition: 'gbt29490-2023',
+        opensOn: '2026-11-20',
+        closesOn: '2026-11-21', // the harness's clock: 2026-11-21 16:00 in Asia/Shanghai
+        eligibleKinds: ['enterprise'],
+        quotas: { ready: 1 },
+        reviewers: [h.users.rita.id],
+      };
+      expect((await alice.req('POST', '/api/programmes', base)).status).toBe(403);
+      const outside = await mayor.req('POST', '/api/programmes', { ...base, region: '浙江省' });
+      expect(outside.status).toBe(422);
+      expect(outside.body.errors[0].path).toBe('region');
+      const badTier = await mayor.req('POST', '/api/programmes', { ...base, quotas: { gold: 2 } });
+      expect(badTier.status).toBe(422);
+      expect(badTier.body.errors[0].path).toBe('quotas.gold');
+      const backwards = await mayor.req('POST', '/api/programmes', {
+        ...base,
+        closesOn: '2026-11-19',
+      });
+      expect(backwards.status).toBe(422);
+      const notReviewer = await mayor.req('POST', '/api/programmes', {
+        ...base,
+        reviewers: [h.users.bob.id],
+      });
+      expect(notReviewer.status).toBe(422);
+      const ok = await mayor.req('POST', '/api/programmes', base);
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({
+        region: '江苏省青澜市',
+        definitionId: 'gbt29490-2023',
+        reviewers: [h.users.rita.id],
+      });
+      expect(ok.body.definitionVersion).toMatch(/^\d+\.\d+\.\d+$/);
+      programme = ok.body.id;
+    });
+
+    it('shows the call to organisations in the region only; others cannot apply', async () => {
+      const seen = (await alice.get('/api/programmes')).body;
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ as: 'applicant', window: 'open', application: null });
+      // A sub-district is inside the city's region.
+      expect((await bob.get('/api/programmes')).body).toHaveLength(1);
+      expect((await far.get('/api/programmes')).body).toEqual([]);
+      expect((await far.get(`/api/programmes/${programme}`)).status).toBe(404);
+      const refused = await far.req('POST', `/api/programmes/${programme}/applications`, {});
+      expect(refused.status).toBe(403);
+      expect(refused.body.reasons).toEqual(['region']);
+      // Reviewers are not applicants.
+      expect((await rita.req('POST', `/api/programmes/${programme}/applications`, {})).status).toBe(
+        404,
+      );
+      expect((await mayor.get('/api/programmes')).body[0]).toMatchObject({ as: 'office' });
+    });
+
+    it('gives the office nothing about an enterprise until it applies (consent)', async () => {
+      await submitted(bob); // bob has an assessment under the same definition but does not apply
+      const view = (await mayor.get(`/api/programmes/${programme}/applicants`)).body;
+      expect(view.rows).toEqual([]);
+      expect(view.ranking).toBeNull();
+      expect((await alice.get(`/api/programmes/${programme}/applicants`)).status).toBe(404);
+    });
+
+    let aliceAssessment: string;
+    it('applies with an existing assessment, once per organisation, and withdraws', async () => {
+      const a = await submitted(alice);
+      aliceAssessment = a.id;
+      const applied = await alice.req('POST', `/api/programmes/${programme}/applications`, {
+        assessment: a.id,
+      });
+      expect(applied.status).toBe(201);
+      expect(applied.body.assessment).toBe(a.id);
+      // Same organisation again (another user): refused, naming the live application.
+      const twice = await carol.req('POST', `/api/programmes/${programme}/applications`, {});
+      expect(twice.status).toBe(409);
+      expect(twice.body.assessment).toBe(a.id);
+      // Someone else's assessment cannot be used.
+      const bobs = await submitted(bob);
+      const stolen = await alice.req('POST', `/api/programmes/${programme}/applications`, {
+        assessment: bobs.id,
+      });
+      expect(stolen.status).toBe(409); // alice's org already applied: checked first
+      const wrongDef = (await bob.req('POST', '/api/assessments', { definition: 'gbt29490-2013' }))
+        .body;
+      const mismatch = await bob.req('POST', `/api/programmes/${programme}/applications`, {
+        assessment: wrongDef.id,
+      });
+      expect(mismatch.status).toBe(422);
+      expect(mismatch.body.type).toBe('urn:zhiping:problem:definition-mismatch');
+
+      const office = (await mayor.get(`/api/programmes/${programme}/applicants`)).body;
+      expect(office.rows.map((r: { assessment: string }) => r.assessment)).toEqual([a.id]);
+
+      expect(
+        (await carol.req('DELETE', `/api/programmes/${programme}/applications/mine`)).status,
+      ).toBe(204);
+      expect((await mayor.get(`/api/programmes/${programme}/applicants`)).body).toMatchObject({
+        rows: [],
+        withdrawn: 1,
+      });
+      expect(
+        (await alice.req('DELETE', `/api/programmes/${programme}/applications/mine`)).status,
+      ).toBe(404);
+      const again = await alice.req('POST', `/api/programmes/${programme}/applications`, {
+        assessment: a.id,
+      });
+      expect(again.status).toBe(201);
+    });
+
+    it('logs what the office looked at, once a day per viewer', async () => {
+      await mayor.get(`/api/programmes/${programme}/applicants`);
+      await mayor.get(`/api/programmes/${programme}/applicants`);
+      const trail = (await alice.get(`/api/assessments/${aliceAssessment}/audit`)).body;
+      const entries = (Array.isArray(trail) ? trail : trail.items) as { action: string }[];
+      const actions = entries.map((e) => e.action);
+      expect(actions.filter((x) => x === 'office_viewed')).toHaveLength(1);
+      expect(actions.filter((x) => x === 'applied')).toHaveLength(2);
+      expect(actions.filter((x) => x === 'withdrawn')).toHaveLength(1);
+    });
+
+    it('assigns the call’s reviewers on submission; bob applies with a new draft', async () => {
+      const detail = (await alice.get(`/api/assessments/${aliceAssessment}`)).body;
+      const s = await alice.req('POST', `/api/assessments/${aliceAssessment}/submit`, {
+        revision: detail.revision,
+      });
+      expect(s.status).toBe(200);
+      const queue = (await rita.get('/api/review/queue')).body;
+      const items = (Array.isArray(queue) ? queue : queue.items) as { id: string }[];
+      expect(items.map((x) => x.id)).toContain(aliceAssessment);
+
+      const fresh = await bob.req('POST', `/api/programmes/${programme}/applications`, {});
+      expect(fresh.status).toBe(201);
+      const draft = (await bob.get(`/api/assessments/${fresh.body.assessment}`)).body;
+      expect(draft).toMatchObject({ status: 'draft', definition: { id: 'gbt29490-2023' } });
+    });
+
+    it('ranks only after the window closes, on the decided scores, and rolls up the counts', async () => {
+      expect((await mayor.get(`/api/programmes/${programme}/ranking.xlsx`)).status).toBe(409);
+      const decided = await rita.req('POST', `/api/assessments/${aliceAssessment}/decision`, {
+        outcome: 'approve',
+        comment: '材料齐全',
+        agreeRest: true,
+      });
+      expect(decided.status).toBe(200);
+      const reviewedScore = decided.body.reviewedResult.total.score;
+
+      // The closing day still counts; the day after, the window is shut.
+      h.clock.now = new Date('2026-11-21T15:59:59Z'); // 23:59:59 in Asia/Shanghai
+      expect((await mayor.get(`/api/programmes/${programme}/applicants`)).body.window).toBe('open');
+      h.clock.now = new Date('2026-11-21T16:00:00Z'); // 00:00 on 22 November there
+      expect((await far.req('POST', `/api/programmes/${programme}/applications`, {})).status).toBe(
+        403,
+      );
+      const late = await carol.req('POST', `/api/programmes/${programme}/applications`, {});
+      expect(late.status).toBe(409);
+      expect(late.body).toMatchObject({
+        type: 'urn:zhiping:problem:programme-window',
+        closesOn: '2026-11-21',
+        today: '2026-11-22',
+      });
+      expect(
+        (await bob.req('DELETE', `/api/programmes/${programme}/applications/mine`)).status,
+      ).toBe(409);
+
+      const view = (await mayor.get(`/api/programmes/${programme}/applicants`)).body;
+      expect(view.window).toBe('closed');
+      expect(view.ranking).toMatchObject({ ranked: 1, excellentPlaces: 0 });
+      const [first, second] = view.rows;
+      expect(first).toMatchObject({
+        assessment: aliceAssessment,
+        rank: 1,
+        reviewed: { score: reviewedScore },
+      });
+      // bob's draft has no decided result: listed, not ranked.
+      expect(second).toMatchObject({ rank: null, grade: 'unranked', reviewed: null });
+      expect(second.reasons).toEqual([{ code: 'cohort.no-result' }]);
+
+      const xlsx = await mayor.get(`/api/programmes/${programme}/ranking.xlsx`);
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+
+      const roll = (await mayor.get(`/api/programmes/${programme}/rollup`)).body;
+      expect(roll).toMatchObject({ applied: 2, withdrawn: 1, submitted: 1, decided: 1 });
+      // The floor tier (0 points) counts everyone decided; awarded comes from the ranking.
+      expect(roll.reached['not-ready']).toBe(1);
+      // One decided applicant, no quota on the tier it reached: the call awards exactly that tier.
+      expect(first.awarded).toBe(first.reviewed.tier);
+      expect(roll.awarded).toMatchObject({ [first.reviewed.tier]: 1 });
+      expect(Object.values(roll.awarded as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
+        1,
+      );
+      expect(roll.sections.length).toBeGreaterThan(0);
+      expect(roll.sections[0].values).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,173 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ApplicantsView,
+  Applied,
+  ApplyInput,
+  Programme,
+  ProgrammeInput,
+  ProgrammeView,
+  Rollup,
+} from '../contract/index.ts';
+import type { Deps } from '../deps.ts';
+import { actorOf } from '../http/context.ts';
+import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import { applicantsOf, rollupOf } from '../services/programme-ranking.ts';
+import { rankingWorkbook } from '../services/programme-workbook.ts';
+import {
+  apply,
+  createProgramme,
+  listProgrammes,
+  programmeFor,
+  withdraw,
+} from '../services/programmes.ts';
+import { IdParams } from './assessments.ts';
+
+const tags = ['申报'];
+
+/** Calls an office runs; applications; the office's view, ranking and roll-up (issue 18). */
+export function programmeRoutes(deps: Deps) {
+  const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programmes',
+      tags,
+      summary: '可见的申报：本机构发起的，以及本机构可以申报的',
+      responses: { 200: jsonContent(z.array(ProgrammeView), '申报'), 401: errors[401] },
+    }),
+    async (c) => c.json(await listProgrammes(deps, actorOf(c)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/programmes',
+      tags,
+      summary: '发起申报（市、省知识产权局；管理员代平台发起）',
+      request: body(ProgrammeInput),
+      responses: {
+        201: jsonContent(Programme, '已发起'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        422: errors[422],
+      },
+    }),
+    async (c) => c.json(await createProgramme(deps, actorOf(c), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programmes/{id}',
+      tags,
+      summary: '一项申报',
+      request: { params: IdParams },
+      responses: { 200: jsonContent(ProgrammeView, '申报'), 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => c.json(await programmeFor(deps, actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/programmes/{id}/applications',
+      tags,
+      summary: '申报：用已有的同版本自评，或新建一份',
+      request: { params: IdParams, ...body(ApplyInput) },
+      responses: {
+        201: jsonContent(Applied, '已申报'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+        422: errors[422],
+      },
+    }),
+    async (c) =>
+      c.json(await apply(deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/programmes/{id}/applications/mine',
+      tags,
+      summary: '撤回本机构的申报（截止日当天及以前）',
+      request: { params: IdParams },
+      responses: {
+        204: { description: '已撤回' },
+        401: errors[401],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      await withdraw(deps, actorOf(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programmes/{id}/applicants',
+      tags,
+      summary: '申报单位及其评审得分；截止后含排名、评级和按名额确定的等级（发起机构）',
+      request: { params: IdParams },
+      responses: {
+        200: jsonContent(ApplicantsView, '申报单位'),
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await applicantsOf(deps, actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programmes/{id}/ranking.xlsx',
+      tags,
+      summary: '排名表（Excel），供上报',
+      request: { params: IdParams },
+      responses: {
+        200: {
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: z.string().openapi({ format: 'binary' }),
+            },
+          },
+          description: '排名表',
+        },
+        401: errors[401],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const { bytes, filename } = await rankingWorkbook(deps, actorOf(c), c.req.valid('param').id);
+      return c.body(new Uint8Array(bytes), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programmes/{id}/rollup',
+      tags,
+      summary: '申报结果汇总：申报、评审、达到各等级、获评的数量，各部分得分分布',
+      request: { params: IdParams },
+      responses: { 200: jsonContent(Rollup, '汇总'), 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => c.json(await rollupOf(deps, actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  return app;
+}

@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import type { OrgKind } from '@zhiping/forms';
+import type { Actor } from '../auth/session.ts';
+import { findAssessment } from '../db/repositories/assessments.ts';
+import { appendAudit } from '../db/repositories/audit.ts';
+import {
+  allProgrammes,
+  applicationsFor,
+  findProgramme,
+  insertApplication,
+  insertProgramme,
+  liveApplication,
+  type Programme,
+  withdrawApplication,
+} from '../db/repositories/programmes.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../domain/errors.ts';
+import { createAssessment } from './assessments.ts';
+import { defaultAsOf } from './dates.ts';
+import { programmeSubmitted } from './programme-submitted.ts';
+
+/*
+ * Programmes (calls): an office runs one for the organisations in its
+ * region; an enterprise applies with an assessment under the call's
+ * definition. Consent is the application itself: an office learns that an
+ * enterprise exists in its programme only when the enterprise applies.
+ * Ranking and roll-up live in programme-ranking.ts.
+ */
+
+export type WindowState = 'upcoming' | 'open' | 'closed';
+
+/** Where a date falls against the call's window (both ends inclusive). */
+export const windowOf = (p: Pick<Programme, 'opensOn' | 'closesOn'>, today: string): WindowState =>
+  today < p.opensOn ? 'upcoming' : today > p.closesOn ? 'closed' : 'open';
+
+/** Region names are written from the province down (江苏省青澜市), so containment is a prefix. */
+export const regionCovers = (programmeRegion: string, orgRegion: string | null) =>
+  programmeRegion === '' || (orgRegion ?? '').startsWith(programmeRegion);
+
+export const todayFor = (deps: Deps) => defaultAsOf(deps.now(), deps.config.TIME_ZONE);
+
+/** The office that owns the call (its respondents) or an admin: who sees the applicants. */
+export const isOffice = (actor: Actor, p: Programme) =>
+  actor.role === 'admin' || (actor.role === 'respondent' && actor.orgId === p.ownerOrgId);
+
+/** Why the actor's organisation may not apply; empty when it may. */
+export function eligibilityOf(actor: Actor, p: Programme): ('region' | 'kind')[] {
+  const reasons: ('region' | 'kind')[] = [];
+  if (!regionCovers(p.region, actor.orgRegion)) reasons.push('region');
+  if (!p.eligibleKinds.includes(actor.orgKind)) reasons.push('kind');
+  return reasons;
+}
+
+export interface ProgrammeInput {
+  title: string;
+  definition: string;
+  opensOn: string;
+  closesOn: string;
+  region?: string | undefined;
+  eligibleKinds: OrgKind[];
+  quotas: Record<string, number>;
+  excellentShare?: number | null | undefined;
+  reviewers: string[];
+  recurrence?: 'yearly' | null | undefined;
+  previousId?: string | null | undefined;
+}
+
+/** Opens a call (a city office's respondent, or an admin for the platform). */
+export async function createProgramme(
+  deps: Deps,
+  actor: Actor,
+  input: ProgrammeInput,
+): Promise<Programme> {
+  const office =
+    actor.role === 'admin' || (actor.role === 'respondent' && actor.orgKind === 'city');
+  if (!office) throw new DomainError('not_permitted', { roles: ['admin'] });
+  const db = deps.db.kysely;
+  const region = input.region ?? actor.orgRegion ?? '';
+  if (actor.role !== 'admin' && !regionCovers(actor.orgRegion ?? '', region))
+    throw new DomainError('invalid_programme', {
+      field: 'region',
+      reason: `申报范围应在本机构所辖地区（${actor.orgRegion ?? '未设置'}）之内。`,
+    });
+  if (input.opensOn > input.closesOn)
+    throw new DomainError('invalid_programme', {
+      field: 'closesOn',
+      reason: '截止日期不能早于开始日期。',
+    });
+  const { row, definition } = await deps.definitions.get(input.definition);
+  const audience: readonly string[] = definition.audience;
+  if (!input.eligibleKinds.some((k) => audience.includes(k)))
+    throw new DomainError('invalid_programme', {
+      field: 'eligibleKinds',
+      reason: '所选评估表不面向任何可申报的机构类型。',
+    });
+  const tierIds = new Set(definition.tiers.map((t) => t.id));
+  for (const tier of Object.keys(input.quotas))
+    if (!tierIds.has(tier))
+      throw new DomainError('invalid_programme', {
+        field: `quotas.${tier}`,
+        reason: `评估表没有等级“${tier}”：名额只能按评估表的等级设置。`,
+      });
+  const reviewers = [...new Set(input.reviewers)];
+  if (reviewers.length > 0) {
+    const found = await db
+      .selectFrom('users')
+      .select(['id', 'role', 'org_id'])
+      .where('id', 'in', reviewers)
+      .execute();
+    const bad = reviewers.find((id) => found.find((u) => u.id === id)?.role !== 'reviewer');
+    if (bad)
+      throw new DomainError('invalid_programme', {
+        field: 'reviewers',
+        reason: '评审员名单中有不是评审员的账号。',
+      });
+  }
+  if (input.previousId) {
+    const prev = await findProgramme(db, input.previousId);
+    if (!prev || prev.ownerOrgId !== (actor.role === 'admin' ? prev.ownerOrgId : actor.orgId))
+      throw new DomainError('not_found', { what: 'programme', id: input.previousId });
+  }
+  const programme = {
+    id: randomUUID(),
+    ownerOrgId: actor.orgId,
+    title: input.title,
+    definitionId: row.id,
+    definitionVersion: row.version,
+    region,
+    eligibleKinds: [...new Set(input.eligibleKinds)],
+    opensOn: input.opensOn,
+    closesOn: input.closesOn,
+    quotas: input.quotas,
+    excellentShare: input.excellentShare ?? null,
+    recurrence: input.recurrence ?? null,
+    previousId: input.previousId ?? null,
+    reviewers,
+    createdAt: deps.now().toISOString(),
+    createdBy: actor.id,
+  };
+  await insertProgramme(db, programme);
+  const created = await findProgramme(db, programme.id);
+  if (!created) throw new Error('programme vanished after insert');
+  return created;
+}
+
+export interface ProgrammeView {
+  programme: Programme;
+  window: WindowState;
+  /** How the actor relates to the call. */
+  as: 'office' | 'applicant';
+  /** The actor's organisation's application (applicants), live or withdrawn. */
+  application: {
+    id: string;
+    assessmentId: string;
+    appliedAt: string;
+    withdrawnAt: string | null;
+  } | null;
+  /** Why the actor's organisation may not apply (applicants). */
+  ineligible: ('region' | 'kind')[];
+}
+
+/**
+ * The calls the actor may see: an office its own, an organisation those
+ * whose region and kinds cover it (open, upcoming or closed), an admin all.
+ */
+export async function listProgrammes(deps: Deps, actor: Actor): Promise<ProgrammeView[]> {
+  const db = deps.db.kysely;
+  const today = todayFor(deps);
+  const out: ProgrammeView[] = [];
+  for (const p of await allProgrammes(db)) {
+    if (isOffice(actor, p)) {
+      out.push({
+        programme: p,
+        window: windowOf(p, today),
+        as: 'office',
+        application: null,
+        ineligible: [],
+      });
+      continue;
+    }
+    if (actor.role !== 'respondent' || eligibilityOf(actor, p).length > 0) continue;
+    out.push(await applicantView(deps, actor, p, today));
+  }
+  return out;
+}
+
+async function applicantView(
+  deps: Deps,
+  actor: Actor,
+  p: Programme,
+  today: string,
+): Promise<ProgrammeView> {
+  const mine = await deps.db.kysely
+    .selectFrom('programme_applications')
+    .select(['id', 'assessment_id', 'applied_at', 'withdrawn_at'])
+    .where('programme_id', '=', p.id)
+    .where('org_id', '=', actor.orgId)
+    .orderBy('applied_at', 'desc')
+    .executeTakeFirst();
+  return {
+    programme: p,
+    window: windowOf(p, today),
+    as: 'applicant',
+    application: mine
+      ? {
+          id: mine.id,
+          assessmentId: mine.assessment_id,
+          appliedAt: mine.applied_at,
+          withdrawnAt: mine.withdrawn_at,
+        }
+      : null,
+    ineligible: eligibilityOf(actor, p),
+  };
+}
+
+/** One call as the actor may see it; the same 404 as a missing id otherwise. */
+export async function programmeFor(deps: Deps, actor: Actor, id: string): Promise<ProgrammeView> {
+  const p = await findProgramme(deps.db.kysely, id);
+  if (!p) throw new DomainError('not_found', { what: 'programme', id });
+  const today = todayFor(deps);
+  if (isOffice(actor, p))
+    return {
+      programme: p,
+      window: windowOf(p, today),
+      as: 'office',
+      application: null,
+      ineligible: [],
+    };
+  if (actor.role !== 'respondent' || eligibilityOf(actor, p).length > 0)
+    throw new DomainError('not_found', { what: 'programme', id });
+  return applicantView(deps, actor, p, today);
+}
+
+/**
+ * Applies to a call: with an assessment the organisation already has under
+ * the call's definition version (its answers and rounds come along), or a
+ * new draft. Submission then goes to the call's reviewers.
+ */
+export async function apply(
+  deps: Deps,
+  actor: Actor,
+  programmeId: string,
+  input: { assessment?: string | undefined; title?: string | undefined },
+): Promise<{ application: string; assessment: string }> {
+  const db = deps.db.kysely;
+  const p = await findProgramme(db, programmeId);
+  if (!p || actor.role !== 'respondent')
+    throw new DomainError('not_found', { what: 'programme', id: programmeId });
+  const reasons = eligibilityOf(actor, p);
+  if (reasons.length > 0) throw new DomainError('not_eligible', { reasons, region: p.region });
+  const today = todayFor(deps);
+  if (windowOf(p, today) !== 'open')
+    throw new DomainError('programme_window', {
+      opensOn: p.opensOn,
+      closesOn: p.closesOn,
+      today,
+      step: 'apply',
+    });
+  const live = await liveApplication(db, p.id, actor.orgId);
+  if (live) throw new DomainError('already_applied', { assessment: live.assessmentId });
+  const expected = `${p.definitionId}@${p.definitionVersion}`;
+  let assessmentId: string;
+  let status: string;
+  if (input.assessment) {
+    const row = await findAssessment(db, input.assessment, { orgId: actor.orgId });
+    if (!row) throw new DomainError('not_found', { what: 'assessment', id: input.assessment });
+    const actual = `${row.definition_id}@${row.definition_version}`;
+    if (actual !== expected) throw new DomainError('definition_mismatch', { expected, actual });
+    const elsewhere = await applicationsFor(db, row.id);
+    if (elsewhere.length > 0) throw new DomainError('already_applied', { assessment: row.id });
+    assessmentId = row.id;
+    status = row.status;
+  } else {
+    const created = await createAssessment(deps, actor, {
+      definition: expected,
+      title: input.title ?? `${p.title} · ${actor.orgName}`,
+    });
+    assessmentId = created.id;
+    status = created.status;
+  }
+  const id = randomUUID();
+  const now = deps.now();
+  await db.transaction().execute(async (trx) => {
+    await insertApplication(trx, {
+      id,
+      programmeId: p.id,
+      assessmentId,
+      orgId: actor.orgId,
+      by: actor.id,
+      at: now.toISOString(),
+    });
+    await appendAudit(trx, {
+      assessment: assessmentId,
+      actor: actor.id,
+      action: 'applied',
+      detail: { programme: p.id, title: p.title, office: p.ownerName },
+      at: now,
+    });
+  });
+  if (status !== 'draft') await programmeSubmitted(deps, assessmentId);
+  return { application: id, assessment: assessmentId };
+}
+
+/** Withdraws the organisation's live application, up to and including the closing day. */
+export async function withdraw(deps: Deps, actor: Actor, programmeId: string): Promise<void> {
+  const db = deps.db.kysely;
+  const p = await findProgramme(db, programmeId);
+  if (!p || actor.role !== 'respondent')
+    throw new DomainError('not_found', { what: 'programme', id: programmeId });
+  const live = await liveApplication(db, p.id, actor.orgId);
+  if (!live) throw new DomainError('not_found', { what: 'application' });
+  const today = todayFor(deps);
+  if (today > p.closesOn)
+    throw new DomainError('programme_window', {
+      opensOn: p.opensOn,
+      closesOn: p.closesOn,
+      today,
+      step: 'withdraw',
+    });
+  const now = deps.now();
+  await db.transaction().execute(async (trx) => {
+    if (!(await withdrawApplication(trx, live.id, now.toISOString()))) return;
+    await appendAudit(trx, {
+      assessment: live.assessmentId,
+      actor: actor.id,
+      action: 'withdrawn',
+      detail: { programme: p.id, title: p.title },
+      at: now,
+    });
+  });
+}
