@@ -163,15 +163,35 @@ describe.each(targets)('review on %s', (target) => {
       });
       expect(again.body.status).toBe('in_review'); // still assigned
 
-      const approved = await rita.req('POST', `/api/assessments/${a.id}/decision`, {
+      // Nothing judged in this round beyond what carried over: approval must say 其余各项均同意.
+      const hasty = await rita.req('POST', `/api/assessments/${a.id}/decision`, {
         outcome: 'approve',
         comment: '',
       });
+      expect(hasty.status).toBe(422);
+      expect(hasty.body.type).toBe('urn:zhiping:problem:unjudged-items');
+      const approved = await rita.req('POST', `/api/assessments/${a.id}/decision`, {
+        outcome: 'approve',
+        comment: '',
+        agreeRest: true,
+      });
       expect(approved.body.status).toBe('decided');
-      expect(
-        (await rita.req('POST', `/api/assessments/${a.id}/decision`, { outcome: 'approve' }))
-          .status,
-      ).toBe(409);
+      // The same decision again (a double click) answers as the first did, logging nothing.
+      const again2 = await rita.req('POST', `/api/assessments/${a.id}/decision`, {
+        outcome: 'approve',
+        agreeRest: true,
+      });
+      expect(again2.status).toBe(200);
+      expect(again2.body.reviewed.score).toBe(approved.body.reviewed.score);
+      const other = await rita.req('POST', `/api/assessments/${a.id}/decision`, {
+        outcome: 'return',
+        comment: '改主意了',
+      });
+      expect(other.status).toBe(409);
+      expect(other.body).toMatchObject({
+        type: 'urn:zhiping:problem:already-decided',
+        decision: 'approve',
+      });
       expect((await alice.get(`/api/assessments/${a.id}`)).body.decision.outcome).toBe('approve');
 
       const trail = (await alice.get(`/api/assessments/${a.id}/audit`)).body.map(
