@@ -31,19 +31,34 @@ describe('a fresh install', () => {
 
     const qiye = await login('qiye@demo.zhiping.cn');
     const mine = await get('/api/assessments', qiye);
-    expect(mine.map((a: { status: string }) => a.status).sort()).toEqual([
-      'draft',
+    const items = Array.isArray(mine) ? mine : mine.items;
+    expect(items.map((a: { status: string }) => a.status).sort()).toEqual([
+      'decided',
       'draft',
       'in_review',
     ]);
-    const city = await get('/api/assessments', await login('city@demo.zhiping.cn'));
+    // Titled like real work: who, which form, which day — never a scenario sentence.
+    expect(items.map((a: { title: string }) => a.title).sort()).toEqual([
+      '青禾精密 · GB/T 29490-2013 · 2025-06-20',
+      '青禾精密 · GB/T 29490-2023 · 2026-09-10',
+      '青禾精密 · 国家知识产权优势企业、示范企业 · 2026-11-20',
+    ]);
+    // The 2023 assessment was returned once and resubmitted: two rounds on its trend.
+    const trend = await get('/api/history/gbt29490-2023', qiye);
+    expect(trend.points.map((p: { round: number; date: string }) => [p.round, p.date])).toEqual([
+      [1, '2026-09-10'],
+      [2, '2026-11-20'],
+    ]);
+    expect(trend.entries[0].rounds[0].decision).toBe('return');
+    const cityPage = await get('/api/assessments', await login('city@demo.zhiping.cn'));
+    const city = Array.isArray(cityPage) ? cityPage : cityPage.items;
     expect(
       city.every((a: { definition: { id: string } }) => a.definition.id.startsWith('strong-city')),
     ).toBe(true);
+    expect(city.map((a: { status: string }) => a.status).sort()).toEqual(['draft', 'returned']);
     const queue = await get('/api/review/queue', await login('reviewer@demo.zhiping.cn'));
-    expect(queue.map((a: { id: string }) => a.id)).toContain(
-      mine.find((a: { status: string }) => a.status === 'in_review').id,
-    );
+    const queued = JSON.stringify(queue);
+    expect(queued).toContain(items.find((a: { status: string }) => a.status === 'in_review').id);
     const waiting = await get('/api/admin/assessments', await login('admin@demo.zhiping.cn'));
     expect(waiting.total).toBeGreaterThanOrEqual(15);
     const users = (await deps.db.kysely.selectFrom('users').select('id').execute()).length;

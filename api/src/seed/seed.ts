@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  AssessmentStatus,
-  contentHash,
-  OrgKind,
-  Role,
-  refOf,
-  validateAnswers,
-} from '@zhiping/forms';
+import { contentHash, refOf, validateAnswers } from '@zhiping/forms';
 import { listSamples, loadBuiltins, loadSample, paths, readYaml } from '@zhiping/forms/node';
-import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import type { Actor } from '../auth/session.ts';
 import { anyOrganisation, insertOrganisation, insertUser } from '../db/repositories/accounts.ts';
+import { setShortName } from '../db/repositories/history.ts';
 import type { Deps } from '../deps.ts';
-import { createAssessment, submit } from '../services/assessments.ts';
-import { assign } from '../services/review.ts';
+import { createAssessment } from '../services/assessments.ts';
+import { defaultTitle, shortOrgName } from '../services/names.ts';
+import { DemoFile } from './demo-file.ts';
+import { type Cast, playSteps } from './steps.ts';
 
 /**
  * Loads the built-in definitions that are not stored yet. A stored version is
@@ -35,52 +30,28 @@ export async function syncBuiltins(deps: Deps): Promise<{ added: string[]; drift
   return { added, drifted };
 }
 
-/** The states a demo assessment can be seeded in. */
-const SeedStatus = AssessmentStatus.exclude(['returned', 'decided']);
-
-const Demo = z.object({
-  password: z.string().min(10),
-  organisations: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      kind: OrgKind,
-      region: z.string().optional(),
-      users: z.array(
-        z.object({
-          email: z.string().email(),
-          name: z.string(),
-          role: Role,
-        }),
-      ),
-      assessments: z.array(z.object({ sample: z.string(), status: SeedStatus })).default([]),
-    }),
-  ),
-  otherSamples: z.enum(['submitted', 'skip']),
-});
-
 export const DEMO_FILE = join(paths.seeds, 'demo.yaml');
 
-/** Demo organisations, users and sample assessments, on an empty database only. */
+type Org = { id: string; name: string; kind: Actor['orgKind']; region?: string | undefined };
+
+/** Demo organisations, users and assessments in every state, on an empty database only. */
 export async function seedDemo(deps: Deps, file = DEMO_FILE): Promise<boolean> {
   const db = deps.db.kysely;
   if (await anyOrganisation(db)) return false;
-  const demo = Demo.parse(readYaml(file).data);
+  const demo = DemoFile.parse(readYaml(file).data);
   const now = deps.now().toISOString();
   const actors = new Map<string, Actor>();
-  const addOrg = async (o: {
-    id: string;
-    name: string;
-    kind: Actor['orgKind'];
-    region?: string | undefined;
-  }) => insertOrganisation(db, { ...o, region: o.region ?? null, at: now });
+  const addOrg = async (o: Org & { shortName?: string | undefined }) => {
+    await insertOrganisation(db, { ...o, region: o.region ?? null, at: now });
+    if (o.shortName) await setShortName(db, o.id, o.shortName);
+  };
   const addUser = async (
-    org: { id: string; name: string; kind: Actor['orgKind']; region?: string | undefined },
+    org: Org,
     u: { email: string; name: string; role: Actor['role'] },
-    passwordHash: string,
+    hash: string,
   ) => {
     const id = randomUUID();
-    await insertUser(db, { id, orgId: org.id, ...u, passwordHash, at: now });
+    await insertUser(db, { id, orgId: org.id, ...u, passwordHash: hash, at: now });
     const actor: Actor = {
       id,
       ...u,
@@ -93,37 +64,53 @@ export async function seedDemo(deps: Deps, file = DEMO_FILE): Promise<boolean> {
     actors.set(u.email, actor);
     return actor;
   };
+  const withRole = (role: Actor['role']) => [...actors.values()].find((a) => a.role === role);
 
-  const reviewerEmail = demo.organisations
-    .flatMap((o) => o.users)
-    .find((u) => u.role === 'reviewer')?.email;
-  const adminEmail = demo.organisations
-    .flatMap((o) => o.users)
-    .find((u) => u.role === 'admin')?.email;
+  const lib = loadBuiltins();
+  const hash = await hashPassword(demo.password);
   const used = new Set<string>();
-  const pending: { actor: Actor; sample: string; status: z.infer<typeof SeedStatus> }[] = [];
+  const stories: {
+    respondent: Actor;
+    org: string;
+    a: DemoFile['organisations'][number]['assessments'][number];
+  }[] = [];
   for (const o of demo.organisations) {
     await addOrg(o);
     let first: Actor | undefined;
-    for (const u of o.users) {
-      const a = await addUser(o, u, await hashPassword(demo.password));
-      first ??= a;
-    }
+    for (const u of o.users) first ??= await addUser(o, u, hash);
     for (const a of o.assessments) {
       if (!first) throw new Error(`demo.yaml: ${o.id} has assessments but no user`);
       used.add(`${a.sample}.json`);
-      pending.push({ actor: first, sample: `${a.sample}.json`, status: a.status });
+      stories.push({ respondent: first, org: shortOrgName(o.name, o.shortName), a });
     }
   }
+  const reviewer = withRole('reviewer');
+  const admin = withRole('admin');
+  if (!reviewer || !admin) throw new Error('demo.yaml needs a reviewer and an admin');
+
+  for (const { respondent, org, a } of stories) {
+    const s = loadSample(`${a.sample}.json`);
+    const asOf = a.asOf ?? s.asOf;
+    const first = a.steps[0]?.at;
+    const created = await createAssessment(
+      first ? { ...deps, now: () => new Date(first) } : deps,
+      respondent,
+      {
+        definition: s.definition,
+        title: defaultTitle(org, lib.get(s.definition), asOf),
+        asOf,
+        answers: { ...s.answers, ...a.set },
+      },
+    );
+    const cast: Cast = { respondent, reviewer, admin };
+    await playSteps(deps, created.id, a.steps, cast);
+  }
+
   if (demo.otherSamples === 'submitted') {
-    const lib = loadBuiltins();
-    for (const rel of listSamples().filter((s) => !used.has(s))) {
+    for (const rel of listSamples().filter((x) => !used.has(x))) {
       const s = loadSample(rel);
-      const issues = validateAnswers(lib.get(s.definition), s.answers, {
-        mode: 'submit',
-        asOf: s.asOf,
-      });
-      if (issues.length > 0) continue;
+      const def = lib.get(s.definition);
+      if (validateAnswers(def, s.answers, { mode: 'submit', asOf: s.asOf }).length > 0) continue;
       const org = { id: `sample-${s.id}`, ...s.organisation };
       await addOrg(org);
       // A login-less owner: '!' matches no password.
@@ -132,23 +119,17 @@ export async function seedDemo(deps: Deps, file = DEMO_FILE): Promise<boolean> {
         { email: `${s.id}@samples.invalid`, name: s.organisation.name, role: 'respondent' },
         '!',
       );
-      pending.push({ actor: owner, sample: rel, status: 'submitted' });
-    }
-  }
-
-  for (const p of pending) {
-    const s = loadSample(p.sample);
-    const row = await createAssessment(deps, p.actor, {
-      definition: s.definition,
-      title: s.title,
-      asOf: s.asOf,
-      answers: s.answers,
-    });
-    if (p.status === 'draft') continue;
-    await submit(deps, p.actor, row.id, row.revision);
-    if (p.status === 'in_review' && reviewerEmail && adminEmail) {
-      const reviewer = actors.get(reviewerEmail) as Actor;
-      await assign(deps, actors.get(adminEmail) as Actor, row.id, reviewer.id);
+      const created = await createAssessment(deps, owner, {
+        definition: s.definition,
+        title: defaultTitle(shortOrgName(s.organisation.name), def, s.asOf),
+        asOf: s.asOf,
+        answers: s.answers,
+      });
+      await playSteps(deps, created.id, [{ at: now, do: 'submit' }], {
+        respondent: owner,
+        reviewer,
+        admin,
+      });
     }
   }
   return true;

@@ -214,3 +214,13 @@ export async function submissionsFromAudit(db: Kysely<Database>, ids: readonly s
     return { assessmentId: r.assessment_id, at: r.at, score: d.score, tier: d.verdict };
   });
 }
+
+/** An assessment's current revision (the seed's scripted saves need it). */
+export async function revisionOf(db: Kysely<Database>, id: string): Promise<number> {
+  const r = await db
+    .selectFrom('assessments')
+    .select('revision')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(r.revision);
+}
