@@ -116,11 +116,7 @@ export function AssessmentsTab() {
             key: 'reviewers',
             width: wide ? 300 : 170,
             render: (_, a) => (
-              <ReviewersEditor
-                key={`${a.id}:${a.reviewers.map((r) => r.id).join()}`}
-                assessment={a}
-                reviewers={reviewers.data?.items ?? []}
-              />
+              <ReviewersEditor key={a.id} assessment={a} reviewers={reviewers.data?.items ?? []} />
             ),
           },
         ]}

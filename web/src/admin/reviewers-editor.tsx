@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AdminAssessment } from '@zhiping/api/contract';
 import { Button, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { adminApi, adminKeys } from './admin-api.ts';
@@ -21,6 +21,9 @@ export function ReviewersEditor({
   const queryClient = useQueryClient();
   const current = assessment.reviewers.map((r) => r.id);
   const [chosen, setChosen] = useState<string[]>(current);
+  const currentKey = current.join();
+  // The list refetched (after a save here, or another admin's): show what is stored now.
+  useEffect(() => setChosen(currentKey ? currentKey.split(',') : []), [currentKey]);
   const save = useMutation({
     mutationFn: (ids: string[]) => adminApi.setReviewers(assessment.id, ids),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: adminKeys.all }),
