@@ -4,6 +4,7 @@ import { type Answers, score, verdictLabel } from '@zhiping/forms';
 import { loadBuiltins, loadSample } from '@zhiping/forms/node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignFirstReviewer } from './support/admin.ts';
 import { browserAvailable, launch } from './support/browser.ts';
 import { fillStep, waitSaved } from './support/fill.ts';
 import { signIn } from './support/login.ts';
@@ -134,14 +135,13 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
     // ── the admin assigns the reviewer ─────────────────────────────────
     const admin = await newPage();
     await signIn(admin, api.url, 'admin@demo.zhiping.cn');
-    const row = admin.locator(`tr:has(a[href="/assessments/${id}/results"])`);
+    // Every assessment is listed; the row is the one just submitted (rows carry their id).
+    await admin.goto(`${api.url}/admin/assessments?status=submitted`);
+    const row = admin.locator(`tr[data-row-key="${id}"]`);
     await row.waitFor();
     await shot(admin, '05-admin');
-    await row
-      .getByRole('button', { name: '分 配' })
-      .or(row.getByRole('button', { name: '分配' }))
-      .click();
-    await row.waitFor({ state: 'detached' });
+    await assignFirstReviewer(admin, row);
+    await row.getByText('评审中').waitFor();
 
     // ── the reviewer overrides one item with a reason, and approves ────
     const reviewer = await newPage();

@@ -19,6 +19,25 @@ export async function pick(page: Page, select: Locator, label: string): Promise<
     .click();
 }
 
+/** Assigns the first reviewer offered to a submitted assessment's row, and saves. */
+export async function assignFirstReviewer(page: Page, row: Locator): Promise<void> {
+  await row.getByRole('combobox').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await save(page, row);
+}
+
+async function save(page: Page, row: Locator): Promise<void> {
+  await page.keyboard.press('Escape');
+  const saved = page.waitForResponse(
+    (r) => r.url().includes('/reviewers') && r.request().method() === 'PUT',
+  );
+  await button(row, '保存').click();
+  const res = await saved;
+  if (res.status() !== 200)
+    throw new Error(`reviewers not saved: ${res.status()} ${await res.text()}`);
+  await row.getByText('评审员已更新').waitFor();
+}
+
 /**
  * Sets an assessment's reviewers on the admin list to exactly `names`
  * (the row is `tr[data-row-key=<id>]`), and saves.
@@ -36,13 +55,5 @@ export async function setReviewers(page: Page, row: Locator, names: string[]): P
       .first()
       .click();
   }
-  await page.keyboard.press('Escape');
-  const saved = page.waitForResponse(
-    (r) => r.url().includes('/reviewers') && r.request().method() === 'PUT',
-  );
-  await button(row, '保存').click();
-  const res = await saved;
-  if (res.status() !== 200)
-    throw new Error(`reviewers not saved: ${res.status()} ${await res.text()}`);
-  await row.getByText('评审员已更新').waitFor();
+  await save(page, row);
 }
