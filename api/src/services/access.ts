@@ -33,12 +33,23 @@ export async function assessmentFor(
   if (actor.role === 'admin') throw new DomainError('not_found', { what: 'assessment' });
   const row = await findAssessment(db, id, scopeOf(actor));
   if (!row) throw new DomainError('not_found', { what: 'assessment' });
-  // Reviewers see submitted rounds only: a draft reopened after a return is
-  // the respondent's again (answers, audit, reports, files), as if absent.
-  if (actor.role === 'reviewer' && row.status === 'draft')
-    throw new DomainError('not_found', { what: 'assessment' });
-  if (actor.role !== 'reviewer') return { row, relation: relationOf(actor, row.org_id, false) };
-  // Found through the reviewer scope means assigned; of several, one leads (decides).
-  const lead = leadOf(await reviewersOf(db, id));
-  return { row, relation: { ...relationOf(actor, row.org_id, true), lead: lead?.id === actor.id } };
+  return { row, relation: await visibleRelation(db, actor, row) };
+}
+
+/**
+ * How an actor who found `row` in their scope relates to it — or the 404
+ * when a reviewer finds a draft: reviewers see submitted rounds only; a
+ * draft reopened after a return is the respondent's again (answers, audit,
+ * reports, files), as if absent. Of several reviewers, one leads (decides).
+ */
+export async function visibleRelation(
+  db: Kysely<Database>,
+  actor: Actor,
+  row: { id: string; org_id: string; status: string },
+): Promise<Relation> {
+  if (actor.role !== 'reviewer') return relationOf(actor, row.org_id, false);
+  if (row.status === 'draft') throw new DomainError('not_found', { what: 'assessment' });
+  // Found through the reviewer scope means assigned.
+  const lead = leadOf(await reviewersOf(db, row.id));
+  return { ...relationOf(actor, row.org_id, true), lead: lead?.id === actor.id };
 }

@@ -12,9 +12,8 @@ import { type DetailRow, findDetailRow } from '../db/repositories/assessment-rea
 import { fromRow } from '../db/repositories/assessments.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
-import { scopeOf } from './access.ts';
+import { scopeOf, visibleRelation } from './access.ts';
 import { draftCacheFor } from './draft-cache.ts';
-import { relationOf } from './lifecycle.ts';
 import { detailOf } from './present.ts';
 import { trustedJson } from './read-model.ts';
 import { ensureModel } from './read-model-repair.ts';
@@ -61,11 +60,17 @@ export async function assessmentView(
   if (actor.role === 'admin') throw new DomainError('not_found', { what: 'assessment' });
   const row = await findDetailRow(deps.db.kysely, deps.db.dialect, id, scopeOf(actor));
   if (!row) throw new DomainError('not_found', { what: 'assessment' });
+  // A reviewer never sees a draft (404), and only the lead decides: access.ts (issue 13).
+  const relation = await visibleRelation(deps.db.kysely, actor, row);
   const etag = etagOf(row, actor);
   if (held(etag)) return { etag, notModified: true };
-  const relation = relationOf(actor, row.org_id, actor.role === 'reviewer');
   const trusted = row.model_revision === row.revision && row.self_result !== null;
-  const ownDraft = row.status === 'draft' && relation.owner && actor.role === 'respondent';
+  // A draft that has reviewers was returned: the full path shows the returned round's comments.
+  const ownDraft =
+    row.status === 'draft' &&
+    relation.owner &&
+    actor.role === 'respondent' &&
+    row.reviewers.length === 0;
   if (!ownDraft || reviewVisibleTo(row.status, relation) || citesFiles(row.answers) || !trusted) {
     // The full presenter: reviews, stored file names, or a row from before the read model.
     if (!trusted) await ensureModel(deps, row);
@@ -101,7 +106,10 @@ export async function assessmentView(
     position: row.position,
     reviewedResult: null,
     submissionHash: row.submission_hash,
-    reviewers: row.reviewers,
+    // Never submitted (no reviewers): no round, no review yet.
+    reviewers: [],
+    round: 0,
+    reviewed: null,
     reviews: [],
     decision: null,
     can: allowedActions(row.status, relation),
