@@ -169,3 +169,7 @@ export const Rollup = z
     ),
   })
   .openapi('Rollup');
+
+export const ReviewerChoice = z
+  .object({ id: Id, name: z.string(), organisation: z.string() })
+  .openapi('ReviewerChoice');

@@ -90,6 +90,9 @@ describe.each(targets)('programmes on %s', (target) => {
         reviewers: [h.users.rita.id],
       };
       expect((await alice.req('POST', '/api/programmes', base)).status).toBe(403);
+      expect((await alice.get('/api/programmes/reviewers')).status).toBe(403);
+      const choices = (await mayor.get('/api/programmes/reviewers')).body as { id: string }[];
+      expect(choices.map((c) => c.id).sort()).toEqual([h.users.rita.id, h.users.rob.id].sort());
       const outside = await mayor.req('POST', '/api/programmes', { ...base, region: '浙江省' });
       expect(outside.status).toBe(422);
       expect(outside.body.errors[0].path).toBe('region');

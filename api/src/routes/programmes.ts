@@ -6,6 +6,7 @@ import {
   Programme,
   ProgrammeInput,
   ProgrammeView,
+  ReviewerChoice,
   Rollup,
 } from '../contract/index.ts';
 import type { Deps } from '../deps.ts';
@@ -18,6 +19,7 @@ import {
   createProgramme,
   listProgrammes,
   programmeFor,
+  reviewerChoices,
   withdraw,
 } from '../services/programmes.ts';
 import { IdParams } from './assessments.ts';
@@ -56,6 +58,21 @@ export function programmeRoutes(deps: Deps) {
       },
     }),
     async (c) => c.json(await createProgramme(deps, actorOf(c), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programmes/reviewers',
+      tags,
+      summary: '发起申报时可选的评审员',
+      responses: {
+        200: jsonContent(z.array(ReviewerChoice), '评审员'),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json(await reviewerChoices(deps, actorOf(c)), 200),
   );
 
   app.openapi(

@@ -329,3 +329,19 @@ export async function withdraw(deps: Deps, actor: Actor, programmeId: string): P
     });
   });
 }
+
+/** Reviewers an office may name for its calls (enabled reviewer accounts, any organisation). */
+export async function reviewerChoices(deps: Deps, actor: Actor) {
+  const office =
+    actor.role === 'admin' || (actor.role === 'respondent' && actor.orgKind === 'city');
+  if (!office) throw new DomainError('not_permitted', { roles: ['admin'] });
+  return deps.db.kysely
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.org_id')
+    .select(['u.id as id', 'u.name as name', 'o.name as organisation'])
+    .where('u.role', '=', 'reviewer')
+    .where('u.disabled_at', 'is', null)
+    .orderBy('o.name')
+    .orderBy('u.name')
+    .execute();
+}

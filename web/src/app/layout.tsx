@@ -38,6 +38,11 @@ export function Layout() {
               <span className="zp-org"> · {me.organisation.name}</span>
             </span>
           ) : null}
+          {me && me.role !== 'reviewer' ? (
+            <Link to="/programmes" className="zp-header-link">
+              {t('prog.nav')}
+            </Link>
+          ) : null}
           <UnreadLink signedIn={Boolean(me)} />
           <Button
             size="small"

@@ -24,6 +24,8 @@ const ReturnedPage = lazy(() => import('../review/returned-page.tsx'));
 const ReviewerAgreementPage = lazy(() => import('../review/reviewer-agreement-page.tsx'));
 const AuditPage = lazy(() => import('../audit/audit-page.tsx'));
 const InboxPage = lazy(() => import('../notifications/inbox-page.tsx'));
+const ProgrammesPage = lazy(() => import('../programmes/programmes-page.tsx'));
+const ProgrammePage = lazy(() => import('../programmes/programme-page.tsx'));
 
 export function AppRoutes() {
   return (
@@ -49,6 +51,8 @@ export function AppRoutes() {
             <Route path="assessments/:id/audit" element={<AuditPage />} />
             <Route path="reviewers/:id/agreement" element={<ReviewerAgreementPage />} />
             <Route path="notifications" element={<InboxPage />} />
+            <Route path="programmes" element={<ProgrammesPage />} />
+            <Route path="programmes/:id" element={<ProgrammePage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -7,6 +7,7 @@ import { keys, useAssessments, useForms } from '../api/queries.ts';
 import type { AssessmentSummary, DefinitionSummary, User } from '../api/types.ts';
 import { StartFromEarlier } from '../carry-over/start-from-earlier.tsx';
 import { useLocale, useT } from '../i18n/locale.tsx';
+import { OpenCalls } from '../programmes/open-calls.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { AssessmentTable } from './assessment-table.tsx';
 import { groupByFamily } from './group-by-family.ts';
@@ -41,6 +42,7 @@ export function RespondentHome({ user }: { user: User }) {
   const catalogue = groupByFamily(fitting.length > 0 ? fitting : (forms.data ?? []));
   return (
     <div className="zp-page">
+      <OpenCalls />
       <section aria-labelledby="mine-title">
         <h1 id="mine-title">{t('home.mine')}</h1>
         {mine.isError ? (

@@ -8,9 +8,11 @@
  * also be a catalogue key (checked by the type below).
  */
 import { adminEn, adminZh } from '../admin/messages.ts';
+import { programmeEn, programmeZh } from '../programmes/messages.ts';
 
 export const zh = {
   ...adminZh,
+  ...programmeZh,
   'app.name': '知评',
   'app.tagline': '知识产权合规自评',
   'app.language': 'English',
@@ -387,6 +389,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...programmeEn,
   'app.name': 'Zhiping',
   'app.tagline': 'IP compliance self-assessment',
   'app.language': '中文',

@@ -1,0 +1,38 @@
+import type {
+  ApplicantsView,
+  Applied,
+  ApplyInput,
+  Programme,
+  ProgrammeInput,
+  ProgrammeView,
+  ReviewerChoice,
+  Rollup,
+} from '@zhiping/api/contract';
+import type { z } from 'zod';
+import { request } from '../api/client.ts';
+
+const enc = encodeURIComponent;
+
+export type ProgrammeBody = z.input<typeof ProgrammeInput>;
+
+export const programmesApi = {
+  reviewers: () => request<z.infer<typeof ReviewerChoice>[]>('GET', '/programmes/reviewers'),
+  list: () => request<z.infer<typeof ProgrammeView>[]>('GET', '/programmes'),
+  one: (id: string) => request<z.infer<typeof ProgrammeView>>('GET', `/programmes/${enc(id)}`),
+  create: (body: ProgrammeBody) => request<z.infer<typeof Programme>>('POST', '/programmes', body),
+  apply: (id: string, body: z.input<typeof ApplyInput>) =>
+    request<z.infer<typeof Applied>>('POST', `/programmes/${enc(id)}/applications`, body),
+  withdraw: (id: string) => request<void>('DELETE', `/programmes/${enc(id)}/applications/mine`),
+  applicants: (id: string) =>
+    request<z.infer<typeof ApplicantsView>>('GET', `/programmes/${enc(id)}/applicants`),
+  rollup: (id: string) => request<z.infer<typeof Rollup>>('GET', `/programmes/${enc(id)}/rollup`),
+  /** A plain link: the browser downloads the workbook with the session cookie. */
+  rankingUrl: (id: string) => `/api/programmes/${enc(id)}/ranking.xlsx`,
+};
+
+export const programmeKeys = {
+  all: ['programmes'] as const,
+  one: (id: string) => ['programmes', id] as const,
+  applicants: (id: string) => ['programmes', id, 'applicants'] as const,
+  rollup: (id: string) => ['programmes', id, 'rollup'] as const,
+};
