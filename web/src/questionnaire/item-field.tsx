@@ -2,6 +2,7 @@ import { type Definition, type Item, type ItemStatus, quantity, textOf } from '@
 import { memo, useState } from 'react';
 import { type Control, useController } from 'react-hook-form';
 import type { Locale, Translate } from '../i18n/locale.tsx';
+import { ItemReviewerComment } from '../review/questionnaire-comments.tsx';
 import { CitationList } from '../shared/citation-list.tsx';
 import { UnverifiedTag } from '../shared/unverified-tag.tsx';
 import type { ResolverContext } from './answers-resolver.ts';
@@ -107,6 +108,7 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
           {p.contradiction}
         </p>
       ) : null}
+      <ItemReviewerComment itemId={item.id} idBase={domId} />
       <div>
         <button
           type="button"

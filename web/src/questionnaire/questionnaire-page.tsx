@@ -1,12 +1,13 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Modal, Space } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
-import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useAssessment, useDefinition } from '../api/queries.ts';
 import type { AssessmentDetail } from '../api/types.ts';
 import { PendingNotice } from '../carry-over/pending-notice.tsx';
 import { useT } from '../i18n/locale.tsx';
+import { ReviewCommentsProvider, wasReturned } from '../review/questionnaire-comments.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { Questionnaire, type QuestionnaireClient } from './questionnaire.tsx';
@@ -65,9 +66,12 @@ export default function QuestionnairePage() {
   if (form.isError) return <ProblemAlert error={form.error} onRetry={() => void form.refetch()} />;
   if (!assessment.data || !form.data) return <Loading />;
   const a = assessment.data;
+  // Returned: the reviewer's reasons come first (reopening from there leads back here).
+  if (!a.can.edit && a.status === 'returned')
+    return <Navigate to={`/assessments/${a.id}/returned`} replace />;
   if (!a.can.edit) return <NotEditable assessment={a} />;
   return (
-    <>
+    <ReviewCommentsProvider assessmentId={a.id} enabled={wasReturned(a)}>
       <PendingNotice id={a.id} />
       <Questionnaire
         key={a.id}
@@ -86,7 +90,7 @@ export default function QuestionnairePage() {
         }}
         onReloaded={(fresh) => queryClient.setQueryData(keys.assessment(a.id), fresh)}
       />
-    </>
+    </ReviewCommentsProvider>
   );
 }
 

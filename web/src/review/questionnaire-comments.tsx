@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { ReplyBox } from './reply-box.tsx';
 import { reviewApi, reviewKeys } from './review-api.ts';
-import type { Reply } from './types.ts';
+import type { Reply, ReviewedSummary } from './types.ts';
+
+/** Whether a reviewer may have left comments: returned, or editable again after a submission (reopened). */
+export const wasReturned = (
+  a: ReviewedSummary & { decision: { outcome: string } | null },
+): boolean => a.decision?.outcome === 'return' || (a.round ?? 0) >= 1 || a.status === 'returned';
 
 const Ctx = createContext<{ assessmentId: string; latest: ReadonlyMap<string, Reply> } | null>(
   null,

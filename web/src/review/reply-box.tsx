@@ -26,7 +26,7 @@ export function ReplyBox({
       <div className="zp-review-comment">
         <strong>{t('review.commentOfRound', { round: reply.round })}</strong>
         {t('app.colon')}
-        {reply.comment}
+        <span>{reply.comment}</span>
       </div>
       <label htmlFor={`${idBase}-reply`}>{t('review.yourReply')}</label>
       <Input.TextArea
@@ -38,6 +38,7 @@ export function ReplyBox({
       />
       <div className="zp-actions">
         <Button
+          autoInsertSpace={false}
           onClick={() => send.mutate()}
           loading={send.isPending}
           disabled={!text.trim() || send.isPending}
