@@ -179,7 +179,7 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
   it('lays the questionnaire out at tablet width without sideways scrolling', async () => {
     const page = await newPage(768, 1024);
     await signIn(page, api.url, 'qiye@demo.zhiping.cn');
-    await page.getByRole('link', { name: /证书未换版/ }).click();
+    await page.getByRole('link', { name: /优势企业、示范企业/ }).click();
     await page.locator('#zp-step-title').waitFor();
     await shot(page, '08-tablet');
     const overflow = (await page.evaluate(

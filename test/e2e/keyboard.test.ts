@@ -62,7 +62,7 @@ describe.skipIf(!run)('keyboard only (Chromium)', () => {
   it('every control of a step is reached by Tab, in document order', async () => {
     const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     await signIn(page, api.url, 'qiye@demo.zhiping.cn');
-    await page.getByRole('link', { name: /证书未换版/ }).click();
+    await page.getByRole('link', { name: /优势企业、示范企业/ }).click();
     await page.locator('#zp-step-title').waitFor();
     // Two steps: the profile (yes/no, dates) and one of clause questions (scales, evidence, text).
     for (const step of [0, 1]) {
@@ -83,7 +83,7 @@ describe.skipIf(!run)('keyboard only (Chromium)', () => {
   it('steps answer Enter and Space; radio groups move with arrows; buttons and toggles with Enter', async () => {
     const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     await signIn(page, api.url, 'qiye@demo.zhiping.cn');
-    await page.getByRole('link', { name: /证书未换版/ }).click();
+    await page.getByRole('link', { name: /优势企业、示范企业/ }).click();
     const heading = page.locator('#zp-step-title');
     await heading.waitFor();
     const steps = page.locator('nav.zp-steps button');

@@ -61,7 +61,7 @@ describe.skipIf(!run)('at 390 px (Chromium)', () => {
     expect(brand?.height ?? 0).toBeLessThan(30);
 
     // A submitted one: its results page.
-    await page.getByRole('link', { name: /基本就绪的软件企业/ }).click();
+    await page.getByRole('link', { name: /GB\/T 29490-2023 · 2026-09-10/ }).click();
     await page.getByTestId('verdict').waitFor();
     await page.locator('.zp-chart svg').waitFor();
     await page.screenshot({ path: join(artifacts, '11-results-390.png'), fullPage: true });
@@ -69,7 +69,7 @@ describe.skipIf(!run)('at 390 px (Chromium)', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.goBack();
 
-    await page.getByRole('link', { name: /证书未换版/ }).click();
+    await page.getByRole('link', { name: /优势企业、示范企业/ }).click();
     await page.locator('#zp-step-title').waitFor();
     await page.screenshot({ path: join(artifacts, '10-questionnaire-390.png'), fullPage: true });
     expect(await culprits(page)).toEqual([]);

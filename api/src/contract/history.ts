@@ -155,6 +155,8 @@ export const Changes = z
     fellBack: z.array(ItemChange),
     gatesPassed: z.array(GateChange),
     gatesFailed: z.array(GateChange),
+    /** When `to` is a draft: items answered last time and not yet in the draft. */
+    unanswered: z.number().int(),
   })
   .openapi('Changes');
 export type Changes = z.infer<typeof Changes>;

@@ -195,7 +195,7 @@ export async function historyOf(
 }
 
 function changesBetween(a: Point, b: Point, def: Definition): Changes {
-  const c = compareResults(a.result, b.result);
+  const c = compareResults(a.result, b.result, { draft: b.round === null });
   const places = itemPlaces(def);
   const label = (id: string) => {
     const p = places.get(id)?.item;
@@ -214,5 +214,6 @@ function changesBetween(a: Point, b: Point, def: Definition): Changes {
     fellBack: c.fellBack.map((i) => ({ ...i, label: label(i.item) })),
     gatesPassed: c.gatesPassed.map((g) => ({ ...g, title: gateTitle.get(g.gate) ?? g.gate })),
     gatesFailed: c.gatesFailed.map((g) => ({ ...g, title: gateTitle.get(g.gate) ?? g.gate })),
+    unanswered: c.unanswered,
   };
 }

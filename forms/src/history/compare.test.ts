@@ -68,6 +68,16 @@ describe('compareResults', () => {
     });
   });
 
+  it('with a draft, counts unanswered items apart instead of calling them fallen back', () => {
+    const draft = score(fixture, { 'p.make': false, 'a.policy': true }, { asOf });
+    const plain = compareResults(before, draft);
+    expect(plain.fellBack.map((i) => i.item)).toContain('a.budget');
+    const d = compareResults(before, draft, { draft: true });
+    expect(d.fellBack).toEqual([]);
+    // Answered before and not yet: a.budget, b1.staff, b2.records and the profile's start date and penalty.
+    expect(d.unanswered).toBe(5);
+  });
+
   it('reports nothing changed between a result and itself', () => {
     const same = compareResults(after, after);
     expect([same.improved, same.fellBack, same.gatesPassed, same.gatesFailed]).toEqual([

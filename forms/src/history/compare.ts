@@ -43,30 +43,53 @@ export interface ResultChanges {
   /** Gates failed now that were not failed before. */
   gatesFailed: GateChange[];
   sections: SectionChange[];
+  /** With `draft`: items answered before and not yet answered in the draft. */
+  unanswered: number;
 }
 
 /** What an item contributes to the 0–100 total. */
 const share = (i: ItemResult) => (i.visible && i.max > 0 ? (i.points / i.max) * i.weight : 0);
+/** How much of its own points an item earns: what the respondent changed, whatever the weights. */
+const earned = (i: ItemResult) => (i.max > 0 ? i.points / i.max : 0);
+
+export interface CompareOptions {
+  /**
+   * The later result is a draft in progress: its unanswered items are still
+   * to be answered, not fallen back (they are counted in `unanswered`).
+   */
+  draft?: boolean;
+}
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Compares an earlier result with a later one.
  *
- * @example compareResults(last, now).improved.map((c) => c.item) // ['c9.4.held', …]
+ * @example compareResults(last, draft, { draft: true }).improved.map((c) => c.item) // ['c9.4.held', …]
  */
-export function compareResults(before: ScoreResult, after: ScoreResult): ResultChanges {
+export function compareResults(
+  before: ScoreResult,
+  after: ScoreResult,
+  options: CompareOptions = {},
+): ResultChanges {
   const old = new Map(before.items.map((i) => [i.id, i]));
   const improved: ItemChange[] = [];
   const fellBack: ItemChange[] = [];
+  let unanswered = 0;
   for (const now of after.items) {
     const was = old.get(now.id);
     // An item hidden on either side was not asked there: nothing to compare.
     if (!was?.visible || !now.visible) continue;
+    if (options.draft && now.status === 'unanswered') {
+      if (was.status !== 'unanswered') unanswered++;
+      continue;
+    }
+    // Improved or fell back by what the item itself earns: a weight that moved
+    // because other items were shown or hidden is not a change of the answer.
+    const sign = compareNumbers(earned(now), earned(was));
+    if (sign === 0) continue;
     const a = share(was);
     const b = share(now);
-    const sign = compareNumbers(b, a);
-    if (sign === 0) continue;
     const change: ItemChange = {
       item: now.id,
       section: now.section,
@@ -111,5 +134,6 @@ export function compareResults(before: ScoreResult, after: ScoreResult): ResultC
     gatesPassed,
     gatesFailed,
     sections,
+    unanswered,
   };
 }

@@ -32,6 +32,9 @@ export function ChangesCard({ changes }: { changes: Changes }) {
           after: tier(changes.tier.after),
         })}
       </p>
+      {changes.unanswered > 0 ? (
+        <p className="zp-muted">{t('history.stillToAnswer', { n: changes.unanswered })}</p>
+      ) : null}
       {nothing ? <Empty description={t('history.noChanges')} /> : null}
       {changes.gatesPassed.length > 0 ? (
         <>
