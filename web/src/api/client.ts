@@ -40,7 +40,7 @@ export function isWrongState(e: unknown): e is ApiError {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function problemOf(res: Response): Promise<ApiError> {
+export async function problemOf(res: Response): Promise<ApiError> {
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = await res.json();

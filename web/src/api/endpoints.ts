@@ -1,5 +1,5 @@
 import type { Answers, DecisionOutcome, Family, ScoreResult } from '@zhiping/forms';
-import { request, upload } from './client.ts';
+import { request } from './client.ts';
 import type {
   AssessmentDetail,
   AssessmentPage,
@@ -13,6 +13,7 @@ import type {
   Saved,
   User,
 } from './types.ts';
+import { type OnProgress, uploadWithProgress } from './upload-progress.ts';
 
 const enc = encodeURIComponent;
 
@@ -45,8 +46,13 @@ export const api = {
   reopen: (id: string, revision: number) =>
     request<AssessmentDetail | Saved>('POST', `/assessments/${enc(id)}/reopen`, { revision }),
   audit: (id: string) => request<AuditEntry[]>('GET', `/assessments/${enc(id)}/audit`),
-  uploadFile: (id: string, file: File) =>
-    upload<{ id: string; name: string }>(`/assessments/${enc(id)}/files`, file, file.name),
+  uploadFile: (id: string, file: File, onProgress?: OnProgress) =>
+    uploadWithProgress<{ id: string; name: string }>(
+      `/assessments/${enc(id)}/files`,
+      file,
+      file.name,
+      onProgress,
+    ),
 
   queue: () => request<AssessmentSummary[]>('GET', '/review/queue'),
   review: (id: string, itemId: string, body: ItemReviewBody) =>

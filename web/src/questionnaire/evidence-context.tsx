@@ -2,7 +2,11 @@ import { createContext, useContext } from 'react';
 
 /** How an evidence input stores a file: the questionnaire supplies it for its assessment. */
 export interface EvidenceFiles {
-  upload(file: File): Promise<{ id: string; name: string }>;
+  /** Stores a file, telling how much of it has been sent (0–1) as it goes. */
+  upload(
+    file: File,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ id: string; name: string }>;
   /** Where a stored file can be opened. */
   url(fileId: string): string;
 }

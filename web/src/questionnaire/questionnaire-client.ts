@@ -8,5 +8,9 @@ export interface QuestionnaireClient {
   submit: (id: string, revision: number) => Promise<unknown>;
   assessment: (id: string) => Promise<AssessmentDetail>;
   /** Stores an evidence file; absent (as in tests) → the file picker is disabled. */
-  uploadFile?: (id: string, file: File) => Promise<{ id: string; name: string }>;
+  uploadFile?: (
+    id: string,
+    file: File,
+    onProgress?: (fraction: number) => void,
+  ) => Promise<{ id: string; name: string }>;
 }

@@ -36,7 +36,7 @@ const clientFor = (queryClient: QueryClient): QuestionnaireClient => ({
   },
   submit: (id, revision) => api.submit(id, revision),
   assessment: (id) => api.assessment(id),
-  uploadFile: (id, file) => api.uploadFile(id, file),
+  uploadFile: (id, file, onProgress) => api.uploadFile(id, file, onProgress),
 });
 
 /** Loads the assessment and the exact definition version it is pinned to, then the questionnaire. */

@@ -105,7 +105,8 @@ export function Questionnaire(p: QuestionnaireProps) {
     const up = client.uploadFile;
     return up
       ? {
-          upload: (file: File) => up(assessment.id, file),
+          upload: (file: File, onProgress?: (fraction: number) => void) =>
+            up(assessment.id, file, onProgress),
           url: (fileId: string) => fileUrl(assessment.id, fileId),
         }
       : null;

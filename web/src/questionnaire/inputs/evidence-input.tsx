@@ -1,11 +1,14 @@
-import { type ChangeEvent, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale.tsx';
 import { useEvidenceFiles } from '../evidence-context.tsx';
+import { EvidenceUpload } from './evidence-upload.tsx';
 import type { InputProps } from './input-props.ts';
 
-/** The server's default per-file limit (FILE_LIMIT), as the hint under the picker says. */
-const FILE_LIMIT = 10 * 1024 * 1024;
+// The preview (and PDF.js behind it) loads only when a preview is asked for.
+const EvidencePreview = lazy(() => import('./evidence-preview.tsx'));
+
+/** Names whose files may be previewed in the page; the server's detected type decides in the end. */
+const PREVIEWABLE = /\.(png|jpe?g|gif|webp|bmp|pdf)$/i;
 
 interface EvidenceDraft {
   files: { id: string; name: string }[];
@@ -25,41 +28,19 @@ function asDraft(v: unknown): EvidenceDraft {
 
 /**
  * Evidence: where it is kept and a note, plus the files an auditor will ask
- * for. Files are uploaded as they are picked; the answer records their ids.
+ * for. Files are uploaded as they are dropped or picked, with their
+ * progress; the answer records their ids. Images and PDFs open in a preview.
  */
 export function EvidenceInput(p: InputProps) {
   const t = useT();
   const files = useEvidenceFiles();
-  const [uploading, setUploading] = useState(false);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ id: string; name: string } | null>(null);
+  const back = useRef<HTMLButtonElement | null>(null);
   const v = asDraft(p.value);
-  const set = (patch: Partial<EvidenceDraft>) => p.onChange({ ...v, ...patch });
-  const onFiles = async (e: ChangeEvent<HTMLInputElement>) => {
-    const picked = Array.from(e.target.files ?? []);
-    e.target.value = '';
-    if (!files || picked.length === 0) return;
-    setUploading(true);
-    setUploadError(null);
-    const stored: { id: string; name: string }[] = [];
-    for (const f of picked) {
-      // Said before sending, not after uploading megabytes the server refuses.
-      if (f.size > FILE_LIMIT) {
-        setUploadError(t('q.fileTooLarge', { name: f.name }));
-        continue;
-      }
-      try {
-        // Keep only what the answer records; the upload's other facts stay on the server.
-        const { id, name } = await files.upload(f);
-        stored.push({ id, name });
-      } catch (err) {
-        const why =
-          err instanceof ApiError ? (err.problem.detail ?? err.problem.title) : String(err);
-        setUploadError(`${f.name}：${why}`);
-      }
-    }
-    setUploading(false);
-    if (stored.length > 0) set({ files: [...v.files, ...stored].slice(0, 20) });
-  };
+  // Uploads end later than they start: they add to the answer as it is then.
+  const latest = useRef(v);
+  latest.current = v;
+  const set = (patch: Partial<EvidenceDraft>) => p.onChange({ ...latest.current, ...patch });
   const common = {
     'aria-describedby': p.describedBy || undefined,
     'aria-invalid': p.invalid || undefined,
@@ -88,23 +69,12 @@ export function EvidenceInput(p: InputProps) {
         onChange={(e) => set({ note: e.target.value })}
         maxLength={2000}
       />
-      <label htmlFor={`${p.id}-files`}>{t('q.evidenceFiles')}</label>
-      <input
-        id={`${p.id}-files`}
-        type="file"
-        multiple
-        onChange={(e) => void onFiles(e)}
-        disabled={p.disabled || !files || uploading}
-        aria-describedby={`${p.id}-files-hint`}
+      <EvidenceUpload
+        id={p.id}
+        files={files}
+        disabled={p.disabled}
+        onStored={(stored) => set({ files: [...latest.current.files, ...stored].slice(0, 20) })}
       />
-      <span id={`${p.id}-files-hint`} className="zp-muted">
-        {uploading ? t('q.uploading') : t('q.evidenceFilesHint')}
-      </span>
-      {uploadError ? (
-        <span role="alert" className="zp-error">
-          {uploadError}
-        </span>
-      ) : null}
       {v.files.length > 0 ? (
         <ul className="zp-files">
           {v.files.map((f) => (
@@ -116,6 +86,19 @@ export function EvidenceInput(p: InputProps) {
               ) : (
                 f.name
               )}
+              {files && PREVIEWABLE.test(f.name) ? (
+                <button
+                  type="button"
+                  className="zp-link"
+                  aria-label={t('q.preview', { name: f.name })}
+                  onClick={(e) => {
+                    back.current = e.currentTarget;
+                    setPreview(f);
+                  }}
+                >
+                  {t('q.previewShort')}
+                </button>
+              ) : null}
               <button
                 type="button"
                 className="zp-link"
@@ -128,6 +111,18 @@ export function EvidenceInput(p: InputProps) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {preview && files ? (
+        <Suspense fallback={null}>
+          <EvidencePreview
+            name={preview.name}
+            url={files.url(preview.id)}
+            onClose={() => {
+              setPreview(null);
+              back.current?.focus();
+            }}
+          />
+        </Suspense>
       ) : null}
     </fieldset>
   );
