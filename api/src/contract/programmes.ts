@@ -173,3 +173,34 @@ export const Rollup = z
 export const ReviewerChoice = z
   .object({ id: Id, name: z.string(), organisation: z.string() })
   .openapi('ReviewerChoice');
+
+export const FillInput = z
+  .object({
+    assessment: Id.describe('本机构自己的评估（草稿）'),
+    item: z.string().min(1).max(100).describe('要填入的数字题'),
+    measure: z
+      .string()
+      .regex(
+        /^(applied|submitted|decided|awarded|excellent|awarded:[\w.-]+|reached:[\w.-]+)$/,
+        '应为 applied、submitted、decided、awarded、excellent，或 awarded:等级、reached:等级',
+      )
+      .describe('汇总数：申报、已提交、已评审、获评（可指定等级）、优秀、达到某等级'),
+    revision: z.number().int().min(1),
+  })
+  .openapi('FillInput');
+
+export const Fill = z
+  .object({
+    item: z.string(),
+    programme: z.object({ id: Id, title: z.string() }),
+    measure: z.string(),
+    value: z.number(),
+    filledAt: Timestamp,
+    overridden: z.boolean(),
+    overrideReason: z.string().nullable(),
+  })
+  .openapi('Fill');
+
+export const OverrideInput = z
+  .object({ reason: z.string().trim().min(1, '请说明为什么与汇总数不同').max(500) })
+  .openapi('OverrideInput');

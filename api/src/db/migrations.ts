@@ -10,6 +10,7 @@ import { evidenceBlobs } from './migrations/0008-evidence-blobs.ts';
 import { admin } from './migrations/0009-admin.ts';
 import { history } from './migrations/0010-history.ts';
 import { programmes } from './migrations/0011-programmes.ts';
+import { rollupFills } from './migrations/0012-rollup-fills.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
 
@@ -31,6 +32,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0009-admin': admin(dialect),
   '0010-history': history(),
   '0011-programmes': programmes(),
+  '0012-rollup-fills': rollupFills(),
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */

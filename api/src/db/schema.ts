@@ -313,6 +313,20 @@ export interface ProgrammeApplicationTable {
   withdrawn_at: string | null;
 }
 
+/** An answer filled from a call's roll-up (migration 0012). */
+export interface RollupFillTable {
+  assessment_id: string;
+  item_id: string;
+  programme_id: string;
+  measure: string;
+  value: number;
+  filled_by: string;
+  filled_at: string;
+  override_reason: string | null;
+  overridden_by: string | null;
+  overridden_at: string | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -336,6 +350,7 @@ export interface Database {
   programmes: ProgrammeTable;
   programme_reviewers: ProgrammeReviewerTable;
   programme_applications: ProgrammeApplicationTable;
+  rollup_fills: RollupFillTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -277,5 +277,75 @@ describe.each(targets)('programmes on %s', (target) => {
       expect(roll.sections.length).toBeGreaterThan(0);
       expect(roll.sections[0].values).toHaveLength(1);
     });
+
+    it('fills the office’s own indicator from the call, with its source, and records an override', async () => {
+      const own = (await mayor.req('POST', '/api/assessments', { definition: 'indicators-anshan' }))
+        .body;
+      expect(own.status).toBe('draft');
+      const fill = (body: object, who = mayor) =>
+        who.req('POST', `/api/programmes/${programme}/fills`, {
+          assessment: own.id,
+          item: 'ent.pilot-demo',
+          revision: own.revision,
+          ...body,
+        });
+      // Only the office, only into its own assessment, only a number item, only a known measure.
+      expect((await fill({ measure: 'awarded' }, alice)).status).toBe(404);
+      expect((await fill({ measure: 'awarded', assessment: aliceAssessment })).status).toBe(404);
+      expect((await fill({ measure: 'awarded', item: 'no.such-item' })).status).toBe(404);
+      expect((await fill({ measure: 'total' })).status).toBe(400);
+      expect((await fill({ measure: 'awarded:gold' })).status).toBe(422);
+
+      const done = await fill({ measure: 'awarded' });
+      expect(done.status).toBe(200);
+      // One applicant was decided and awarded its tier (previous test): the count is 1.
+      expect(done.body.fill).toMatchObject({
+        item: 'ent.pilot-demo',
+        value: 1,
+        measure: 'awarded',
+        programme: { id: programme },
+        overridden: false,
+        overrideReason: null,
+      });
+      const after = (await mayor.get(`/api/assessments/${own.id}`)).body;
+      expect(after.answers['ent.pilot-demo']).toBe(1);
+      expect(after.revision).toBe(done.body.saved.revision);
+      // Filling from a stale page is refused like any stale save.
+      expect((await fill({ measure: 'applied' })).status).toBe(409);
+
+      // The office answers otherwise (cities in its region it knows of), and says why.
+      const edited = await mayor.req('PATCH', `/api/assessments/${own.id}`, {
+        revision: after.revision,
+        answers: { 'ent.pilot-demo': 7 },
+      });
+      expect(edited.status).toBe(200);
+      const fills = (await mayor.get(`/api/assessments/${own.id}/fills`)).body;
+      expect(fills).toEqual([expect.objectContaining({ value: 1, overridden: true })]);
+      const why = await mayor.req(
+        'PUT',
+        `/api/assessments/${own.id}/fills/ent.pilot-demo/override`,
+        {
+          reason: '另有 6 家市级试点企业不在本次申报中',
+        },
+      );
+      expect(why.status).toBe(200);
+      expect(why.body).toMatchObject({
+        overridden: true,
+        overrideReason: '另有 6 家市级试点企业不在本次申报中',
+      });
+      expect(
+        (
+          await mayor.req('PUT', `/api/assessments/${own.id}/fills/ent.other/override`, {
+            reason: 'x',
+          })
+        ).status,
+      ).toBe(404);
+      const trail = (await mayor.get(`/api/assessments/${own.id}/audit`)).body;
+      const actions = ((Array.isArray(trail) ? trail : trail.items) as { action: string }[]).map(
+        (e) => e.action,
+      );
+      expect(actions).toContain('rollup_filled');
+      expect(actions).toContain('rollup_overridden');
+    });
   });
 });

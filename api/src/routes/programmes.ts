@@ -3,15 +3,20 @@ import {
   ApplicantsView,
   Applied,
   ApplyInput,
+  Fill,
+  FillInput,
+  OverrideInput,
   Programme,
   ProgrammeInput,
   ProgrammeView,
   ReviewerChoice,
   Rollup,
+  Saved,
 } from '../contract/index.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/context.ts';
 import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import { explainOverride, fillFromProgramme, fillsOf } from '../services/programme-fills.ts';
 import { applicantsOf, rollupOf } from '../services/programme-ranking.ts';
 import { rankingWorkbook } from '../services/programme-workbook.ts';
 import {
@@ -184,6 +189,73 @@ export function programmeRoutes(deps: Deps) {
       responses: { 200: jsonContent(Rollup, '汇总'), 401: errors[401], 404: errors[404] },
     }),
     async (c) => c.json(await rollupOf(deps, actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/programmes/{id}/fills',
+      tags,
+      summary: '把申报汇总数填入本机构自己的评估（数字题），并记下来源',
+      request: { params: IdParams, ...body(FillInput) },
+      responses: {
+        200: jsonContent(z.object({ saved: Saved, fill: Fill }), '已填入'),
+        400: errors[400],
+        401: errors[401],
+        404: errors[404],
+        409: errors[409],
+        422: errors[422],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await fillFromProgramme(deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/assessments/{id}/fills',
+      tags,
+      summary: '本评估中来自申报汇总的答案及其来源',
+      request: { params: IdParams },
+      responses: { 200: jsonContent(z.array(Fill), '来源'), 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => c.json(await fillsOf(deps, actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/assessments/{id}/fills/{item}/override',
+      tags,
+      summary: '说明为什么答案与申报汇总数不同',
+      request: {
+        params: IdParams.extend({
+          item: z
+            .string()
+            .min(1)
+            .max(100)
+            .openapi({ param: { name: 'item', in: 'path' } }),
+        }),
+        ...body(OverrideInput),
+      },
+      responses: {
+        200: jsonContent(Fill, '已记录'),
+        400: errors[400],
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { id, item } = c.req.valid('param');
+      return c.json(
+        await explainOverride(deps, actorOf(c), id, item, c.req.valid('json').reason),
+        200,
+      );
+    },
   );
 
   return app;

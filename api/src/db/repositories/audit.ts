@@ -26,7 +26,9 @@ export type AuditAction =
   // Programmes (issue 18): applying, withdrawing, and the office reading an application.
   | 'applied'
   | 'withdrawn'
-  | 'office_viewed';
+  | 'office_viewed'
+  | 'rollup_filled'
+  | 'rollup_overridden';
 
 /** What changed, as the entry's JSON object. */
 const AuditDetail = z.record(z.string(), z.unknown());
