@@ -1,0 +1,32 @@
+// Mutation testing of the api services that decide access, lifecycle and results:
+// `pnpm mutation:api` (on demand, not in `npm test`). Runs the api tests that reach each
+// mutant (SQLite only: PostgreSQL runs are skipped without TEST_DATABASE_URL) in a sandbox
+// copy of api/, so the working tree is never changed; the report is api/reports/mutation/.
+// The slow tests that decide none of this (fuzzing, crash and WAL faults, load, backup,
+// the login limiter, the report pool) are left out by vitest.mutation.config.ts.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  plugins: ['@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'],
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  checkers: [],
+  tsconfigFile: 'tsconfig.json',
+  ignoreStatic: true,
+  mutate: [
+    'src/services/access.ts',
+    'src/services/lifecycle.ts',
+    'src/services/present.ts',
+    'src/services/scoring.ts',
+    'src/services/review.ts',
+    'src/services/assessments.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  timeoutMS: 30000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
