@@ -45,16 +45,19 @@ export async function reportInput(deps: Deps, actor: Actor, id: string): Promise
     answers: d.answers,
     result: reviewed ?? self,
     ...(reviewed ? { selfResult: self } : {}),
-    reviews: d.reviews.map((r) => ({
-      item: r.item,
-      verdict: r.verdict,
-      status: r.status ?? undefined,
-      points: r.points ?? undefined,
-      reason: r.reason ?? undefined,
-      comment: r.comment ?? undefined,
-      reviewer: r.reviewer.name,
-      at: r.updatedAt,
-    })),
+    // A judgement whose answer changed since (待复核) applies to nothing: it is not printed.
+    reviews: d.reviews
+      .filter((r) => r.state === 'current')
+      .map((r) => ({
+        item: r.item,
+        verdict: r.verdict,
+        status: r.status ?? undefined,
+        points: r.points ?? undefined,
+        reason: r.reason ?? undefined,
+        comment: r.comment ?? undefined,
+        reviewer: r.reviewer.name,
+        at: r.updatedAt,
+      })),
     decision: d.decision
       ? {
           outcome: d.decision.outcome,
