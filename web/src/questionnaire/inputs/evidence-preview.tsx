@@ -32,7 +32,7 @@ export default function EvidencePreview(p: Props) {
 
   useEffect(() => {
     const d = dialog.current;
-    if (d && !d.open && typeof d.showModal === "function") d.showModal();
+    if (d && !d.open && typeof d.showModal === 'function') d.showModal();
   }, []);
 
   useEffect(() => {
