@@ -71,6 +71,12 @@ export const AssessmentSummary = z
     progress: z.object({ answered: z.number(), applicable: z.number() }).nullable(),
     submittedAt: orNull(Timestamp),
     updatedAt: Timestamp,
+    /**
+     * Once approved: the decided (frozen) score and tier with the self ones
+     * beside them — `score`/`verdict` above then show the decided figures.
+     * Lists fill it; absent where a list does not know.
+     */
+    reviewed: orNull(DecidedOutcome).optional(),
   })
   .openapi('AssessmentSummary');
 export type AssessmentSummary = z.infer<typeof AssessmentSummary>;

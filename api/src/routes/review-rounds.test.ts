@@ -230,6 +230,7 @@ describe.each(targets)('review rounds on %s', (target) => {
       const listed = (await alice.get('/api/assessments')).body;
       const listItem = (listed.items ?? listed).find((x: { id: string }) => x.id === a.id);
       expect(listItem.score).toBe(score);
+      expect(listItem.reviewed).toMatchObject({ score, selfScore: again.body.result.total.score });
       const queued = (await rita.get('/api/review/queue?status=decided')).body;
       expect(queued.find((x: { id: string }) => x.id === a.id)).toMatchObject({
         review: { state: 'decided', round: 2 },

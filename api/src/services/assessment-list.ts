@@ -5,6 +5,7 @@ import type { Scope } from '../db/repositories/assessments.ts';
 import type { Deps } from '../deps.ts';
 import { trustedJson } from './read-model.ts';
 import { ensureModel } from './read-model-repair.ts';
+import { decidedOf } from './review-outcome.ts';
 
 /*
  * Lists read the stored figures (read model) and never score: a page of
@@ -54,6 +55,9 @@ export async function listSummaries(
   }
   const items: AssessmentSummary[] = [];
   for (const row of rows) items.push(await summaryOfRow(deps, repaired.get(row.id) ?? row));
+  // The approved outcome beside the self figures (issue 13): one query for the page.
+  const decided = await decidedOf(deps.db.kysely, deps.definitions, rows);
+  for (const item of items) item.reviewed = decided.get(item.id) ?? null;
   return { items, total, page, pageSize };
 }
 
