@@ -224,3 +224,13 @@ export async function revisionOf(db: Kysely<Database>, id: string): Promise<numb
     .executeTakeFirstOrThrow();
   return Number(r.revision);
 }
+
+/** The platform organisation (administrators' own), if there is one. */
+export async function findPlatform(db: Kysely<Database>) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'platform')
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
