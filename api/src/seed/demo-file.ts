@@ -1,4 +1,4 @@
-import { IsoDate, OrgKind, Role } from '@zhiping/forms';
+import { IsoDate, JudgedStatus, OrgKind, Role } from '@zhiping/forms';
 import { z } from 'zod';
 
 /*
@@ -20,7 +20,7 @@ export const Step = z.discriminatedUnion('do', [
     at: At,
     do: z.literal('judge'),
     item: z.string(),
-    status: z.enum(['met', 'partial', 'unmet', 'not_applicable']),
+    status: JudgedStatus,
     points: z.number().optional(),
     reason: z.string(),
   }),
