@@ -2,11 +2,14 @@ import type {
   ApplicantsView,
   Applied,
   ApplyInput,
+  Fill,
+  FillInput,
   Programme,
   ProgrammeInput,
   ProgrammeView,
   ReviewerChoice,
   Rollup,
+  Saved,
 } from '@zhiping/api/contract';
 import type { z } from 'zod';
 import { request } from '../api/client.ts';
@@ -26,6 +29,20 @@ export const programmesApi = {
   applicants: (id: string) =>
     request<z.infer<typeof ApplicantsView>>('GET', `/programmes/${enc(id)}/applicants`),
   rollup: (id: string) => request<z.infer<typeof Rollup>>('GET', `/programmes/${enc(id)}/rollup`),
+  fill: (id: string, body: z.input<typeof FillInput>) =>
+    request<{ saved: z.infer<typeof Saved>; fill: z.infer<typeof Fill> }>(
+      'POST',
+      `/programmes/${enc(id)}/fills`,
+      body,
+    ),
+  fills: (assessment: string) =>
+    request<z.infer<typeof Fill>[]>('GET', `/assessments/${enc(assessment)}/fills`),
+  explain: (assessment: string, item: string, reason: string) =>
+    request<z.infer<typeof Fill>>(
+      'PUT',
+      `/assessments/${enc(assessment)}/fills/${enc(item)}/override`,
+      { reason },
+    ),
   /** A plain link: the browser downloads the workbook with the session cookie. */
   rankingUrl: (id: string) => `/api/programmes/${enc(id)}/ranking.xlsx`,
 };

@@ -4,6 +4,7 @@ import { Empty, Statistic } from 'antd';
 import { useDefinition } from '../api/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { FillOwn } from './fill-own.tsx';
 import { programmeKeys, programmesApi } from './programmes-api.ts';
 import './programmes.css';
 
@@ -81,6 +82,9 @@ export function RollupView({ id, definitionRef }: { id: string; definitionRef: s
           </table>
         </div>
       )}
+      <h3>{t('prog.fill.title')}</h3>
+      <p className="zp-muted">{t('prog.fill.intro')}</p>
+      <FillOwn id={id} rollup={r} tierLabel={tierLabel} />
     </section>
   );
 }
