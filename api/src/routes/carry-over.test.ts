@@ -154,6 +154,33 @@ describe.each(targets)('carry-over on %s', (target) => {
       expect(draft.asOf).toBe('2026-11-21');
     });
 
+    it('carries 贯标 answers into the enterprise programme, the period-bound ones to be confirmed', async () => {
+      const from = await alice.req('POST', '/api/assessments', {
+        definition: 'gbt29490-2023',
+        answers: A2023,
+      });
+      const targets = (await alice.get(`/api/assessments/${from.body.id}/carry-over`)).body;
+      expect(targets).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            definition: 'ip-enterprise',
+            mapping: 'gbt29490-2023-to-ip-enterprise',
+          }),
+        ]),
+      );
+      const r = await alice.req('POST', `/api/assessments/${from.body.id}/carry-over`, {
+        definition: 'ip-enterprise',
+      });
+      expect(r.status).toBe(201);
+      const ids = (xs: { item: string }[]) => xs.map((x) => x.item);
+      expect(ids(r.body.report.carried)).toEqual(expect.arrayContaining(['p.exports', 'pr.fto']));
+      // "In the last twelve months" cannot be read off a 贯标 answer given at another date.
+      expect(ids(r.body.report.pending)).toContain('ms.review');
+      const draft = (await alice.get(`/api/assessments/${r.body.assessment}`)).body;
+      expect(draft.answers['pr.fto']).toBe(A2023['c8.1.infringement-check']);
+      expect(draft.answers['ms.review']).toBeUndefined();
+    });
+
     it('keeps other organisations and other roles out', async () => {
       expect((await bob.get(`/api/assessments/${source}/carry-over`)).status).toBe(404);
       const p = await bob.req('POST', `/api/assessments/${source}/carry-over/preview`, {
