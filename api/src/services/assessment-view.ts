@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   type Answers,
   allowedActions,
-  type ItemResult,
+  type Compiled,
   refOf,
   reviewVisibleTo,
 } from '@zhiping/forms';
@@ -15,14 +15,14 @@ import { DomainError } from '../domain/errors.ts';
 import { scopeOf, visibleRelation } from './access.ts';
 import { draftCacheFor } from './draft-cache.ts';
 import { detailOf } from './present.ts';
-import { trustedJson } from './read-model.ts';
+import { computeSelf, type SelfModel, trustedJson } from './read-model.ts';
 import { ensureModel } from './read-model-repair.ts';
 
 /*
  * GET of one assessment, read from the stored read model: two queries in
  * all (the session, then the assessment with its organisation, decider and
- * reviewers), no scoring, and the stored result and answers sent as the
- * text they are stored as — nothing parsed and serialised again. That is
+ * reviewers); the answers sent as the text they are stored as, the result
+ * as its save computed and serialised it (read-model.ts). That is
  * the questionnaire's read: an owner's draft. Every other view (reviews,
  * decisions, reviewers' reads) goes through the full presenter.
  */
@@ -64,7 +64,8 @@ export async function assessmentView(
   const relation = await visibleRelation(deps.db.kysely, actor, row);
   const etag = etagOf(row, actor);
   if (held(etag)) return { etag, notModified: true };
-  const trusted = row.model_revision === row.revision && row.self_result !== null;
+  // The stored figures and answers were written by this code at this revision.
+  const trusted = row.model_revision === row.revision;
   // A draft that has reviewers was returned: the full path shows the returned round's comments.
   const ownDraft =
     row.status === 'draft' &&
@@ -114,30 +115,34 @@ export async function assessmentView(
     decision: null,
     can: allowedActions(row.status, relation),
   };
-  rememberDraft(deps, row);
-  // Both texts were written by this code at this revision (model_revision): sent as stored.
+  const self = selfOf(deps, row, def.compiled);
+  // Answers as stored (trusted, see above); the result as serialised once for this revision.
   const text = JSON.stringify(head);
   return {
     etag,
-    json: `${text.slice(0, -1)},"answers":${row.answers},"result":${row.self_result}}`,
+    json: `${text.slice(0, -1)},"answers":${row.answers},"result":${self.json()}}`,
   };
 }
 
 /**
- * A draft just read is likely to be saved next: keep what the save needs,
- * so that it needs no read of its own. Both texts are trusted (written by
- * this code at this revision): parsed without checking them again.
+ * The draft's result at this revision: the one its last save (in this
+ * process) computed, else scored now from the stored answers — once: the
+ * draft is kept for the next read and for the save likely to follow.
  */
-function rememberDraft(deps: Deps, row: DetailRow) {
+function selfOf(deps: Deps, row: DetailRow, compiled: Compiled): SelfModel {
   const cache = draftCacheFor(deps.db);
-  if (cache.at(row.id, row.revision) || row.self_result === null) return;
+  const hit = cache.at(row.id, row.revision);
+  if (hit?.self) return hit.self;
+  const answers = hit?.answers ?? trustedJson<Answers>(row.answers);
+  const self = computeSelf(compiled, answers, row.as_of);
   cache.put(row.id, {
     orgId: row.org_id,
     status: row.status,
     revision: row.revision,
     definitionRef: `${row.definition_id}@${row.definition_version}`,
     asOf: row.as_of,
-    answers: trustedJson<Answers>(row.answers),
-    items: trustedJson<{ items: ItemResult[] }>(row.self_result).items,
+    answers,
+    self,
   });
+  return self;
 }

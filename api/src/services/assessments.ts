@@ -22,14 +22,15 @@ import { DomainError } from '../domain/errors.ts';
 import { assessmentFor } from './access.ts';
 import { listSummaries } from './assessment-list.ts';
 import { defaultAsOf } from './dates.ts';
+import { draftCacheFor } from './draft-cache.ts';
 import { unknownFileRefs } from './files.ts';
 import { ensureAllowed } from './lifecycle.ts';
 import { lostRace } from './lost-race.ts';
 import { newTitle } from './names.ts';
 import { detailOf } from './present.ts';
-import { openRound } from './review-rounds.ts';
 import { programmeSubmitted } from './programme-submitted.ts';
-import { computeSelf, readModelColumns } from './read-model.ts';
+import { computeSelf, readModelColumns, selfModel } from './read-model.ts';
+import { openRound } from './review-rounds.ts';
 
 export { autosave } from './autosave.ts';
 
@@ -96,6 +97,16 @@ export async function createAssessment(
       at: now,
     });
   });
+  // Opened next, then saved: both find the draft and its result here.
+  draftCacheFor(deps.db).put(row.id, {
+    orgId: row.org_id,
+    status: row.status,
+    revision: row.revision,
+    definitionRef: refOf(def),
+    asOf,
+    answers,
+    self,
+  });
   return row;
 }
 
@@ -143,7 +154,7 @@ export async function submit(deps: Deps, actor: Actor, id: string, revision: num
         revision: revision + 1,
         result,
         // The self result is the frozen one from now on.
-        ...readModelColumns({ result, json: JSON.stringify(result) }, revision + 1),
+        ...readModelColumns(selfModel(result), revision + 1, true),
         submission_hash: seal,
         submitted_at: now.toISOString(),
         updated_at: now.toISOString(),

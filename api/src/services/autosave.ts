@@ -1,11 +1,4 @@
-import {
-  type AnswerPatch,
-  Answers,
-  applyPatch,
-  type ItemResult,
-  statesFor,
-  validateAnswers,
-} from '@zhiping/forms';
+import { type AnswerPatch, Answers, applyPatch, statesFor, validateAnswers } from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
 import type { Saved } from '../contract/index.ts';
 import { draftBase, writeDraftIf } from '../db/repositories/assessment-saves.ts';
@@ -89,7 +82,7 @@ export async function autosave(
     cache.drop(id);
     throw await lostRace(deps, id, 'edit');
   }
-  cache.put(id, { ...base, revision, asOf, answers, items: self.result.items });
+  cache.put(id, { ...base, revision, asOf, answers, self });
   const r = self.result;
   return {
     revision,
@@ -98,7 +91,7 @@ export async function autosave(
     score: r.total.score,
     verdict: r.verdict.label,
     progress: { answered: r.progress.answered, applicable: r.progress.applicable },
-    statuses: changedStatuses(base.items, r),
+    statuses: changedStatuses(base.self?.result.items ?? null, r),
   };
 }
 
@@ -119,7 +112,8 @@ async function loadBase(
   ensureAllowed('edit', row.status, relationOf(actor, row.org_id, false));
   if (row.revision !== revision)
     throw new DomainError('stale_revision', { currentRevision: row.revision });
-  const trusted = row.model_revision === row.revision && row.self_result !== null;
+  // Written by this code at this revision: parsed without checking again (see read-model.ts).
+  const trusted = row.model_revision === row.revision;
   return {
     orgId: row.org_id,
     status: row.status,
@@ -130,9 +124,7 @@ async function loadBase(
     answers: trusted
       ? trustedJson<Answers>(row.answers)
       : parseColumn(Answers, row.answers, `assessments.answers of ${id}`),
-    items:
-      trusted && row.self_result !== null
-        ? trustedJson<{ items: ItemResult[] }>(row.self_result).items
-        : null,
+    // Not seen in this process: the delta then lists every item's status.
+    self: null,
   };
 }

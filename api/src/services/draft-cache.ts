@@ -1,9 +1,10 @@
-import type { Answers, AssessmentStatus, ItemResult } from '@zhiping/forms';
+import type { Answers, AssessmentStatus } from '@zhiping/forms';
+import type { SelfModel } from './read-model.ts';
 
 /*
  * What the last save (or read) of a draft left, by assessment id, so that
  * the next save from the same revision needs no read before its one
- * conditional write. Safe with several processes: an entry is used only for
+ * conditional write, and a GET of it sends the result computed by that save. Safe with several processes: an entry is used only for
  * the revision it holds, and the write itself is conditional on that
  * revision, so a save that landed elsewhere turns an entry's use into a
  * 409, never into a lost update. Bounded: the oldest entries go first.
@@ -16,14 +17,18 @@ export interface DraftEntry {
   definitionRef: string;
   asOf: string;
   answers: Answers;
-  /** The items of the self result at this revision (what a save's delta is measured from); null when unknown. */
-  items: readonly ItemResult[] | null;
+  /**
+   * The self result at this revision (what a GET sends and a save's delta
+   * is measured from); null when not computed in this process.
+   */
+  self: SelfModel | null;
 }
 
 export class DraftCache {
   private readonly entries = new Map<string, DraftEntry>();
 
-  constructor(private readonly capacity = 500) {}
+  // About 100 KB an entry with its result: a few hundred open questionnaires.
+  constructor(private readonly capacity = 300) {}
 
   /** The entry when it is at `revision`; a miss otherwise. */
   at(id: string, revision: number): DraftEntry | undefined {

@@ -3,7 +3,7 @@ import { storeReadModel } from '../db/repositories/assessment-reads.ts';
 import { parseColumn } from '../db/repositories/json.ts';
 import type { AssessmentRow } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
-import { computeSelf, readModelColumns, type SelfModel } from './read-model.ts';
+import { computeSelf, readModelColumns, type SelfModel, selfModel } from './read-model.ts';
 
 /*
  * Rows written before the read model existed (or by a writer that changed
@@ -40,7 +40,8 @@ export async function ensureModel(deps: Deps, row: Stale): Promise<SelfModel> {
       deps.db.kysely,
       row.id,
       row.revision,
-      readModelColumns(self, row.revision),
+      // A frozen result is stored in full; a draft's figures only (read-model.ts).
+      readModelColumns(self, row.revision, row.result !== null),
       // A decision wrote the figures lists show (the decided score): keep them.
       row.status === 'decided' && row.list_score !== null,
     );
@@ -53,5 +54,5 @@ export async function ensureModel(deps: Deps, row: Stale): Promise<SelfModel> {
 
 function frozen(text: string, id: string): SelfModel {
   const result = parseColumn(StoredScoreResult, text, `assessments.result of ${id}`);
-  return { result, json: JSON.stringify(result) };
+  return selfModel(result);
 }

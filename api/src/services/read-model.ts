@@ -4,32 +4,49 @@ import type { ReadModelColumns } from '../db/repositories/assessment-reads.ts';
 
 /*
  * The read model: the self result of an assessment's current answers,
- * computed once when they (or the assessment date) change and stored with
- * the revision, so that GET and lists read it instead of scoring again.
+ * computed once when they (or the assessment date) change. Its figures
+ * (score, tier, progress) are stored with the revision, so lists never
+ * score; the full result of a draft stays beside the draft in memory
+ * (draft-cache.ts) and is serialised once, for the first GET that needs
+ * it — writing 22 KB of JSON on every autosave cost a save more than
+ * scoring did. A frozen (submitted) result is stored in full.
  * It is trusted only for the revision it was computed for
  * (`model_revision`): a row written without it is recomputed on read.
  */
 
-/** The self result, and its JSON exactly as stored (sent on GET without parsing it again). */
+/** The self result, and its JSON made once, when first asked for. */
 export interface SelfModel {
   result: ScoreResult;
-  json: string;
+  json(): string;
+}
+
+export function selfModel(result: ScoreResult, json?: string): SelfModel {
+  let text = json;
+  return {
+    result,
+    json: () => {
+      text ??= JSON.stringify(result);
+      return text;
+    },
+  };
 }
 
 export function computeSelf(compiled: Compiled, answers: Answers, asOf: string): SelfModel {
-  const result = score(compiled, answers, { asOf });
-  return { result, json: JSON.stringify(result) };
+  return selfModel(score(compiled, answers, { asOf }));
 }
 
 /**
- * The columns for a self result at `revision`. Lists show the self figures
- * until a decision seals reviewed ones (the review service then writes
- * `list_score` / `list_verdict` itself).
+ * The columns for a self result at `revision`: the figures lists show, and
+ * the full result only when it is to be stored (`full`: a frozen result).
  */
-export function readModelColumns(self: SelfModel, revision: number): ReadModelColumns {
+export function readModelColumns(
+  self: SelfModel,
+  revision: number,
+  full = false,
+): ReadModelColumns {
   const r = self.result;
   return {
-    self_result: self.json,
+    self_result: full ? self.json() : null,
     model_revision: revision,
     list_score: r.total.score,
     list_verdict: r.verdict.label === null ? null : JSON.stringify(r.verdict.label),

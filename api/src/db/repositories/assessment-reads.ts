@@ -184,7 +184,8 @@ export async function storeReadModel(
 
 /** The read-model columns (see migrations/0007-read-model.ts). */
 export interface ReadModelColumns {
-  self_result: string;
+  /** The full self result as JSON: stored when frozen (submitted); null for a draft. */
+  self_result: string | null;
   model_revision: number;
   list_score: number;
   list_verdict: string | null;
