@@ -155,6 +155,10 @@ export const AuditEntry = z
     actor: Person,
     detail: z.record(z.string(), z.unknown()),
     at: Timestamp,
+    /** What the entry changed, old → new, where the log knows both (judgements, decisions, states). */
+    changes: z
+      .array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }))
+      .optional(),
   })
   .openapi('AuditEntry');
 export type AuditEntry = z.infer<typeof AuditEntry>;

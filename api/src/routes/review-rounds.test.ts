@@ -224,6 +224,13 @@ describe.each(targets)('review rounds on %s', (target) => {
       const entry = (await alice.get(`/api/assessments/${a.id}/audit?action=decided`)).body.at(-1);
       expect(entry.detail).toMatchObject({ round: 2, agreeRest: true, score: preview.score });
       expect(entry.detail.agreedUnjudged).toContain(changed);
+      const firstJudgement = (await alice.get(`/api/assessments/${a.id}/audit?action=reviewed`))
+        .body[0];
+      expect(firstJudgement.changes).toContainEqual({
+        field: 'verdict',
+        from: null,
+        to: 'override',
+      });
 
       // One decided score on every surface, the self score beside it.
       const score = preview.score;
@@ -507,6 +514,10 @@ describe.each(targets)('review rounds on %s', (target) => {
       const byRita = (await alice.get(`/api/assessments/${a.id}/audit?actor=${h.users.rita.id}`))
         .body;
       expect(byRita.map((e: { action: string }) => e.action)).toEqual(['decided', 'decided']);
+      expect(byRita[1].changes).toEqual([
+        { field: 'status', from: 'in_review', to: 'decided' },
+        { field: 'score', from: byRita[1].detail.selfScore, to: byRita[1].detail.score },
+      ]);
       expect((await alice.get(`/api/assessments/${a.id}/audit?from=2026-11-22`)).body).toEqual([]);
       expect(
         (await alice.get(`/api/assessments/${a.id}/audit?from=2026-11-21&to=2026-11-21`)).body
@@ -518,9 +529,11 @@ describe.each(targets)('review rounds on %s', (target) => {
         .replace(/^\ufeff/, '')
         .trim()
         .split('\r\n');
-      expect(lines[0]).toBe('时间,操作人,操作,详情');
+      expect(lines[0]).toBe('时间,操作人,操作,变更,详情');
       expect(lines).toHaveLength(3);
-      expect(lines[1]).toMatch(/^2026-11-21 16:00:00,rita,decided,"\{""round"":1/);
+      expect(lines[1]).toMatch(
+        /^2026-11-21 16:00:00,rita,decided,"status: ""in_review"" → ""returned""/,
+      );
       // The reviewer reads the trail of a submitted round too.
       expect((await rita.get(`/api/assessments/${a.id}/audit`)).status).toBe(200);
     });

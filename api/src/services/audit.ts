@@ -4,6 +4,7 @@ import type { AssessmentAuditQuery, AuditEntry } from '../contract/index.ts';
 import { type AuditFilter, auditTrail } from '../db/repositories/audit.ts';
 import type { Deps } from '../deps.ts';
 import { assessmentFor } from './access.ts';
+import { changesOf } from './audit-changes.ts';
 
 /*
  * An assessment's append-only log, for whoever may read the assessment
@@ -60,7 +61,11 @@ export async function auditOf(
     from: q.from ? dayStart(q.from, tz) : undefined,
     to: q.to ? dayStart(nextDay(q.to), tz) : undefined,
   };
-  return auditTrail(deps.db.kysely, id, filter);
+  const entries = await auditTrail(deps.db.kysely, id, filter);
+  return entries.map((e) => {
+    const changes = changesOf(e.action, e.detail);
+    return changes ? { ...e, changes } : e;
+  });
 }
 
 const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
@@ -78,10 +83,16 @@ export function auditCsv(entries: readonly AuditEntry[], timeZone: string): stri
     }).format(d);
     return `${dateIn(d, timeZone)} ${hms}`;
   };
-  const lines = [['时间', '操作人', '操作', '详情'].join(',')];
+  const change = (e: AuditEntry) =>
+    (e.changes ?? [])
+      .map((c) => `${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`)
+      .join('; ');
+  const lines = [['时间', '操作人', '操作', '变更', '详情'].join(',')];
   for (const e of entries)
     lines.push(
-      [time(e.at), e.actor.name, e.action, JSON.stringify(e.detail)].map((v) => cell(v)).join(','),
+      [time(e.at), e.actor.name, e.action, change(e), JSON.stringify(e.detail)]
+        .map((v) => cell(v))
+        .join(','),
     );
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
