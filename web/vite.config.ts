@@ -17,5 +17,15 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      // The engine's modules have no side effects (its schemas are plain
+      // values; nothing registers or patches anything at import): let the
+      // bundler drop those the app does not use — the definition checker,
+      // cohort and history code — instead of keeping every module that
+      // @zhiping/forms' index re-exports. About 7 KB gzip off the first paint.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]forms[\\/]src[\\/]/.test(id),
+      },
+    },
   },
 });

@@ -1,19 +1,28 @@
 /**
- * Bundle budget: the JavaScript a browser must load before the questionnaire
- * route can render — the entry chunk, the route's own chunk and everything
- * either imports statically — gzipped, must stay under the budget. Lazy
- * chunks (the results chart, the review console, admin) are not counted.
+ * Bundle budgets, from the Vite manifest of a fresh build, gzipped (-9):
+ *
+ * - **route**: the JavaScript a browser must load before the questionnaire
+ *   route can render — the entry chunk, the route's own chunk and every chunk
+ *   either imports statically. Lazy chunks (the results chart, the review
+ *   console, admin, dialogs loaded on use) are not counted.
+ * - **total**: every JavaScript file the build emits, lazy ones included, so
+ *   that splitting never hides growth.
+ *
+ * It also checks that the build left brotli and gzip copies of every
+ * route file of 1 KB or more (web/scripts/precompress.ts): the server sends those.
  *
  *   pnpm --filter @zhiping/web build && pnpm --filter @zhiping/web budget
  *
- * Exits 1 above the budget (or when the build or manifest is missing).
+ * Exits 1 over either budget, or when the build, the manifest or a
+ * precompressed copy is missing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = Number(process.env.BUDGET_KB ?? 300);
+const ROUTE_BUDGET_KB = Number(process.env.ROUTE_BUDGET_KB ?? 300);
+const TOTAL_BUDGET_KB = Number(process.env.TOTAL_BUDGET_KB ?? 960);
 const ROUTE = 'src/questionnaire/questionnaire-page.tsx';
 
 interface Chunk {
@@ -27,17 +36,15 @@ interface Chunk {
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
-if (!existsSync(manifestPath)) {
-  console.error(`bundle-budget: ${manifestPath} is missing; run the build first`);
+const fail = (msg: string): never => {
+  console.error(`bundle-budget: ${msg}`);
   process.exit(1);
-}
+};
+if (!existsSync(manifestPath)) fail(`${manifestPath} is missing; run the build first`);
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, Chunk>;
 
 const entries = Object.entries(manifest).filter(([, c]) => c.isEntry);
-if (entries.length === 0 || !manifest[ROUTE]) {
-  console.error(`bundle-budget: no entry or no chunk for ${ROUTE} in the manifest`);
-  process.exit(1);
-}
+if (entries.length === 0 || !manifest[ROUTE]) fail(`no entry or no chunk for ${ROUTE}`);
 
 /** Every chunk reachable through static imports from the roots. */
 function closure(roots: string[]): Set<string> {
@@ -51,23 +58,40 @@ function closure(roots: string[]): Set<string> {
   return seen;
 }
 
-const keys = closure([...entries.map(([k]) => k), ROUTE]);
 const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+const keys = closure([...entries.map(([k]) => k), ROUTE]);
 const rows = [...keys]
   .map((k) => manifest[k])
   .filter((c): c is Chunk => Boolean(c?.file.endsWith('.js')))
   .map((c) => ({ file: c.file, gzip: gz(c.file) }))
   .sort((a, b) => b.gzip - a.gzip);
 const css = new Set([...keys].flatMap((k) => manifest[k]?.css ?? []));
-const totalKb = rows.reduce((s, r) => s + r.gzip, 0) / 1024;
-const cssKb = [...css].reduce((s, f) => s + gz(f), 0) / 1024;
+const route = rows.reduce((s, r) => s + r.gzip, 0);
+const cssBytes = [...css].reduce((s, f) => s + gz(f), 0);
 
-for (const r of rows) console.log(`${(r.gzip / 1024).toFixed(1).padStart(7)} KB  ${r.file}`);
-console.log(
-  `questionnaire route, initial JS: ${totalKb.toFixed(1)} KB gzip in ${rows.length} chunks ` +
-    `(budget ${BUDGET_KB} KB; CSS ${cssKb.toFixed(1)} KB not counted)`,
+// From the manifest, not the directory: a file left by an earlier build is not this build's.
+const allJs = [...new Set(Object.values(manifest).map((c) => c.file))].filter((f) =>
+  f.endsWith('.js'),
 );
-if (totalKb > BUDGET_KB) {
-  console.error(`bundle-budget: over budget by ${(totalKb - BUDGET_KB).toFixed(1)} KB`);
-  process.exit(1);
-}
+const total = allJs.reduce((s, f) => s + gz(f), 0);
+
+for (const r of rows) console.log(`${kb(r.gzip).padStart(7)} KB  ${r.file}`);
+console.log(
+  `questionnaire route, initial JS: ${kb(route)} KB gzip in ${rows.length} chunks ` +
+    `(budget ${ROUTE_BUDGET_KB} KB; CSS ${kb(cssBytes)} KB not counted)`,
+);
+console.log(`all JS: ${kb(total)} KB gzip in ${allJs.length} files (budget ${TOTAL_BUDGET_KB} KB)`);
+
+// Files under 1 KB are sent as they are (see precompress.ts).
+const unpacked = rows
+  .filter((r) => statSync(join(dist, r.file)).size >= 1024)
+  .filter((r) => !existsSync(join(dist, `${r.file}.br`)) || !existsSync(join(dist, `${r.file}.gz`)))
+  .map((r) => r.file);
+if (unpacked.length > 0) fail(`no .br/.gz copy beside: ${unpacked.join(', ')}`);
+const over = [
+  route / 1024 > ROUTE_BUDGET_KB ? `route ${kb(route - ROUTE_BUDGET_KB * 1024)} KB` : '',
+  total / 1024 > TOTAL_BUDGET_KB ? `total ${kb(total - TOTAL_BUDGET_KB * 1024)} KB` : '',
+].filter(Boolean);
+if (over.length > 0) fail(`over budget: ${over.join(', ')}`);

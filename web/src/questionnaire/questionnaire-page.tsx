@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Modal, Space } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
 import { Link, Navigate, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
@@ -115,14 +115,17 @@ function LeaveGuard({ blocking }: { blocking: boolean }) {
   );
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
-    Modal.confirm({
-      title: t('save.leaveTitle'),
-      content: t('save.leave'),
-      okText: t('save.go'),
-      cancelText: t('save.stay'),
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
+    // Loaded on first use: the dialog is not part of the first paint.
+    void import('./confirm-leave.ts').then(({ confirmLeave }) =>
+      confirmLeave({
+        title: t('save.leaveTitle'),
+        content: t('save.leave'),
+        okText: t('save.go'),
+        cancelText: t('save.stay'),
+        onOk: () => blocker.proceed(),
+        onCancel: () => blocker.reset(),
+      }),
+    );
   }, [blocker, t]);
   return null;
 }

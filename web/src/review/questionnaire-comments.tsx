@@ -1,8 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { ReplyBox } from './reply-box.tsx';
+import { createContext, lazy, type ReactNode, Suspense, useContext, useMemo } from 'react';
 import { reviewApi, reviewKeys } from './review-api.ts';
 import type { Reply, ReviewedSummary } from './types.ts';
+
+// Loaded when a comment is shown (a returned assessment): the reply box's
+// antd Input brings ~17 KB gzip that every questionnaire's first paint
+// would otherwise load (web/scripts/bundle-budget.ts).
+const ReplyBox = lazy(() => import('./reply-box.tsx').then((m) => ({ default: m.ReplyBox })));
 
 /** Whether a reviewer may have left comments: returned, or editable again after a submission (reopened). */
 export const wasReturned = (
@@ -49,5 +53,9 @@ export function ItemReviewerComment({ itemId, idBase }: { itemId: string; idBase
   const c = useContext(Ctx);
   const reply = c?.latest.get(itemId);
   if (!c || !reply) return null;
-  return <ReplyBox assessmentId={c.assessmentId} item={itemId} reply={reply} idBase={idBase} />;
+  return (
+    <Suspense fallback={null}>
+      <ReplyBox assessmentId={c.assessmentId} item={itemId} reply={reply} idBase={idBase} />
+    </Suspense>
+  );
 }
