@@ -145,4 +145,109 @@ describe.skipIf(!run)('admin workspace (Chromium)', () => {
 
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('publishes from a file: problems in Chinese by line, a preview, then the new version and its diff', async () => {
+    const admin = await newPage();
+    await signIn(admin, api.url, 'admin@demo.zhiping.cn');
+    await admin.goto(`${api.url}/admin/definitions`);
+    const file = (yaml: string) => ({
+      name: 'local.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(yaml),
+    });
+    const upload = (yaml: string) => admin.locator('#definition-file').setInputFiles(file(yaml));
+
+    // A mistake: a condition names a question that does not exist (line 20).
+    await upload(LOCAL.replace('ref: q.policy', 'ref: q.polcy'));
+    const problems = admin.getByRole('alert').filter({ hasText: '发现 1 个问题' });
+    await problems.getByText('第 20 行').waitFor();
+    await problems.getByText(/引用了不存在的编号.*q\.polcy/).waitFor();
+    await shot(admin, 'admin-05-publish-problems');
+
+    // Fixed: checked, previewed as a respondent sees it, published.
+    await upload(LOCAL);
+    await admin
+      .getByText(/检查通过：宁波市知识产权贯标自查（ningbo-selfcheck@1\.0\.0），2 题/)
+      .waitFor();
+    await button(admin, '预览问卷').click();
+    const preview = admin.locator('.ant-drawer');
+    await preview.getByText('是否有书面的知识产权方针？').waitFor();
+    await shot(admin, 'admin-06-preview');
+    await admin.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
+    await button(admin, '发布').click();
+    await admin.getByText('已发布 ningbo-selfcheck@1.0.0').waitFor();
+
+    // A second version with a changed weight: the diff names it.
+    await upload(
+      LOCAL.replace('version: 1.0.0', 'version: 1.1.0').replace('points: 10', 'points: 20'),
+    );
+    await button(admin, '发布').click();
+    await admin.getByText('已发布 ningbo-selfcheck@1.1.0').waitFor();
+    await admin
+      .getByRole('row', { name: /宁波市知识产权贯标自查/ })
+      .getByRole('radio')
+      .click();
+    await admin.waitForURL(/def=ningbo-selfcheck/);
+    const compare = admin.locator('.ant-card', { hasText: '比较版本' });
+    await compare.getByText('points：10 → 20').waitFor();
+    await compare.getByText(/计分、门槛或等级有变化/).waitFor();
+    await shot(admin, 'admin-07-diff');
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('the admin lists fit a 390 px phone', async () => {
+    const phone = await newPage(390, 844);
+    await signIn(phone, api.url, 'admin@demo.zhiping.cn');
+    for (const tab of ['assessments', 'organisations', 'users', 'definitions', 'audit']) {
+      await phone.goto(`${api.url}/admin/${tab}`);
+      // Rows (or the empty state) painted, not the loading table.
+      await phone.locator('.ant-table-row, .ant-empty').first().waitFor();
+      await phone.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+      await shot(phone, `admin-390-${tab}`);
+      const overflow = (await phone.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      )) as number;
+      const wide = (await phone.evaluate(`[...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .filter((e) => {
+          for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+            if (getComputedStyle(p).overflowX !== 'visible') return false;
+          return true;
+        })
+        .slice(0, 5)
+        .map((e) => e.tagName + '.' + String(e.className).split(' ').join('.'))`)) as string[];
+      expect({ tab, overflow, wide }).toEqual({ tab, overflow: expect.any(Number), wide: [] });
+      expect(overflow, tab).toBeLessThanOrEqual(0);
+    }
+  }, 120_000);
 });
+
+/** A small definition as an author would upload it (YAML). */
+const LOCAL = `id: ningbo-selfcheck
+version: 1.0.0
+family: gbt29490
+title: 宁波市知识产权贯标自查
+audience: [enterprise]
+sections:
+  - id: s.policy
+    title: 方针
+    items:
+      - id: q.policy
+        kind: yesno
+        prompt: 是否有书面的知识产权方针？
+        points: 10
+        recommendation: 制定并发布知识产权方针
+      - id: q.review
+        kind: yesno
+        prompt: 是否每年评审一次方针？
+        points: 10
+        recommendation: 每年在管理评审中评审方针
+        visibleWhen: { op: eq, ref: q.policy, value: true }
+tiers:
+  - id: t.base
+    label: 起步
+  - id: t.ready
+    label: 基本就绪
+    minScore: 60
+`;

@@ -7,7 +7,8 @@ import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { adminApi, adminKeys } from './admin-api.ts';
 
 /**
- * The reviewers of one assessment as a multiple choice: assign, unassign and
+ * The reviewers of one assessment as a multiple choice (stacked over its
+ * save button, so the column fits a phone): assign, unassign and
  * reassign are one save of the whole list (the server applies the difference).
  */
 export function ReviewersEditor({
@@ -36,26 +37,25 @@ export function ReviewersEditor({
   const changed = chosen.length !== current.length || chosen.some((id) => !current.includes(id));
   return (
     <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-      <Space.Compact style={{ width: '100%' }}>
-        <Select
-          mode="multiple"
-          aria-label={`${t('adm.editReviewers')}${t('app.colon')}${assessment.title}`}
-          placeholder={t('adm.chooseReviewers')}
-          value={chosen}
-          onChange={setChosen}
-          options={[...known].map(([value, label]) => ({ value, label }))}
-          optionFilterProp="label"
-          style={{ minWidth: 180, flex: 1 }}
-        />
-        <Button
-          type="primary"
-          disabled={!changed}
-          loading={save.isPending}
-          onClick={() => save.mutate(chosen)}
-        >
-          {t('adm.saveReviewers')}
-        </Button>
-      </Space.Compact>
+      <Select
+        mode="multiple"
+        aria-label={`${t('adm.editReviewers')}${t('app.colon')}${assessment.title}`}
+        placeholder={t('adm.chooseReviewers')}
+        value={chosen}
+        onChange={setChosen}
+        options={[...known].map(([value, label]) => ({ value, label }))}
+        optionFilterProp="label"
+        style={{ width: '100%' }}
+      />
+      <Button
+        size="small"
+        type="primary"
+        disabled={!changed}
+        loading={save.isPending}
+        onClick={() => save.mutate(chosen)}
+      >
+        {t('adm.saveReviewers')}
+      </Button>
       {save.isError ? <ProblemAlert error={save.error} /> : null}
       {save.isSuccess && !changed ? (
         <span className="zp-small" role="status">
