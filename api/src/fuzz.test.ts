@@ -1559,7 +1559,10 @@ async function seed(
   );
   const decided = await inReview();
   await ok(
-    c.rita.req('POST', `/api/assessments/${decided}/decision`, { outcome: 'approve' }),
+    c.rita.req('POST', `/api/assessments/${decided}/decision`, {
+      outcome: 'approve',
+      agreeRest: true,
+    }),
     'approve',
   );
   const assessments = {

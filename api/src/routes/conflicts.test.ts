@@ -66,11 +66,20 @@ describe.each(targets)('conflicts on %s', (target) => {
       expect(reopen.body).toMatchObject({ assessmentStatus: 'submitted', action: 'reopen' });
 
       await admin.req('POST', `${url}/reviewers`, { reviewerId: h.users.rita.id });
-      await rita.req('POST', `${url}/decision`, { outcome: 'approve' });
-      const decideTwice = await rita.req('POST', `${url}/decision`, { outcome: 'approve' });
-      expect(decideTwice.status).toBe(409);
-      expect(problemTypeOf(decideTwice.body.type)).toBe('wrong-state');
-      expect(decideTwice.body).toMatchObject({ assessmentStatus: 'decided', action: 'decide' });
+      await rita.req('POST', `${url}/decision`, { outcome: 'approve', agreeRest: true });
+      // The same decision again is a repeat (200); another one has lost to it (409).
+      const decideTwice = await rita.req('POST', `${url}/decision`, {
+        outcome: 'approve',
+        agreeRest: true,
+      });
+      expect(decideTwice.status).toBe(200);
+      const decideOtherwise = await rita.req('POST', `${url}/decision`, {
+        outcome: 'return',
+        comment: '再看看',
+      });
+      expect(decideOtherwise.status).toBe(409);
+      expect(problemTypeOf(decideOtherwise.body.type)).toBe('already-decided');
+      expect(decideOtherwise.body).toMatchObject({ decision: 'approve' });
       const judge = await rita.req('PUT', `${url}/reviews/pre.penalty`, { verdict: 'agree' });
       expect(judge.body).toMatchObject({ status: 409, action: 'judge' });
       const assign = await admin.req('POST', `${url}/reviewers`, { reviewerId: h.users.rob.id });
