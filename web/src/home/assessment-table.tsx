@@ -87,6 +87,8 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
             a.progress ? (
               <Progress
                 size="small"
+                // A progress bar needs a name (axe: aria-progressbar-name): the column's.
+                aria-label={t('col.progress')}
                 percent={
                   a.progress.applicable
                     ? Math.round((a.progress.answered / a.progress.applicable) * 100)
