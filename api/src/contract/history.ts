@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import * as forms from '@zhiping/forms';
 import {
   AssessmentStatus,
   DecisionOutcome,
   DefinitionRefParam,
+  fromEngine,
   Id,
   IsoDate,
   orNull,
@@ -187,3 +189,7 @@ export const HistoryQuery = z.object({
     .openapi({ param: { name: 'definition', in: 'query' } }),
   organisation: Id.optional().openapi({ param: { name: 'organisation', in: 'query' } }),
 });
+
+/** The guided start's own rules (forms/start/guide.yaml): extra questions, carried answers, main questionnaires. */
+export const StartGuide = fromEngine(forms.StartGuide).openapi('StartGuide');
+export type StartGuide = z.infer<typeof StartGuide>;

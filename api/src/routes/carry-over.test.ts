@@ -181,6 +181,13 @@ describe.each(targets)('carry-over on %s', (target) => {
       expect(draft.answers['ms.review']).toBeUndefined();
     });
 
+    it('serves the guided start its rules, to the signed-in only', async () => {
+      const r = await alice.get('/api/start-guide');
+      expect(r.status).toBe(200);
+      expect(r.body.questions.map((q: { id: string }) => q.id)).toContain('start.holds-2013');
+      expect((await h.anon.get('/api/start-guide')).status).toBe(401);
+    });
+
     it('keeps other organisations and other roles out', async () => {
       expect((await bob.get(`/api/assessments/${source}/carry-over`)).status).toBe(404);
       const p = await bob.req('POST', `/api/assessments/${source}/carry-over/preview`, {

@@ -9,6 +9,7 @@ import {
   RenameBody,
   Renamed,
   Saved,
+  StartGuide,
 } from '../contract/index.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf, actorWithRole } from '../http/context.ts';
@@ -19,6 +20,7 @@ import {
   pendingOf,
   previewCarryOver,
   startFrom,
+  startGuide,
 } from '../services/carry-over.ts';
 import { rename } from '../services/names.ts';
 import { IdParams } from './assessments.ts';
@@ -162,6 +164,20 @@ export function carryOverRoutes(deps: Deps) {
         await rename(deps, actorOf(c), c.req.valid('param').id, c.req.valid('json').title),
         200,
       ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/start-guide',
+      tags: ['评估表'],
+      summary: '引导式开始的规则：补充问题、跨评估表沿用的概况答案、何时推荐为主要评估表',
+      responses: { 200: jsonContent(StartGuide, '规则'), 401: errors[401] },
+    }),
+    (c) => {
+      actorOf(c);
+      return c.json(startGuide(), 200);
+    },
   );
 
   return app;

@@ -6,8 +6,9 @@ import {
   itemPlaces,
   type Mapping,
   refOf,
+  type StartGuide,
 } from '@zhiping/forms';
-import { loadBuiltins } from '@zhiping/forms/node';
+import { loadBuiltins, loadStartGuide } from '@zhiping/forms/node';
 import type { Actor } from '../auth/session.ts';
 import type {
   CarriedOver,
@@ -36,6 +37,13 @@ const idOf = (ref: string) => ref.split('@')[0] ?? ref;
 
 /** The built-in mappings (checked when the library loads; read once per process). */
 const mappings = (): readonly Mapping[] => loadBuiltins().mappings;
+
+let guide: StartGuide | undefined;
+/** The guided start's rules, read once per process (a built-in file, like the definitions). */
+export const startGuide = (): StartGuide => {
+  guide ??= loadStartGuide();
+  return guide;
+};
 
 /** The earlier assessment, which only its own organisation's respondents may start from. */
 async function sourceOf(deps: Deps, actor: Actor, id: string) {

@@ -8,6 +8,7 @@ import type {
   PendingAnswers,
   Renamed,
   Saved,
+  StartGuide,
 } from '@zhiping/api/contract';
 import { request } from '../api/client.ts';
 
@@ -31,6 +32,7 @@ export const carryApi = {
   rename: (id: string, title: string) =>
     request<Renamed>('PATCH', `/assessments/${enc(id)}/title`, { title }),
   lines: () => request<HistoryLine[]>('GET', '/history'),
+  startGuide: () => request<StartGuide>('GET', '/start-guide'),
   history: (definition: string) => request<History>('GET', `/history/${enc(definition)}`),
 };
 
@@ -63,4 +65,11 @@ export const useHistory = (definition: string | undefined) =>
     queryKey: carryKeys.history(definition ?? ''),
     queryFn: () => carryApi.history(definition ?? ''),
     enabled: definition !== undefined,
+  });
+
+export const useStartGuide = () =>
+  useQuery({
+    queryKey: ['start-guide'],
+    queryFn: carryApi.startGuide,
+    staleTime: Number.POSITIVE_INFINITY,
   });

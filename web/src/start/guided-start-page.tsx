@@ -1,20 +1,29 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { type Answers, type Audience, type Item, type Locale, textOf } from '@zhiping/forms';
+import { type Answers, type Audience, type Locale, textOf } from '@zhiping/forms';
 import { Button, Card, Radio, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useForms, useMe } from '../api/queries.ts';
+import { useStartGuide } from '../carry-over/api.ts';
 import { type Translate, useLocale } from '../i18n/locale.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
-import { guessPlace, planStart, type Reason, type Recommendation } from './recommend.ts';
+import {
+  guessPlace,
+  planStart,
+  type Reason,
+  type Recommendation,
+  type StartQuestion,
+} from './recommend.ts';
 
 const AUDIENCES = ['enterprise', 'city'] as const satisfies readonly Audience[];
 const ELSEWHERE = '';
 
-function reasonText(r: Reason, t: Translate): string {
+function reasonText(r: Reason, t: Translate, locale: Locale): string {
   switch (r.key) {
+    case 'rec.because':
+      return textOf(r.text, locale);
     case 'rec.primary':
       return t(r.key);
     case 'rec.related':
@@ -26,9 +35,9 @@ function reasonText(r: Reason, t: Translate): string {
   }
 }
 
-/** One of the questionnaires' own profile questions, worded as the questionnaire words it. */
+/** One of the questionnaires' own profile questions (or the guide's), worded as they word it. */
 function ProfileQuestion(p: {
-  item: Item;
+  item: StartQuestion;
   value: unknown;
   onChange: (v: boolean) => void;
   locale: Locale;
@@ -58,6 +67,7 @@ export default function GuidedStartPage() {
   const { locale, t } = useLocale();
   const me = useMe().data;
   const forms = useForms();
+  const guide = useStartGuide();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [audience, setAudience] = useState<Audience>(
@@ -73,9 +83,9 @@ export default function GuidedStartPage() {
       staleTime: Number.POSITIVE_INFINITY,
     })),
   });
-  const loaded = details.every((q) => q.data);
+  const loaded = details.every((q) => q.data) && !guide.isPending;
   const definitions = details.flatMap((q) => (q.data ? [q.data.definition] : []));
-  const plan = planStart(definitions, audience);
+  const plan = planStart(definitions, audience, guide.data);
   const where = place ?? guessPlace(plan.places, me?.organisation.region) ?? ELSEWHERE;
   const recs = plan.recommend({ place: where || undefined, answers });
   const create = useMutation({
@@ -87,7 +97,7 @@ export default function GuidedStartPage() {
       navigate(`/assessments/${a.id}/fill`);
     },
   });
-  const failed = forms.error ?? details.find((q) => q.isError)?.error;
+  const failed = forms.error ?? guide.error ?? details.find((q) => q.isError)?.error;
   return (
     <div className="zp-page zp-start">
       <h1>{t('start.title')}</h1>
@@ -154,7 +164,9 @@ export default function GuidedStartPage() {
                 </Tag>
               </div>
               {r.reasons.map((x) => (
-                <p key={x.key}>{reasonText(x, t)}</p>
+                <p key={x.key === 'rec.because' ? textOf(x.text) : x.key}>
+                  {reasonText(x, t, locale)}
+                </p>
               ))}
               <Button
                 type={r.primary ? 'primary' : 'default'}

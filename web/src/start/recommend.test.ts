@@ -1,5 +1,5 @@
 import { Definition, validateAnswers } from '@zhiping/forms';
-import { loadBuiltins } from '@zhiping/forms/node';
+import { loadBuiltins, loadStartGuide } from '@zhiping/forms/node';
 import { describe, expect, it } from 'vitest';
 import { guessPlace, planStart, type Recommendation } from './recommend.ts';
 
@@ -65,6 +65,62 @@ describe('planStart (cities)', () => {
     expect(r.filter((x) => x.primary)).toHaveLength(1);
     expect(plan.questions.map((q) => q.id)).toContain('p.demo-city');
     expect(r[0]?.answers).toMatchObject({ 'p.demo-city': false });
+  });
+});
+
+describe('planStart with the guide (forms/start/guide.yaml): the rules restored from data', () => {
+  const guide = loadStartGuide();
+  const plan = planStart(catalogue, 'enterprise', guide);
+  const rec = (answers: Record<string, unknown>, id: string) =>
+    plan.recommend({ answers }).find((r) => r.definition === id);
+
+  it('asks about a 2013 certificate after the profile questions', () => {
+    expect(plan.questions.map((q) => q.id).at(-1)).toBe('start.holds-2013');
+    expect(planStart(catalogue, 'city', guide).questions.map((q) => q.id)).not.toContain(
+      'start.holds-2013',
+    );
+  });
+
+  it('a 2013 holder gets the 2013 questionnaire as a main one, and both forms know the certificate', () => {
+    const holder = { 'start.holds-2013': true };
+    expect(rec(holder, 'gbt29490-2013')).toMatchObject({
+      primary: true,
+      answers: { 'p.holds-2013-cert': true },
+    });
+    expect(rec(holder, 'gbt29490-2013')?.reasons.map((r) => r.key)).toEqual([
+      'rec.older',
+      'rec.because',
+    ]);
+    expect(rec(holder, 'ip-enterprise')?.answers).toMatchObject({ 'p.certification': 'v2013' });
+    expect(rec({ 'start.holds-2013': false }, 'gbt29490-2013')).toMatchObject({
+      primary: false,
+      answers: { 'p.holds-2013-cert': false },
+    });
+  });
+
+  it('an enterprise with its own R&D gets the programme as a main one, its own-R&D answer carried', () => {
+    expect(rec({ 'p.rnd': true }, 'ip-enterprise')).toMatchObject({
+      primary: true,
+      answers: { 'p.own-rd': true },
+    });
+    expect(rec({ 'p.rnd': false }, 'ip-enterprise')).toMatchObject({
+      primary: false,
+      answers: { 'p.own-rd': false },
+    });
+    expect(ids(plan.recommend({ answers: { 'p.rnd': true } })).slice(0, 2)).toEqual([
+      '*gbt29490-2023',
+      '*ip-enterprise',
+    ]);
+  });
+
+  it('pre-fills only answers the questionnaires accept, with the guide too', () => {
+    for (const v of [true, false]) {
+      const answers = Object.fromEntries(plan.questions.map((q) => [q.id, v]));
+      for (const r of plan.recommend({ answers })) {
+        const def = catalogue.find((d) => d.id === r.definition);
+        expect(def && validateAnswers(def, r.answers), r.definition).toEqual([]);
+      }
+    }
   });
 });
 

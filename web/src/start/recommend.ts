@@ -5,6 +5,8 @@ import {
   type Definition,
   Family,
   type Item,
+  type StartGuide,
+  type Text,
   textOf,
 } from '@zhiping/forms';
 
@@ -25,7 +27,12 @@ import {
  *   nothing (the language's "profile question", forms/README) — asked once
  *   here, and carried to every recommended questionnaire that asks the same
  *   item (same id, the convention the 2013→2023 mapping follows), only where
- *   the engine accepts the answer.
+ *   the engine accepts the answer;
+ * - the guide (forms/start/guide.yaml, `StartGuide`): questions of its own
+ *   (a 2013 certificate) with the answers they pre-fill and the
+ *   questionnaires they make main ones, profile answers carried into items
+ *   of another id (own R&D → the programme's), and when a related
+ *   questionnaire is a main one too (R&D firms and the programme).
  */
 
 /** Why a questionnaire is suggested; worded by the page. */
@@ -33,7 +40,9 @@ export type Reason =
   | { key: 'rec.primary' }
   | { key: 'rec.related'; family: Family }
   | { key: 'rec.older'; year: number | null }
-  | { key: 'rec.regional'; place: string };
+  | { key: 'rec.regional'; place: string }
+  /** A rule of the guide, in its own words. */
+  | { key: 'rec.because'; text: Text };
 
 export interface Recommendation {
   /** Definition id (the API takes the newest published version). */
@@ -51,9 +60,12 @@ export interface Profile {
   answers: Answers;
 }
 
+/** A yes/no question the guided start asks: a questionnaire's profile question, or the guide's own. */
+export type StartQuestion = Pick<Item, 'id' | 'prompt'>;
+
 export interface StartPlan {
-  /** The profile questions to ask, from the main questionnaires. */
-  questions: Item[];
+  /** The profile questions to ask, from the main questionnaires, then the guide's. */
+  questions: StartQuestion[];
   /** Places that have a local version of some questionnaire. */
   places: string[];
   recommend: (profile: Profile) => Recommendation[];
@@ -85,13 +97,58 @@ function profileQuestions(d: Definition): Item[] {
   );
 }
 
-/** The answers a definition's own profile questions accept, by the same item id. */
-function carried(d: Definition, given: Answers): Answers {
+const NO_GUIDE: StartGuide = { questions: [], carry: [], primary: [] };
+
+/** Every item of a definition by id. */
+function itemIndex(d: Definition): Map<string, Item> {
+  const out = new Map<string, Item>();
+  const walk = (ss: Definition['sections']) => {
+    for (const s of ss) {
+      for (const i of s.items) out.set(i.id, i);
+      walk(s.sections);
+    }
+  };
+  walk(d.sections);
+  return out;
+}
+
+/**
+ * The answers a definition starts with: its own profile questions' answers
+ * by the same item id, the guide's carried answers into its items, and what
+ * the guide's own questions pre-fill in it — each only where the engine
+ * accepts the answer.
+ */
+function carried(d: Definition, given: Answers, guide: StartGuide): Answers {
   const out: Answers = {};
-  for (const item of d.sections[0]?.items ?? []) {
-    const v = given[item.id];
-    if (v !== undefined && v !== null && checkValue(item, v, d.scales) === null) out[item.id] = v;
+  const items = itemIndex(d);
+  const put = (id: string, v: unknown) => {
+    const item = items.get(id);
+    if (item && v !== undefined && v !== null && checkValue(item, v, d.scales) === null)
+      out[id] = v;
+  };
+  for (const item of d.sections[0]?.items ?? []) put(item.id, given[item.id]);
+  for (const c of guide.carry) {
+    const into = c.into[d.id];
+    if (into) put(into, given[c.from]);
   }
+  for (const q of guide.questions) {
+    const v = given[q.id];
+    if (typeof v !== 'boolean') continue;
+    for (const [id, value] of Object.entries((v ? q.prefill.yes : q.prefill.no)[d.id] ?? {}))
+      put(id, value);
+  }
+  return out;
+}
+
+/** Why the guide makes `d` a main questionnaire for these answers; empty when it does not. */
+function promotedBy(d: Definition, given: Answers, guide: StartGuide): Reason[] {
+  const out: Reason[] = [];
+  for (const q of guide.questions)
+    if (given[q.id] === true && q.promote.includes(d.id))
+      out.push({ key: 'rec.because', text: q.because ?? q.prompt });
+  for (const p of guide.primary)
+    if (p.definition === d.id && Object.entries(p.when).every(([k, v]) => given[k] === v))
+      out.push({ key: 'rec.because', text: p.because });
   return out;
 }
 
@@ -143,14 +200,19 @@ function linesOf(catalogue: readonly Definition[], audience: Audience): Line[] {
  *
  * @example planStart(definitions, 'enterprise').recommend({ answers: { … } })[0].primary // true
  */
-export function planStart(catalogue: readonly Definition[], audience: Audience): StartPlan {
+export function planStart(
+  catalogue: readonly Definition[],
+  audience: Audience,
+  guide: StartGuide = NO_GUIDE,
+): StartPlan {
   const lines = linesOf(catalogue, audience);
   const main = lines[0]?.family;
   const primaries = lines.filter((l) => l.family === main).flatMap((l) => l.editions.slice(0, 1));
-  const questions: Item[] = [];
+  const questions: StartQuestion[] = [];
   for (const d of primaries)
     for (const q of profileQuestions(d))
       if (!questions.some((x) => x.id === q.id)) questions.push(q);
+  for (const q of guide.questions) if (q.audience === audience) questions.push(q);
   const places = [...new Set(lines.flatMap((l) => [...l.local.keys()]))].sort((a, b) =>
     a.localeCompare(b, 'zh'),
   );
@@ -162,25 +224,31 @@ export function planStart(catalogue: readonly Definition[], audience: Audience):
       if (!current) continue;
       const local = profile.place === undefined ? undefined : line.local.get(profile.place);
       const d = local ?? current;
-      const primary = line.family === main;
+      const promoted = promotedBy(d, profile.answers, guide);
+      const primary = line.family === main || promoted.length > 0;
       out.push({
         definition: d.id,
         title: d.title,
         primary,
         reasons: [
-          primary ? { key: 'rec.primary' } : { key: 'rec.related', family: line.family },
+          line.family === main
+            ? { key: 'rec.primary' }
+            : { key: 'rec.related', family: line.family },
           ...(local ? [{ key: 'rec.regional' as const, place: placeOf(local) }] : []),
+          ...promoted,
         ],
-        answers: carried(d, profile.answers),
+        answers: carried(d, profile.answers, guide),
       });
-      for (const o of older)
+      for (const o of older) {
+        const why = promotedBy(o, profile.answers, guide);
         out.push({
           definition: o.id,
           title: o.title,
-          primary: false,
-          reasons: [{ key: 'rec.older', year: yearOf(o.id) }],
-          answers: carried(o, profile.answers),
+          primary: why.length > 0,
+          reasons: [{ key: 'rec.older', year: yearOf(o.id) }, ...why],
+          answers: carried(o, profile.answers, guide),
         });
+      }
     }
     // Stable: the main questionnaires first, in the order above.
     return [...out.filter((r) => r.primary), ...out.filter((r) => !r.primary)];
