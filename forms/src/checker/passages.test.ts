@@ -42,3 +42,11 @@ describe('catalogue passages', () => {
     ).toEqual([]);
   });
 });
+
+describe('citedPassages: documents only', () => {
+  it('lists no entry for a standard clause', () => {
+    const d = cite('一');
+    d.sections[1]?.items[1]?.citations.push({ standard: 'gbt29490-2023', clause: '5.1' });
+    expect([...citedPassages([d]).keys()]).toEqual(['doc']);
+  });
+});
