@@ -100,7 +100,10 @@ describe.skipIf(!run)('carry-over and history (Chromium)', () => {
     // Both rounds are on the category axis.
     await chart.getByText('2026-09-10 第1轮').waitFor();
     await chart.getByText('2026-11-20 第2轮').waitFor();
-    await page.getByText(/与上次相比/).first().waitFor();
+    await page
+      .getByText(/与上次相比/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(artifacts, '21-history.png'), fullPage: true });
   }, 120_000);
 });
