@@ -68,6 +68,7 @@ describe('verifyQuotes: every problem in full', () => {
     cites.push({ source: 'city', article: '二', quote: '自願申報' });
     cites.push({ source: 'nofile', article: '一', quote: '自願申報' });
     cites.push({ standard: 'gbt29490-2023', clause: '4.1' });
+    cites.push({ source: 'unlisted', article: '一', quote: '自願申報' }); // not in the catalogue
     const withNoFile = new Map(catalogue).set('nofile', {
       ...(catalogue.get('city') as Source),
       id: 'nofile',
@@ -96,6 +97,12 @@ describe('verifyQuotes: every problem in full', () => {
         path: at(3),
         code: 'unprovable_quote',
         message: '"nofile" has no text file to prove the quote against',
+        severity: 'error',
+      },
+      {
+        path: at(5),
+        code: 'unprovable_quote',
+        message: '"unlisted" has no text file to prove the quote against',
         severity: 'error',
       },
     ]);
