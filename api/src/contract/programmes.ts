@@ -204,3 +204,12 @@ export const Fill = z
 export const OverrideInput = z
   .object({ reason: z.string().trim().min(1, '请说明为什么与汇总数不同').max(500) })
   .openapi('OverrideInput');
+
+export const CultivationLine = z
+  .object({
+    organisation: z.object({ id: Id, name: z.string() }),
+    awarded: z.object({ programme: Id, title: z.string(), tier: z.string() }),
+    missed: z.array(z.object({ programme: Id, title: z.string() })),
+    flagged: z.boolean().describe('连续或累计漏报年度复核两次及以上'),
+  })
+  .openapi('CultivationLine');

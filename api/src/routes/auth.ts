@@ -71,7 +71,9 @@ export function authRoutes(deps: Deps) {
         sameSite: 'Lax',
         secure: deps.config.SECURE_COOKIES,
         path: '/',
-        expires: expiresAt,
+        // Relative, not a date: a browser whose clock is off still keeps the
+        // session as long as the server does (and the server's clock decides).
+        maxAge: Math.max(0, Math.floor((expiresAt.getTime() - deps.now().getTime()) / 1000)),
       });
       return c.json(userOf(actor), 200);
     },

@@ -217,6 +217,16 @@ describe.each(targets)('programmes on %s', (target) => {
       expect(fresh.status).toBe(201);
       const draft = (await bob.get(`/api/assessments/${fresh.body.assessment}`)).body;
       expect(draft).toMatchObject({ status: 'draft', definition: { id: 'gbt29490-2023' } });
+      // bob already had an assessment under this definition: its answers come along
+      // (dates and period figures wait for confirmation, so not every answer is carried).
+      const carried = Object.keys(draft.answers).length;
+      expect(carried).toBeGreaterThan(0);
+      expect(carried).toBeLessThanOrEqual(Object.keys(NEARLY).length);
+      const trail = (await bob.get(`/api/assessments/${fresh.body.assessment}/audit`)).body;
+      const actions = ((Array.isArray(trail) ? trail : trail.items) as { action: string }[]).map(
+        (e) => e.action,
+      );
+      expect(actions).toEqual(expect.arrayContaining(['carried_over', 'applied']));
     });
 
     it('ranks only after the window closes, on the decided scores, and rolls up the counts', async () => {
@@ -346,6 +356,39 @@ describe.each(targets)('programmes on %s', (target) => {
       );
       expect(actions).toContain('rollup_filled');
       expect(actions).toContain('rollup_overridden');
+    });
+
+    it('follows enterprises in cultivation through yearly calls and flags two missed reviews', async () => {
+      const second = await mayor.req('POST', `/api/programmes/${programme}/next`);
+      expect(second.status).toBe(201);
+      expect(second.body).toMatchObject({
+        opensOn: '2027-11-20',
+        closesOn: '2027-11-21',
+        recurrence: 'yearly',
+        previousId: programme,
+      });
+      expect((await alice.req('POST', `/api/programmes/${programme}/next`)).status).toBe(404);
+      const third = (await mayor.req('POST', `/api/programmes/${second.body.id}/next`)).body;
+
+      // Two years on, neither yearly call had alice's organisation apply.
+      h.clock.now = new Date('2028-11-22T08:00:00Z');
+      const office = await h.as('mayor');
+      const afterOne = (await office.get(`/api/programmes/${second.body.id}/cultivation`)).body;
+      expect(afterOne).toEqual([
+        expect.objectContaining({
+          organisation: expect.objectContaining({ id: 'org-a' }),
+          awarded: expect.objectContaining({ programme }),
+          missed: [expect.objectContaining({ programme: second.body.id })],
+          flagged: false,
+        }),
+      ]);
+      const afterTwo = (await office.get(`/api/programmes/${third.id}/cultivation`)).body;
+      expect(afterTwo).toHaveLength(1);
+      expect(afterTwo[0].missed.map((m: { programme: string }) => m.programme)).toEqual([
+        second.body.id,
+        third.id,
+      ]);
+      expect(afterTwo[0].flagged).toBe(true);
     });
   });
 });

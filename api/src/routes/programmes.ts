@@ -3,6 +3,7 @@ import {
   ApplicantsView,
   Applied,
   ApplyInput,
+  CultivationLine,
   Fill,
   FillInput,
   OverrideInput,
@@ -16,6 +17,7 @@ import {
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/context.ts';
 import { body, errors, jsonContent, router } from '../http/route-kit.ts';
+import { cultivationOf, nextYear } from '../services/programme-cultivation.ts';
 import { explainOverride, fillFromProgramme, fillsOf } from '../services/programme-fills.ts';
 import { applicantsOf, rollupOf } from '../services/programme-ranking.ts';
 import { rankingWorkbook } from '../services/programme-workbook.ts';
@@ -256,6 +258,34 @@ export function programmeRoutes(deps: Deps) {
         200,
       );
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/programmes/{id}/next',
+      tags,
+      summary: '发起下一年度的复核申报（设置相同，时间顺延一年）',
+      request: { params: IdParams },
+      responses: { 201: jsonContent(Programme, '已发起'), 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => c.json(await nextYear(deps, actorOf(c), c.req.valid('param').id), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programmes/{id}/cultivation',
+      tags,
+      summary: '培育中的单位及其漏报的年度复核（漏报两次标出）',
+      request: { params: IdParams },
+      responses: {
+        200: jsonContent(z.array(CultivationLine), '培育单位'),
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await cultivationOf(deps, actorOf(c), c.req.valid('param').id), 200),
   );
 
   return app;

@@ -16,6 +16,7 @@ import {
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createAssessment } from './assessments.ts';
+import { startFrom } from './carry-over.ts';
 import { defaultAsOf } from './dates.ts';
 import { programmeSubmitted } from './programme-submitted.ts';
 
@@ -271,12 +272,13 @@ export async function apply(
     assessmentId = row.id;
     status = row.status;
   } else {
-    const created = await createAssessment(deps, actor, {
-      definition: expected,
-      title: input.title ?? `${p.title} · ${actor.orgName}`,
-    });
-    assessmentId = created.id;
-    status = created.status;
+    assessmentId = await newDraftFor(
+      deps,
+      actor,
+      p,
+      input.title ?? `${p.title} · ${actor.orgName}`,
+    );
+    status = 'draft';
   }
   const id = randomUUID();
   const now = deps.now();
@@ -299,6 +301,34 @@ export async function apply(
   });
   if (status !== 'draft') await programmeSubmitted(deps, assessmentId);
   return { application: id, assessment: assessmentId };
+}
+
+/**
+ * A new draft for the call, carrying the answers of the organisation's
+ * latest assessment under the same definition when it has one (a yearly
+ * review starts from last year's answers; dates and period figures wait for
+ * confirmation, as any carry-over). Without one, or when nothing can be
+ * carried, an empty draft.
+ */
+async function newDraftFor(deps: Deps, actor: Actor, p: Programme, title: string): Promise<string> {
+  const ref = `${p.definitionId}@${p.definitionVersion}`;
+  const latest = await deps.db.kysely
+    .selectFrom('assessments')
+    .select('id')
+    .where('org_id', '=', actor.orgId)
+    .where('definition_id', '=', p.definitionId)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (latest) {
+    try {
+      return (await startFrom(deps, actor, latest.id, { definition: ref, title })).assessment;
+    } catch (err) {
+      // No way to carry (say, a version the mappings do not cover): start empty.
+      if (!(err instanceof DomainError)) throw err;
+    }
+  }
+  return (await createAssessment(deps, actor, { definition: ref, title })).id;
 }
 
 /** Withdraws the organisation's live application, up to and including the closing day. */
