@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AdminAssessment, AssessmentStatus } from '@zhiping/api/contract';
-import { textOf } from '@zhiping/forms';
+import type { AdminAssessment } from '@zhiping/api/contract';
+import { AssessmentStatus, textOf } from '@zhiping/forms';
 import { Grid, Table } from 'antd';
 import { useForms } from '../api/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -13,7 +13,7 @@ import { ReviewersEditor } from './reviewers-editor.tsx';
 import { useListParams } from './use-list-params.ts';
 
 const FILTERS = ['status', 'definition', 'organisationId'] as const;
-const STATUSES: AssessmentStatus[] = ['draft', 'submitted', 'in_review', 'returned', 'decided'];
+const STATUSES = AssessmentStatus.options;
 
 /** Every assessment in every state; reviewers set per row. Titles do not link: an admin never opens one. */
 export function AssessmentsTab() {

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AdminOrganisation, OrgKind, RegionLevel } from '@zhiping/api/contract';
+import type { AdminOrganisation } from '@zhiping/api/contract';
+import { OrgKind, RegionLevel } from '@zhiping/forms';
 import { Form, Input, Modal, Select } from 'antd';
 import { useT } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { adminApi, adminKeys } from './admin-api.ts';
 
-export const ORG_KINDS: OrgKind[] = ['enterprise', 'city', 'review-body', 'platform'];
-export const LEVELS: RegionLevel[] = ['province', 'city', 'district'];
+export const ORG_KINDS = OrgKind.options;
+export const LEVELS = RegionLevel.options;
 
 interface Values {
   name: string;

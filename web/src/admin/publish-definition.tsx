@@ -1,8 +1,9 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DefinitionSummary } from '@zhiping/api/contract';
 import { textOf } from '@zhiping/forms';
 import { Alert, Button, Drawer, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError, request } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { keys } from '../api/queries.ts';
@@ -19,6 +20,7 @@ export function PublishDefinition() {
   const [fileName, setFileName] = useState('');
   const [readError, setReadError] = useState<unknown>(null);
   const [previewing, setPreviewing] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const publish = useMutation({
     mutationFn: (body: unknown) => request<DefinitionSummary>('POST', '/forms', body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.forms }),
@@ -50,16 +52,19 @@ export function PublishDefinition() {
         {t('adm.publishTitle')}
       </Typography.Title>
       <Typography.Paragraph className="zp-muted">{t('adm.publishIntro')}</Typography.Paragraph>
-      <label className="ant-btn ant-btn-default" htmlFor="definition-file">
-        {t('adm.upload')}
-      </label>
       <input
+        ref={fileInput}
         id="definition-file"
         type="file"
         accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
         className="zp-sr-only"
+        tabIndex={-1}
+        aria-hidden
         onChange={(e) => void onFile(e.target.files?.[0])}
-      />{' '}
+      />
+      <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
+        {t('adm.upload')}
+      </Button>{' '}
       <span className="zp-muted">{fileName}</span>
       {readError ? <ProblemAlert error={readError} /> : null}
       {errors.length > 0 ? (

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdminUser, OneTimeLink, Role } from '@zhiping/api/contract';
+import type { AdminUser, OneTimeLink } from '@zhiping/api/contract';
+import { Role } from '@zhiping/forms';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useT } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { adminApi, adminKeys, type NewUser } from './admin-api.ts';
 
-export const ROLES: Role[] = ['respondent', 'reviewer', 'admin'];
+export const ROLES = Role.options;
 
 /**
  * A new account, invited: it has no password until its holder sets one

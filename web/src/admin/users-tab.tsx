@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdminUser, OneTimeLink, UserStatus } from '@zhiping/api/contract';
+import type { AdminUser, OneTimeLink } from '@zhiping/api/contract';
+import { UserStatus } from '@zhiping/forms';
 import { Button, Grid, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../api/queries.ts';
@@ -12,7 +13,7 @@ import { useListParams } from './use-list-params.ts';
 import { ROLES, UserForm } from './user-form.tsx';
 
 const FILTERS = ['role', 'status', 'organisationId'] as const;
-const STATUSES: UserStatus[] = ['active', 'invited', 'disabled'];
+const STATUSES = UserStatus.options;
 const COLOUR: Record<UserStatus, string> = {
   active: 'green',
   invited: 'blue',
