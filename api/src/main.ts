@@ -4,6 +4,7 @@ import { boot } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { sweepAttempts } from './db/repositories/login-attempts.ts';
 import { createApp } from './http/app.ts';
+import { startWebhookLoop } from './services/webhooks.ts';
 
 /** The process entry point: config from the environment, then serve until told to stop. */
 async function main() {
@@ -32,8 +33,11 @@ async function main() {
       .catch((err) => deps.log.error('清理过期会话失败', err instanceof Error ? err.message : err));
   }, 3_600_000);
   sweep.unref();
+  // Review events to organisations' webhooks, retried with backoff (issue 13).
+  const stopWebhooks = startWebhookLoop(deps);
   const stop = () => {
     clearInterval(sweep);
+    stopWebhooks();
     server.close(
       () => void Promise.all([deps.reports.close(), deps.db.close()]).then(() => process.exit(0)),
     );

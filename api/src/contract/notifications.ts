@@ -55,3 +55,42 @@ export type AssessmentAuditQuery = z.infer<typeof AssessmentAuditQuery>;
 /** Names the web imports. */
 export const NotificationList = Inbox;
 export type NotificationList = Inbox;
+
+export const WebhookBody = z
+  .object({
+    /** https (or http for a local receiver); null removes the webhook. */
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable(),
+    /** The shared secret bodies are signed with; at least 16 characters. */
+    secret: z.string().min(16).max(200).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.url !== null && !b.secret)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secret'],
+        message: '请设置签名密钥（至少 16 个字符）',
+      });
+  })
+  .openapi('WebhookBody');
+
+export const WebhookView = z
+  .object({
+    url: z.string().nullable(),
+    deliveries: z.array(
+      z.object({
+        id: z.number().int(),
+        event: z.string(),
+        state: z.enum(['pending', 'delivered', 'failed']),
+        attempts: z.number().int(),
+        nextAt: Timestamp,
+        lastStatus: z.number().int().nullable(),
+        lastError: z.string().nullable(),
+        createdAt: Timestamp,
+        deliveredAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('WebhookView');

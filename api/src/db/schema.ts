@@ -196,6 +196,29 @@ export interface ReplyTable {
   at: string;
 }
 
+export interface WebhookTable {
+  org_id: string;
+  url: string;
+  /** The shared secret the body is signed with (HMAC-SHA256); never sent back. */
+  secret: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  org_id: string;
+  event: string;
+  body: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_at: string;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface NotificationTable {
   id: Generated<number>;
   user_id: string;
@@ -340,6 +363,8 @@ export interface Database {
   review_finishes: ReviewFinishTable;
   replies: ReplyTable;
   notifications: NotificationTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
   audit_log: AuditTable;
   files: FileTable;
   evidence_blobs: EvidenceBlobTable;

@@ -14,6 +14,7 @@ import { programmeRoutes } from '../routes/programmes.ts';
 import { reportRoutes } from '../routes/reports.ts';
 import { reviewRoutes } from '../routes/review.ts';
 import { reviewAuditRoutes } from '../routes/review-audit.ts';
+import { webhookRoutes } from '../routes/webhooks.ts';
 import { actorOfToken } from '../services/auth.ts';
 import { readiness } from '../services/health.ts';
 import { compressJson } from './compress.ts';
@@ -86,6 +87,7 @@ export function createApp(deps: Deps) {
     assessmentRoutes,
     reviewRoutes,
     reviewAuditRoutes,
+    webhookRoutes,
     reportRoutes,
     fileRoutes,
     adminRoutes,

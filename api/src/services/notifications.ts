@@ -11,6 +11,7 @@ import {
 } from '../db/repositories/notifications.ts';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import { queueWebhook } from './webhooks.ts';
 
 /*
  * The in-app inbox. Events are written in the same transaction as the
@@ -45,6 +46,13 @@ export async function announce(
     assessmentId: e.assessment.id,
     actorId: e.actorId,
     detail: e.detail,
+    at: e.at,
+  });
+  // The organisation's integrators hear of every event on its assessments.
+  await queueWebhook(trx, {
+    orgId: e.assessment.orgId,
+    event: `assessment.${e.kind}`,
+    payload: { assessment: e.assessment.id, ...e.detail },
     at: e.at,
   });
 }
