@@ -4,7 +4,7 @@ import type { Definition } from '../schema/definition.ts';
 import type { Expr } from '../schema/expr.ts';
 import type { Source } from '../schema/source.ts';
 import { fixture } from '../testing/fixture.ts';
-import { type CheckContext, checkDefinition } from './check.ts';
+import { type CheckContext, checkDefinition, parseDefinitionFile } from './check.ts';
 
 /*
  * One test per rule of checkDefinition, each asserting the exact problems a single
@@ -416,5 +416,99 @@ describe('citations', () => {
     expect(added(d)).toEqual([undeclared]);
     d.sources.push('notice');
     expect(added(d, { sources })).toEqual([]);
+  });
+});
+
+describe('the remaining edges of each rule', () => {
+  it('parses an overlay file as an overlay, anything else as a definition', () => {
+    const overlay = parseDefinitionFile({
+      id: 'fixture-local',
+      version: '1.0.0',
+      title: '地方版',
+      extends: 'fixture@1.0.0',
+    });
+    expect(overlay.problems).toEqual([]);
+    expect(overlay.file).toMatchObject({ id: 'fixture-local', extends: 'fixture@1.0.0' });
+    // A definition with "extends" is still an overlay, and refused as one (sections unknown there).
+    expect(
+      parseDefinitionFile({ ...structuredClone(fixture), extends: 'fixture@1.0.0' }).problems
+        .length,
+    ).toBeGreaterThan(0);
+    expect(parseDefinitionFile(structuredClone(fixture)).problems).toEqual([]);
+    for (const raw of [null, 'extends', ['extends'], 7])
+      expect(parseDefinitionFile(raw).file, JSON.stringify(raw)).toBeNull();
+  });
+
+  it('names a derived value that repeats another, duplicate multi options and both scales', () => {
+    const d = edit((d) => {
+      d.derived.push({ id: 'd.months', label: 'x', expr: 1 });
+      d.scales.extra = [
+        { value: 0, label: 'a', fraction: 0 },
+        { value: 1, label: 'b', fraction: 1 },
+      ];
+      const records = item(sub(d, 2, 1), 0);
+      if (records.kind === 'scale') records.scale = 'nope';
+      section(d, 0).items.push({
+        id: 'p.kinds',
+        kind: 'multi',
+        prompt: 'x',
+        citations: cited,
+        options: [
+          { id: 'a', label: 'a', points: 0 },
+          { id: 'a', label: 'b', points: 0 },
+        ],
+      } as Item);
+    });
+    expect(added(d)).toEqual(
+      expect.arrayContaining([
+        err(['derived', 1, 'id'], 'duplicate_id', '"d.months" is already used by a derived value'),
+        err(['sections', 0, 'items', 3, 'options', 1], 'duplicate_id', 'duplicate option "a"'),
+        err(
+          ['sections', 2, 'sections', 1, 'items', 0, 'scale'],
+          'unknown_ref',
+          'unknown scale "nope" (defined: maturity, extra)',
+        ),
+      ]),
+    );
+  });
+
+  it('a derived value may read a computed item', () => {
+    const d = edit((d) => {
+      section(d, 0).items.push({
+        id: 'p.m',
+        kind: 'computed',
+        value: 'd.months',
+        prompt: 'x',
+        citations: cited,
+      } as Item);
+      d.derived.push({ id: 'd.y', label: 'y', expr: { op: 'add', args: [{ ref: 'p.m' }, 1] } });
+    });
+    expect(added(d)).toEqual([]);
+  });
+
+  it('without a catalogue, thresholds are not checked; a standard cited as one is fine', () => {
+    const held = edit((d) => {
+      (d.gates[0] as Definition['gates'][number]).citations = [
+        { source: 'gbt29490-2023', article: '一' },
+      ];
+    });
+    expect(added(held)).toEqual([]);
+    const std = edit((d) => {
+      item(section(d, 1), 0).citations = [{ standard: 'gbt29490-2023', clause: '5.1' }];
+    });
+    const sources = new Map([
+      [
+        'gbt29490-2023',
+        {
+          id: 'gbt29490-2023',
+          kind: 'standard' as const,
+          title: 't',
+          issuer: 'x',
+          date: '2023',
+          passages: [],
+        },
+      ],
+    ]);
+    expect(added(std, { sources })).toEqual([]);
   });
 });

@@ -103,3 +103,15 @@ describe('checkThresholdCitations', () => {
     expect(warned(gte(5), [{ source: 'held', article: '一' }])).toHaveLength(1);
   });
 });
+
+describe('checkThresholdCitations: spellings that must not count', () => {
+  it('a figure of 1 or more is not read as a percentage; 两 only for 2; "any" is read', () => {
+    // 2.5 is not "250"(%); only figures below 1 are percentages.
+    expect(warned(gte(2.5), quoted('250'))).toHaveLength(1);
+    // 两 is offered for 2 only, and a quote without it does not state 2.
+    expect(warned(gte(2), quoted('无关'))).toHaveLength(1);
+    expect(warned({ op: 'any', of: [gte(9)] }, quoted('无关')).map((p) => p.message)).toEqual([
+      'gate "g.t" compares with 9, but cites only passages that do not state it: cite the scheme that sets it',
+    ]);
+  });
+});

@@ -348,3 +348,38 @@ describe('checkGateInputs', () => {
     expect(checkGateInputs(said)).toEqual([]);
   });
 });
+
+describe('contradiction and vetoes: the remaining edges', () => {
+  it('a strict lower bound is not loosened by an equal non-strict one that follows', () => {
+    expect(
+      contradiction([
+        { op: 'gt', ref: 'n', value: 5 },
+        { op: 'gte', ref: 'n', value: 5 },
+        { op: 'lte', ref: 'n', value: 5 },
+      ]),
+    ).toBe('"n" would have to be > 5 and ≤ 5');
+  });
+
+  it('"all" contributes its literals (not an empty "any")', () => {
+    expect(
+      contradiction([
+        {
+          op: 'all',
+          of: [
+            { op: 'eq', ref: 'p', value: true },
+            { op: 'eq', ref: 'p', value: false },
+          ],
+        },
+      ]),
+    ).toBe('"p" would have to equal true and false at once');
+  });
+
+  it('a veto with two tiers has one to cap', () => {
+    const two = edit((d) => {
+      // base and mid (the veto's tier); g.running was top's only.
+      d.tiers = d.tiers.slice(0, 2);
+      d.gates = d.gates.filter((g) => g.id !== 'g.running');
+    });
+    expect(checkTiers(two)).toEqual([]);
+  });
+});

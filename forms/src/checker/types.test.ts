@@ -213,3 +213,17 @@ describe('all, any, not', () => {
     ]);
   });
 });
+
+describe('a scale item whose scale is missing', () => {
+  it('lists no levels', () => {
+    const out: Problem[] = [];
+    checkCondition(
+      { op: 'eq', ref: 'k.scale', value: 1 },
+      ['c'],
+      lookup,
+      { ...allKinds, scales: {} },
+      out,
+    );
+    expect(out).toEqual([err(['value'], 'type_mismatch', '"k.scale" takes scale levels ')]);
+  });
+});
