@@ -169,8 +169,12 @@ async function measure(context: BrowserContext, side: Side): Promise<Figures> {
   await page.waitForTimeout(500);
   const hidden = await count();
   await label('是').click();
-  await page.waitForTimeout(500);
-  const shown = await count();
+  // The shown questions follow in a transition: on a busy machine, give them time.
+  let shown = await count();
+  for (let i = 0; i < 500 && shown <= hidden; i++) {
+    await page.waitForTimeout(20);
+    shown = await count();
+  }
   if (shown <= hidden)
     throw new Error(`${side.name}: answering did not show questions (${hidden} → ${shown})`);
   // Real mouse clicks at fixed points: no locator work in the page between samples.
