@@ -2,8 +2,8 @@
 // `pnpm mutation:api` (on demand, not in `npm test`). Runs the api tests that reach each
 // mutant (SQLite only: PostgreSQL runs are skipped without TEST_DATABASE_URL) in a sandbox
 // copy of api/, so the working tree is never changed; the report is api/reports/mutation/.
-// The slow tests that decide none of this (fuzzing, crash and WAL faults, load, backup,
-// the login limiter, the report pool) are left out by vitest.mutation.config.ts.
+// vitest.mutation.config.ts chooses the tests: isolation, assessment/review/report routes,
+// the reviewed result, drafts at their date (not fuzzing, faults, load or PDF layout).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   plugins: ['@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'],
@@ -23,6 +23,8 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: 1,
   timeoutMS: 30000,
+  // The first run of every chosen test (with per-test coverage) on a busy 2-core machine.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -6,17 +6,25 @@ export default {
   // Named, since pnpm keeps the plugins out of core's own node_modules.
   plugins: ['@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'],
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.mutation.config.ts' },
   // The TypeScript checker (drops mutants that do not compile) takes one of the two
   // processes on a 2-core machine and doubles the run: `pnpm mutation --checkers typescript`.
   checkers: [],
   tsconfigFile: 'tsconfig.json',
   // Module-level constants would rerun every test for each mutant.
   ignoreStatic: true,
-  mutate: ['src/engine/**/*.ts', 'src/checker/**/*.ts', '!src/**/*.test.ts'],
+  // The lifecycle decides who may do what in which state (the api's services ask it).
+  mutate: [
+    'src/engine/**/*.ts',
+    'src/checker/**/*.ts',
+    'src/lifecycle/**/*.ts',
+    '!src/**/*.test.ts',
+  ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 20000,
+  // The first run of every test with per-test coverage, on a busy 2-core machine.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
