@@ -1,5 +1,5 @@
 import { request } from '../api/client.ts';
-import type { AuditEvent } from '../review/types.ts';
+import type { AuditEntry } from '../review/types.ts';
 
 export interface AuditFilter {
   actor?: string;
@@ -19,7 +19,7 @@ export function auditQuery(f: AuditFilter, csv = false): string {
 
 export const auditApi = {
   list: (id: string, f: AuditFilter) =>
-    request<AuditEvent[]>('GET', `/assessments/${encodeURIComponent(id)}/audit${auditQuery(f)}`),
+    request<AuditEntry[]>('GET', `/assessments/${encodeURIComponent(id)}/audit${auditQuery(f)}`),
   /** A plain link: the browser downloads the CSV with the session cookie. */
   csvUrl: (id: string, f: AuditFilter) =>
     `/api/assessments/${encodeURIComponent(id)}/audit${auditQuery(f, true)}`,

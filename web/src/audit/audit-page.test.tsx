@@ -16,9 +16,22 @@ const events = [
     id: 2,
     action: 'reviewed',
     actor: { id: 'u-r', name: '评审员甲' },
-    detail: {},
+    detail: {
+      round: 1,
+      item: 'm.records',
+      verdict: 'override',
+      status: 'unmet',
+      reason: '没有记录',
+      previous: { verdict: 'override', status: 'partial', points: 3, state: 'current' },
+    },
     at: '2026-11-29T02:00:00Z',
-    changes: [{ field: 'm.records', from: 'partial', to: 'unmet' }],
+  },
+  {
+    id: 3,
+    action: 'decided',
+    actor: { id: 'u-r', name: '评审员甲' },
+    detail: { round: 1, outcome: 'approve', selfScore: 67.6, score: 65.3, agreeRest: false },
+    at: '2026-11-29T03:00:00Z',
   },
   {
     id: 1,
@@ -58,8 +71,12 @@ describe('audit trail', () => {
     const reviewed = await screen.findByText('评审意见');
     const entry = reviewed.closest('[data-audit]');
     expect(entry?.textContent).toContain('评审员甲');
-    expect(entry?.textContent).toContain('partial → unmet');
+    expect(entry?.textContent).toContain('改判 → 一般不符合 (3) → 改判 → 严重不符合');
     expect(screen.getByText('提交')).toBeTruthy();
+    // A decision: the self score → the reviewed one it froze.
+    expect(screen.getByText('作出决定').closest('[data-audit]')?.textContent).toContain(
+      '67.6 → 65.3',
+    );
     expect(screen.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toBe(
       '/api/assessments/a1/audit?format=csv',
     );

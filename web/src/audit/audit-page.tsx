@@ -9,7 +9,7 @@ import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { formatTime } from '../shared/text.ts';
 import { type AuditFilter, auditApi } from './audit-api.ts';
-import { AuditChanges } from './audit-changes.tsx';
+import { AuditChanges } from './audit-changes-list.tsx';
 
 /** Who did what, when, old → new: one assessment's audit trail, filterable and exportable. */
 export default function AuditPage() {
@@ -88,7 +88,7 @@ export default function AuditPage() {
                 <strong>{auditActionLabel(t, e.action)}</strong> · {e.actor.name} ·{' '}
                 <time dateTime={e.at}>{formatTime(e.at, locale)}</time>
               </div>
-              <AuditChanges changes={e.changes ?? []} />
+              <AuditChanges entry={e} />
             </div>
           ),
         }))}

@@ -332,6 +332,9 @@ export const zh = {
   'inbox.kind.returned': '《{title}》已被 {actor} 退回修改',
   'inbox.kind.resubmitted': '《{title}》已重新提交，请评审',
   'inbox.kind.decided': '《{title}》已作出评审决定',
+  'audit.agreeRest': '其余各项均同意',
+  'agreement.none': '还没有已完成的多人评审。',
+  'agreement.mean': '共 {n} 轮：平均一致率 {percent}，平均 κ {kappa}',
 
   // Carry-over, history and names (issue 17)
   'carry.startFrom': '以此为基础新建',
@@ -730,6 +733,9 @@ export const en: Record<MessageKey, string> = {
   'inbox.kind.returned': '“{title}” was returned for changes by {actor}',
   'inbox.kind.resubmitted': '“{title}” was resubmitted: please review',
   'inbox.kind.decided': '“{title}” has a review decision',
+  'audit.agreeRest': 'Agreed with the remaining items',
+  'agreement.none': 'No finished review with several reviewers yet.',
+  'agreement.mean': '{n} rounds: mean agreement {percent}, mean κ {kappa}',
 
   // Carry-over, history and names (issue 17)
   'carry.startFrom': 'Start from this',

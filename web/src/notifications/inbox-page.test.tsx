@@ -18,7 +18,7 @@ const n = (id: number, kind: 'assigned' | 'returned' | 'decided', readAt: string
   actor: { id: 'u-r', name: '评审员甲' },
   at: '2026-11-29T02:00:00Z',
   readAt,
-  detail: null,
+  detail: {},
 });
 const list = {
   unread: 1,

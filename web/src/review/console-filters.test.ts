@@ -96,7 +96,7 @@ describe('gate items', () => {
             id: 'g.staff',
             kind: 'eligibility',
             title: '有专职人员',
-          failMessage: '须有专职人员',
+            failMessage: '须有专职人员',
             condition: { op: 'gte', ref: 'p.staff', value: 1 },
           },
         ],

@@ -7,6 +7,7 @@ export function consoleOf(result: ScoreResult, patch: Partial<ReviewConsole> = {
     .filter((i) => i.visible)
     .map((i) => ({
       item: i.id,
+      section: i.section,
       applicable: i.status !== 'not_applicable' && i.status !== 'info',
       selfStatus: i.status,
       selfPoints: i.points,
@@ -16,11 +17,10 @@ export function consoleOf(result: ScoreResult, patch: Partial<ReviewConsole> = {
       others: [],
       final: null,
       disagreement: false,
-      replies: [],
+      thread: [],
     }));
   return {
     round: 1,
-    lead: { id: 'u-rev', name: '评审员甲' },
     me: { lead: true, finishedAt: null },
     othersVisible: false,
     progress: { judged: 0, applicable: items.filter((i) => i.applicable).length, needsRecheck: 0 },
@@ -40,7 +40,9 @@ export const judgement = (item: string, patch: Partial<Judgement> = {}): Judgeme
   comment: null,
   reviewer: { id: 'u-rev', name: '评审员甲' },
   updatedAt: '2026-11-29T06:00:00Z',
+  kind: 'own',
   round: 1,
+  judgedRound: 1,
   state: 'current',
   ...patch,
 });

@@ -1,6 +1,6 @@
 import { answerText, type Definition, type Item, type ScoreResult } from '@zhiping/forms';
 import { useLocale } from '../i18n/locale.tsx';
-import type { ItemChange as Change, Reply } from './types.ts';
+import type { ItemChange as Change, ThreadEntry } from './types.ts';
 
 /** What the respondent changed in this item since the last round: old → new answer, evidence in and out. */
 export function ItemChange({
@@ -45,13 +45,13 @@ export function ItemChange({
 }
 
 /** The reviewer's earlier comments on this item and what the respondent replied. */
-export function ReplyThread({ replies }: { replies: readonly Reply[] }) {
+export function ReplyThread({ replies }: { replies: readonly ThreadEntry[] }) {
   const { t } = useLocale();
   if (replies.length === 0) return null;
   return (
     <ul className="zp-review-replies">
       {replies.map((r) => (
-        <li key={r.round}>
+        <li key={`${r.round}-${r.reviewer.id}`}>
           <div className="zp-small">
             {t('review.commentOfRound', { round: r.round })}
             {t('app.colon')}

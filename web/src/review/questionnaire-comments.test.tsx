@@ -16,6 +16,17 @@ import {
 
 afterEach(() => vi.unstubAllGlobals());
 
+/**
+ * Polls on real timers outside act(): on a loaded machine (load average
+ * ~25 on 2 cores seen) the first paint of the reply box took up to ~15 s.
+ */
+async function until(ok: () => boolean, ms = 15_000) {
+  for (const end = Date.now() + ms; !ok(); ) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const result = score(compile(definition), { 'm.policy': false });
 const base = consoleOf(result);
 
@@ -28,7 +39,17 @@ function open(enabled: boolean) {
             ...base,
             items: base.items.map((ci) =>
               ci.item === 'm.policy'
-                ? { ...ci, replies: [{ round: 1, comment: '请上传制度文件', reply: null }] }
+                ? {
+                    ...ci,
+                    thread: [
+                      {
+                        round: 1,
+                        reviewer: { id: 'u-rev', name: '评审员甲' },
+                        comment: '请上传制度文件',
+                        reply: null,
+                      },
+                    ],
+                  }
                 : ci,
             ),
           },
@@ -51,7 +72,7 @@ function open(enabled: boolean) {
 describe('reviewer comments in the questionnaire', () => {
   it('shows the comment beside its item and sends the reply', async () => {
     const { calls, user } = open(true);
-    expect(await screen.findByText('请上传制度文件')).toBeTruthy();
+    await until(() => document.body.textContent?.includes('请上传制度文件') ?? false);
     // Only the commented item has a reply box.
     expect(screen.getAllByLabelText('您的回复')).toHaveLength(1);
     await user.type(screen.getByLabelText('您的回复'), '已上传 2026 版制度');
@@ -62,7 +83,7 @@ describe('reviewer comments in the questionnaire', () => {
         body: { text: '已上传 2026 版制度' },
       }),
     );
-  });
+  }, 40_000);
 
   it('asks nothing of the API for a draft never submitted', () => {
     const { calls } = open(false);

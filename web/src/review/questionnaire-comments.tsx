@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, lazy, type ReactNode, Suspense, useContext, useMemo } from 'react';
 import { reviewApi, reviewKeys } from './review-api.ts';
-import type { Reply, ReviewedSummary } from './types.ts';
+import type { AssessmentSummary, ThreadEntry } from './types.ts';
 
 // Loaded when a comment is shown (a returned assessment): the reply box's
 // antd Input brings ~17 KB gzip that every questionnaire's first paint
@@ -10,12 +10,13 @@ const ReplyBox = lazy(() => import('./reply-box.tsx').then((m) => ({ default: m.
 
 /** Whether a reviewer may have left comments: returned, or editable again after a submission (reopened). */
 export const wasReturned = (
-  a: ReviewedSummary & { decision: { outcome: string } | null },
+  a: AssessmentSummary & { round?: number; decision: { outcome: string } | null },
 ): boolean => a.decision?.outcome === 'return' || (a.round ?? 0) >= 1 || a.status === 'returned';
 
-const Ctx = createContext<{ assessmentId: string; latest: ReadonlyMap<string, Reply> } | null>(
-  null,
-);
+const Ctx = createContext<{
+  assessmentId: string;
+  latest: ReadonlyMap<string, ThreadEntry>;
+} | null>(null);
 
 /**
  * The reviewer's comments of the last round, for the questionnaire to show
@@ -38,9 +39,9 @@ export function ReviewCommentsProvider({
     retry: false,
   });
   const value = useMemo(() => {
-    const latest = new Map<string, Reply>();
+    const latest = new Map<string, ThreadEntry>();
     for (const ci of q.data?.items ?? []) {
-      const last = ci.replies[ci.replies.length - 1];
+      const last = ci.thread[ci.thread.length - 1];
       if (last) latest.set(ci.item, last);
     }
     return { assessmentId, latest };

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { reviewApi } from './review-api.ts';
-import type { Reply } from './types.ts';
+import type { ThreadEntry } from './types.ts';
 
 /** The respondent's answer to the reviewer's comment on one item (sent on 回复; shown to the reviewer next round). */
 export function ReplyBox({
@@ -15,7 +15,7 @@ export function ReplyBox({
 }: {
   assessmentId: string;
   item: string;
-  reply: Reply;
+  reply: ThreadEntry;
   idBase: string;
 }) {
   const t = useT();

@@ -41,7 +41,7 @@ export default function ReturnedPage() {
     if (q.isError) return <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!assessment.data || !compiled || !console_.data) return <Loading />;
   const a = assessment.data;
-  const commented = console_.data.items.filter((ci) => ci.replies.length > 0);
+  const commented = console_.data.items.filter((ci) => ci.thread.length > 0);
   return (
     <div className="zp-page">
       <h1>
@@ -75,7 +75,7 @@ export default function ReturnedPage() {
         {commented.map((ci) => {
           const index = compiled.itemIndex.get(ci.item);
           const item = index === undefined ? undefined : compiled.items[index]?.item;
-          const latest = ci.replies[ci.replies.length - 1];
+          const latest = ci.thread[ci.thread.length - 1];
           if (!item || !latest) return null;
           return (
             <li key={ci.item} className="zp-review-row" data-returned-item={ci.item}>

@@ -1,12 +1,12 @@
 import type { DecisionOutcome } from '@zhiping/forms';
 import { request } from '../api/client.ts';
-import type { AssessmentDetail, AssessmentSummary } from '../api/types.ts';
+import type { AssessmentDetail } from '../api/types.ts';
 import type {
   AssessmentAgreement,
   DecisionPreview,
   Judgement,
   JudgementBody,
-  QueueState,
+  QueueRow,
   ReviewConsole,
   ReviewerAgreement,
   Round,
@@ -35,8 +35,8 @@ export const reviewApi = {
   reply: (id: string, item: string, text: string) =>
     request<unknown>('PUT', `${base(id)}/replies/${enc(item)}`, { text }),
   rounds: (id: string) => request<Round[]>('GET', `${base(id)}/rounds`),
-  queue: (status?: QueueState | 'pending') =>
-    request<AssessmentSummary[]>('GET', `/review/queue${status ? `?status=${status}` : ''}`),
+  queue: (status?: 'pending' | 'returned' | 'decided') =>
+    request<QueueRow[]>('GET', `/review/queue${status ? `?status=${status}` : ''}`),
   agreement: (id: string) => request<AssessmentAgreement>('GET', `${base(id)}/agreement`),
   reviewerAgreement: (reviewerId: string) =>
     request<ReviewerAgreement>('GET', `/reviewers/${enc(reviewerId)}/agreement`),

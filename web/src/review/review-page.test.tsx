@@ -84,11 +84,14 @@ describe('review console', () => {
                   evidenceAdded: [{ id: 'f1', name: '制度.pdf' }],
                   evidenceRemoved: [],
                 },
-                replies: [
+                thread: [
                   {
                     round: 1,
+                    reviewer: { id: 'u-rev', name: '评审员甲' },
                     comment: '请提供制度文件',
                     reply: {
+                      round: 1,
+                      item: ci.item,
                       text: '已上传',
                       at: '2026-11-29T05:00:00Z',
                       author: { id: 'u1', name: '企业' },
@@ -99,7 +102,7 @@ describe('review console', () => {
             : ci,
       ),
     });
-    expect((await screen.findByTestId('review-progress')).textContent).toBe(
+    expect((await screen.findByTestId('review-progress', {}, { timeout: 5000 })).textContent).toBe(
       `已评 1/${applicable.length} · 待复核 1 项`,
     );
     const row = document.querySelector<HTMLElement>(`[data-review-item="${a2.item}"]`);
@@ -119,7 +122,7 @@ describe('review console', () => {
           : ci,
       ),
     });
-    await screen.findByTestId('review-progress');
+    await screen.findByTestId('review-progress', {}, { timeout: 5000 });
     expect(document.querySelectorAll('[data-review-item]').length).toBe(base.items.length);
     const filter = document.querySelector<HTMLElement>('.ant-segmented');
     if (!filter) throw new Error('filter');
@@ -133,7 +136,11 @@ describe('review console', () => {
 
   it('bulk agree per section sends the section’s unjudged items', async () => {
     const { user, calls } = open(base);
-    const buttons = await screen.findAllByRole('button', { name: /本节其余 \d+ 项同意/ });
+    const buttons = await screen.findAllByRole(
+      'button',
+      { name: /本节其余 \d+ 项同意/ },
+      { timeout: 5000 },
+    );
     await user.click(buttons[0] as HTMLElement);
     const bulk = calls.find((c) => c.url === '/api/assessments/a1/reviews/agree');
     expect(bulk?.method).toBe('POST');

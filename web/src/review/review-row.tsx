@@ -84,7 +84,7 @@ export function ReviewRow(p: Props) {
             derived={p.derived}
           />
         ) : null}
-        <ReplyThread replies={ci.replies} />
+        <ReplyThread replies={ci.thread} />
       </div>
       <div>
         {p.mode === 'settle' && all.length > 0 ? <JudgementsSideBySide judgements={all} /> : null}

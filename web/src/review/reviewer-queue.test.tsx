@@ -8,17 +8,18 @@ import { LocaleProvider } from '../i18n/locale.tsx';
 import { stubFetch } from '../test/fetch-stub.ts';
 import { detail } from '../test/fixture.ts';
 import ReviewerQueue, { tabOf } from './reviewer-queue.tsx';
-import type { ReviewedSummary } from './types.ts';
+import type { QueueRow } from './types.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const row = (
   id: string,
-  status: ReviewedSummary['status'],
-  state: NonNullable<ReviewedSummary['review']>['state'],
-): ReviewedSummary => ({
+  status: QueueRow['status'],
+  state: QueueRow['review']['state'],
+): QueueRow => ({
   ...detail({ id, title: `自评 ${id}`, status }),
-  review: { state, lead: true },
+  review: { state, lead: true, round: 1 },
+  reviewed: null,
 });
 const rows = [
   row('a', 'in_review', 'pending'),

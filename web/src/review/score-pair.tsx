@@ -1,13 +1,13 @@
 import { formatScore } from '@zhiping/forms';
 import { useT } from '../i18n/locale.tsx';
-import type { ReviewedSummary } from './types.ts';
+import type { ScoredRow } from './types.ts';
 
 /**
  * A list's score: once decided, the frozen reviewed score, with the
  * self-assessed one beside it and both labelled — so a list, the results
  * page and the reports never show different numbers without saying which.
  */
-export function ScoreCell({ row }: { row: ReviewedSummary }) {
+export function ScoreCell({ row }: { row: ScoredRow }) {
   const t = useT();
   if (row.reviewed)
     return (
@@ -16,7 +16,8 @@ export function ScoreCell({ row }: { row: ReviewedSummary }) {
           {formatScore(row.reviewed.score)}
         </span>
         <span className="zp-muted zp-small">
-          {t('score.selfShort')} {row.score === null ? '—' : formatScore(row.score)}
+          {t('score.selfShort')}{' '}
+          {row.reviewed.selfScore === null ? '—' : formatScore(row.reviewed.selfScore)}
         </span>
       </span>
     );

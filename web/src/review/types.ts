@@ -1,163 +1,50 @@
 import type {
-  DecisionOutcome,
+  AssessmentAgreement as AssessmentAgreementSchema,
+  AssessmentSummary,
+  ConsoleItem,
+  DecidedOutcome,
+  ItemChange as ItemChangeSchema,
   ItemReviewBody,
-  JudgedStatus,
-  ReviewVerdict,
+  NotificationKind as NotificationKindSchema,
+  QueueEntry,
+  ReviewerAgreement as ReviewerAgreementSchema,
 } from '@zhiping/api/contract';
-import type { ItemStatus, ReviewAgreement, Text } from '@zhiping/forms';
+import type { z } from 'zod';
 
 /*
- * The review's HTTP shapes as the web reads them.
- * INTERIM: the contract (`@zhiping/api/contract`) does not export the
- * round/console/notification schemas yet (issue 13's backend adds them,
- * see /tmp/coord/review-api.md). These mirror that published shape field by
- * field and are replaced by type re-exports from the contract once it lands
- * — nothing else in web/ declares them.
+ * The review's HTTP shapes, from the contract (`@zhiping/api/contract`,
+ * types only): nothing here restates a field. The few schemas the contract
+ * exports without a type are inferred here.
  */
-type Person = { id: string; name: string };
+export type {
+  AuditEntry,
+  ConsoleItem,
+  DecidedOutcome,
+  DecisionPreview,
+  Judgement,
+  Notification,
+  NotificationList,
+  QueueEntry,
+  QueueState,
+  Reply,
+  ReviewConsole,
+  ReviewerState,
+  Round,
+} from '@zhiping/api/contract';
 
-export interface Judgement {
-  item: string;
-  verdict: ReviewVerdict;
-  status: JudgedStatus | null;
-  points: number | null;
-  reason: string | null;
-  comment: string | null;
-  reviewer: Person;
-  updatedAt: string;
-  round: number;
-  /** 'needs-recheck' (待复核): judged in an earlier round, answer changed since; applies to no score. */
-  state: 'current' | 'needs-recheck';
-}
+export type ItemChange = z.infer<typeof ItemChangeSchema>;
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+export type AssessmentAgreement = z.infer<typeof AssessmentAgreementSchema>;
+export type ReviewerAgreement = z.infer<typeof ReviewerAgreementSchema>;
+/** What a judgement form sends (before the contract's defaults apply). */
+export type JudgementBody = z.input<typeof ItemReviewBody>;
+/** One comment on an item with the respondent's reply (null: none yet). */
+export type ThreadEntry = ConsoleItem['thread'][number];
 
-export interface ItemChange {
-  /** Answers as stored (the engine's `Answers` values); null: not answered. */
-  before: unknown;
-  after: unknown;
-  evidenceAdded: Person[];
-  evidenceRemoved: Person[];
-}
-
-export interface Reply {
-  round: number;
-  comment: string;
-  reply: { text: string; at: string; author: Person } | null;
-}
-
-export interface ConsoleItem {
-  item: string;
-  applicable: boolean;
-  selfStatus: ItemStatus;
-  selfPoints: number;
-  max: number;
-  changed: ItemChange | null;
-  mine: Judgement | null;
-  others: Judgement[];
-  final: Judgement | null;
-  disagreement: boolean;
-  replies: Reply[];
-}
-
-export interface ConsoleReviewer extends Person {
-  lead: boolean;
-  finishedAt: string | null;
-}
-
-export interface ReviewConsole {
-  round: number;
-  lead: Person | null;
-  me: { lead: boolean; finishedAt: string | null } | null;
-  othersVisible: boolean;
-  progress: { judged: number; applicable: number; needsRecheck: number };
-  reviewers: ConsoleReviewer[];
-  items: ConsoleItem[];
-}
-
-export type JudgementBody = ItemReviewBody;
-
-export interface DecisionPreview {
-  outcome: DecisionOutcome;
-  agreeRest: boolean;
-  score: number;
-  verdict: Text | null;
-  selfScore: number;
-  selfVerdict: Text | null;
-  judged: number;
-  applicable: number;
-  unjudged: string[];
-  allowed: boolean;
-}
-
-export type QueueState = 'pending' | 'finished' | 'returned' | 'decided';
-
-export interface Round {
-  number: number;
-  submittedAt: string;
-  seal: string;
-  selfScore: number;
-  selfVerdict: Text | null;
-  decision: {
-    outcome: DecisionOutcome;
-    comment: string;
-    reviewer: Person;
-    at: string;
-    agreeRest: boolean;
-  } | null;
-  reviewed: { score: number; verdict: Text | null; seal: string } | null;
-}
-
-export interface AuditChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
-export interface AuditEvent {
-  id: number;
-  action: string;
-  actor: Person;
-  detail: Record<string, unknown>;
-  at: string;
-  changes?: AuditChange[];
-}
-
-export type NotificationKind = 'assigned' | 'returned' | 'resubmitted' | 'decided';
-
-export interface Notification {
-  id: number;
-  kind: NotificationKind;
-  assessment: { id: string; title: string };
-  actor: Person;
-  at: string;
-  readAt: string | null;
-  detail: Record<string, unknown> | null;
-}
-
-export interface NotificationList {
-  unread: number;
-  items: Notification[];
-}
-
-export interface AssessmentAgreement {
-  round: number;
-  reviewers: Person[];
-  agreement: ReviewAgreement;
-}
-
-export interface ReviewerAgreement {
-  reviewer: Person;
-  rounds: {
-    assessment: { id: string; title: string };
-    round: number;
-    decidedAt: string;
-    agreement: ReviewAgreement;
-  }[];
-  overall: ReviewAgreement;
-}
-
-/** A list row with the review's fields (the contract's summary gains them with issue 13). */
-export type ReviewedSummary = import('../api/types.ts').AssessmentSummary & {
-  round?: number;
-  reviewed?: { score: number; verdict: Text | null; round: number; decidedAt: string } | null;
-  review?: { state: QueueState; lead: boolean };
-};
+/**
+ * A list row that may carry the decided outcome: the queue's entries do,
+ * and so does the detail; a plain summary shows its own score.
+ */
+export type ScoredRow = AssessmentSummary & { reviewed?: DecidedOutcome | null };
+export type { AssessmentSummary };
+export type QueueRow = QueueEntry;
