@@ -124,7 +124,7 @@ describe('strong-city-2016', () => {
 
 describe('strong-city-2025 overlay', () => {
   it('resolves onto the 2016 base with the city-level gate, the demonstration-city rule unconfirmed', () => {
-    const def = lib.get('strong-city-2025@2.0.0');
+    const def = lib.get('strong-city-2025@2.1.0');
     expect(def.family).toBe('strong-city');
     // domain.md §5: 2025 applicants must be 副省级 or 地级 cities [read]; whether they must
     // already be national demonstration cities is [unverified] → shown, never a hard gate.
@@ -136,7 +136,7 @@ describe('strong-city-2025 overlay', () => {
   });
 
   it('a prefecture-level city that is not (yet) a demonstration city is not declared ineligible', () => {
-    const r = run('strong-city-2025@2.0.0', 'strong-city-2025/prefecture-ready.json', {
+    const r = run('strong-city-2025@2.1.0', 'strong-city-2025/prefecture-ready.json', {
       'p.demo-city': false,
     });
     expect(r.verdict.tier).not.toBe('not-eligible');
@@ -150,7 +150,7 @@ describe('strong-city-2025 overlay', () => {
       ['county-level', false],
       ['district', false],
     ] as const) {
-      const r = run('strong-city-2025@2.0.0', 'strong-city-2025/prefecture-ready.json', {
+      const r = run('strong-city-2025@2.1.0', 'strong-city-2025/prefecture-ready.json', {
         'p.city-level': level,
       });
       expect(gate(r, 'g.city-level'), level).toBe(ok ? 'passed' : 'failed');
@@ -158,7 +158,7 @@ describe('strong-city-2025 overlay', () => {
   });
 
   it('county-level-blocked: a county-level city cannot apply whatever its score', () => {
-    const r = run('strong-city-2025@2.0.0', 'strong-city-2025/county-level-blocked.json');
+    const r = run('strong-city-2025@2.1.0', 'strong-city-2025/county-level-blocked.json');
     // p.city-level = county-level is not sub-provincial or prefecture → g.city-level fails;
     // everything else is as in the 2016 "ready" sample, so the other gates pass
     expect(gate(r, 'g.city-level')).toBe('failed');
@@ -172,7 +172,7 @@ describe('strong-city-2025 overlay', () => {
   });
 
   it('prefecture-ready: a prefecture-level demonstration city with the annex self-check can apply', () => {
-    const r = run('strong-city-2025@2.0.0', 'strong-city-2025/prefecture-ready.json');
+    const r = run('strong-city-2025@2.1.0', 'strong-city-2025/prefecture-ready.json');
     expect(gate(r, 'g.city-level')).toBe('passed');
     expect(r.verdict.tier).toBe('ready');
     // The 2016 "ready" answers plus the met 4-point annex self-check: plan 57.4/64.
