@@ -1,252 +1,274 @@
 /**
- * Load benchmark on loopback: autosave and get against the real server
- * process (SQLite by default, PostgreSQL with DATABASE_URL), beside a
- * trivial route measured in the same run.
+ * Load benchmark on loopback, against the real server process, on SQLite
+ * and PostgreSQL in one run — and, with BEFORE=<checkout>, an older
+ * checkout's server measured side by side with this one (same machine,
+ * same minutes, scenarios alternated).
  *
- *   pnpm bench:load                    # 500 req/s for 10 s per scenario
- *   RATE=800 SECONDS=20 pnpm bench:load
+ *   pnpm bench:load
+ *   BEFORE=/tmp/h-speed/before SECONDS=8 pnpm bench:load
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test  (default; NO_PG=1 skips it)
  *
- * Open loop: each request has a scheduled start time and its latency is
- * counted from then, so a slow server cannot hide queueing by slowing the
- * client (no coordinated omission). The client shares the machine's cores.
+ * Closed loop: wrk (Debian package `wrk`) in its own process, one connection
+ * per thread, the Lua script tracking each connection's revision — trivial
+ * route / GET / save / mixed (3 GET : 1 save), each as a ratio to the trivial
+ * route's req/s in the same run. Open loop: a Node client offering RATE
+ * req/s (latency from each request's scheduled start). Then a list of
+ * 1,000 assessments. The load average is printed beside every figure:
+ * other work on the machine moves absolute numbers, ratios less so.
  */
-import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../support/server.ts';
+import { type BenchServer, loadAverage, startBenchServer } from './bench-server.ts';
+import { call, openLoop, pct } from './http.ts';
+import { wrk } from './wrk.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const apiDir = join(here, '../../api');
-const samplesDir = join(here, '../../seeds/samples');
+const SECONDS = Number(process.env.SECONDS ?? 8);
+const CONNS = Number(process.env.CONNECTIONS ?? 8);
 const RATE = Number(process.env.RATE ?? 500);
-const SECONDS = Number(process.env.SECONDS ?? 10);
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
-const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
+const LIST = Number(process.env.LIST ?? 1000);
+const PORT0 = Number(process.env.PORT0 ?? 18300);
+const PG = process.env.NO_PG
+  ? undefined
+  : (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 
-interface Reply {
-  status: number;
-  body: string;
-  headers: Record<string, string | string[] | undefined>;
+interface Target {
+  server: BenchServer;
+  cookie: string;
+  drafts: { id: string; revision: number }[];
 }
 
-function call(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  cookie?: string,
-): Promise<Reply> {
-  const data = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${base}${path}`,
-      {
-        method,
-        agent,
-        headers: {
-          ...(data
-            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }
-            : {}),
-          ...(cookie ? { cookie } : {}),
-        },
-      },
-      (res) => {
-        let buf = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => {
-          buf += d;
-        });
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: buf, headers: res.headers }),
-        );
-      },
-    );
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
+async function prepare(server: BenchServer): Promise<Target> {
+  const login = await call(server.url, 'POST', '/api/auth/login', {
+    email: 'qiye@demo.zhiping.cn',
+    password: 'Demo-2026-zhiping',
   });
+  const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  const drafts = [];
+  for (let i = 0; i < Math.max(CONNS, CLIENTS); i++) {
+    const r = await call(
+      server.url,
+      'POST',
+      '/api/assessments',
+      { definition: 'gbt29490-2013', title: `负载 ${i}` },
+      cookie,
+    );
+    const a = JSON.parse(r.body) as { id: string; revision: number };
+    drafts.push({ id: a.id, revision: a.revision });
+  }
+  return { server, cookie, drafts };
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
-
-/** Runs `fire(client)` for CLIENTS clients, RATE/s in total, each client one request at a time. */
-async function openLoop(name: string, fire: (client: number) => Promise<number>) {
-  const interval = (1000 * CLIENTS) / RATE;
-  const lat: number[] = [];
-  const statuses = new Map<number, number>();
-  const t0 = performance.now();
-  const end = t0 + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      let next = t0 + (c * interval) / CLIENTS;
-      while (next < end) {
-        const wait = next - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const status = await fire(c);
-        lat.push(performance.now() - next);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        next += interval;
-      }
-    }),
-  );
-  const took = (performance.now() - t0) / 1000;
-  const errors = [...statuses].filter(([s]) => s >= 400).reduce((n, [, k]) => n + k, 0);
-  const row = {
-    scenario: name,
-    'req/s': Math.round(lat.length / took),
-    p50: pct(lat, 50).toFixed(2),
-    p90: pct(lat, 90).toFixed(2),
-    p99: pct(lat, 99).toFixed(2),
-    max: Math.max(...lat).toFixed(1),
-    errors,
-  };
-  return row;
+/** The revision each draft is at now (after wrk's saves), for the next scenario. */
+async function refresh(t: Target) {
+  for (const d of t.drafts) {
+    const r = await call(t.server.url, 'GET', `/api/assessments/${d.id}`, undefined, t.cookie);
+    d.revision = (JSON.parse(r.body) as { revision: number }).revision;
+  }
 }
 
-/** As many requests as CLIENTS concurrent callers can get through in SECONDS. */
-async function closedLoop(name: string, fire: (client: number) => Promise<number>) {
-  const lat: number[] = [];
-  let errors = 0;
-  const t0 = performance.now();
-  const end = t0 + (SECONDS / 2) * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      while (performance.now() < end) {
-        const s = performance.now();
-        if ((await fire(c)) >= 400) errors++;
-        lat.push(performance.now() - s);
-      }
-    }),
-  );
-  const took = (performance.now() - t0) / 1000;
-  return {
-    scenario: `${name} (max)`,
-    'req/s': Math.round(lat.length / took),
-    p50: pct(lat, 50).toFixed(2),
-    p90: pct(lat, 90).toFixed(2),
-    p99: pct(lat, 99).toFixed(2),
-    max: Math.max(...lat).toFixed(1),
-    errors,
+type Row = Record<string, string | number>;
+
+async function closedLoop(targets: Target[], rows: Row[]) {
+  const trivial = new Map<string, number>();
+  for (const scenario of ['trivial', 'get', 'save', 'mixed'] as const) {
+    for (const t of targets) {
+      await refresh(t);
+      const load = loadAverage();
+      const r =
+        scenario === 'trivial'
+          ? await wrk(`${t.server.url}/api/ping`, { seconds: SECONDS, connections: CONNS })
+          : await wrk(t.server.url, {
+              seconds: SECONDS,
+              connections: CONNS,
+              mode: scenario,
+              targets: t.drafts.slice(0, CONNS),
+              cookie: t.cookie,
+              idsFile: `${process.env.BENCH_TMP ?? '/tmp'}/wrk-ids-${t.server.name}.txt`,
+            });
+      if (scenario === 'trivial') trivial.set(t.server.name, r.rps);
+      const base = trivial.get(t.server.name) ?? Number.NaN;
+      rows.push({
+        server: t.server.name,
+        scenario,
+        'req/s': Math.round(r.rps),
+        'ratio to trivial': `${Math.round((100 * r.rps) / base)} %`,
+        'p50 ms': r.p50.toFixed(2),
+        'p99 ms': r.p99.toFixed(2),
+        'non-2xx': r.non2xx,
+        'load avg': load,
+      });
+    }
+  }
+}
+
+async function openLoops(targets: Target[], rows: Row[]) {
+  for (const scenario of ['get', 'autosave'] as const) {
+    for (const t of targets) {
+      await refresh(t);
+      const revs = t.drafts.map((d) => d.revision);
+      let n = 0;
+      const fire = async (c: number) => {
+        const d = t.drafts[c % t.drafts.length];
+        if (!d) return 0;
+        if (scenario === 'get')
+          return (await call(t.server.url, 'GET', `/api/assessments/${d.id}`, undefined, t.cookie))
+            .status;
+        n++;
+        const r = await call(
+          t.server.url,
+          'PATCH',
+          `/api/assessments/${d.id}`,
+          {
+            revision: revs[c],
+            answers: {
+              'c4.1.scope': (n & 1) === 0,
+              'c4.2.3.manual-issued': { files: [], ref: 'QM-01', note: `第 ${n} 次保存` },
+            },
+          },
+          t.cookie,
+        );
+        if (r.status === 200) revs[c] = (JSON.parse(r.body) as { revision: number }).revision;
+        return r.status;
+      };
+      const load = loadAverage();
+      const r = await openLoop(RATE, SECONDS, CLIENTS, fire);
+      rows.push({
+        server: t.server.name,
+        scenario: `${scenario} @ ${RATE}/s`,
+        achieved: r.achieved,
+        'p50 ms': r.p50.toFixed(2),
+        'p90 ms': r.p90.toFixed(2),
+        'p99 ms': r.p99.toFixed(2),
+        errors: r.errors,
+        'load avg': load,
+      });
+    }
+  }
+}
+
+async function lists(targets: Target[], rows: Row[]) {
+  for (const t of targets) {
+    const made = t.drafts.length;
+    for (let i = made; i < LIST; i += 20)
+      await Promise.all(
+        Array.from({ length: Math.min(20, LIST - i) }, (_, k) =>
+          call(
+            t.server.url,
+            'POST',
+            '/api/assessments',
+            { definition: 'gbt29490-2013', title: `清单 ${i + k}` },
+            t.cookie,
+          ),
+        ),
+      );
+  }
+  for (const t of targets) {
+    const times: number[] = [];
+    let count = 0;
+    let bytes = 0;
+    const load = loadAverage();
+    for (let i = 0; i < 15; i++) {
+      const s = performance.now();
+      const r = await call(
+        t.server.url,
+        'GET',
+        `/api/assessments?pageSize=${LIST}`,
+        undefined,
+        t.cookie,
+      );
+      times.push(performance.now() - s);
+      const body = JSON.parse(r.body) as unknown[] | { items: unknown[] };
+      count = Array.isArray(body) ? body.length : body.items.length;
+      bytes = r.body.length;
+    }
+    rows.push({
+      server: t.server.name,
+      scenario: `list of ${count}`,
+      'median ms': pct(times, 50).toFixed(1),
+      'p90 ms': pct(times, 90).toFixed(1),
+      KB: Math.round(bytes / 1024),
+      'load avg': load,
+    });
+  }
+}
+
+async function dropSchemas(schemas: string[]) {
+  if (!PG || schemas.length === 0) return;
+  const pg = createRequire(join(apiDir, 'package.json'))('pg') as {
+    Client: new (o: {
+      connectionString: string;
+    }) => {
+      connect(): Promise<void>;
+      query(q: string): Promise<unknown>;
+      end(): Promise<void>;
+    };
   };
+  const client = new pg.Client({ connectionString: PG });
+  await client.connect();
+  for (const s of schemas) await client.query(`drop schema if exists ${s} cascade`);
+  await client.end();
 }
 
 async function main() {
-  const pgUrl = process.env.DATABASE_URL;
-  // On PostgreSQL, work in a schema of our own and drop it afterwards.
-  const schema = `load_${Math.random().toString(36).slice(2, 10)}`;
-  const server = await startServer({
-    SEED_DEMO: '1',
-    ...(pgUrl ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema } : {}),
-  });
-  try {
-    const base = server.url;
-    const login = await call(base, 'POST', '/api/auth/login', {
-      email: 'qiye@demo.zhiping.cn',
-      password: 'Demo-2026-zhiping',
-    });
-    const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-    const ids: string[] = [];
-    const revs: number[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const r = await call(
-        base,
-        'POST',
-        '/api/assessments',
-        { definition: 'gbt29490-2013', title: `负载 ${i}` },
-        cookie,
-      );
-      const a = JSON.parse(r.body) as { id: string; revision: number };
-      ids.push(a.id);
-      revs.push(a.revision);
-    }
-    let n = 0;
-    const ping = () => call(base, 'GET', '/api/ping').then((r) => r.status);
-    const get = (c: number) =>
-      call(base, 'GET', `/api/assessments/${ids[c]}`, undefined, cookie).then((r) => r.status);
-    const save = async (c: number) => {
-      const r = await call(
-        base,
-        'PATCH',
-        `/api/assessments/${ids[c]}`,
-        {
-          revision: revs[c],
-          answers: {
-            'c4.1.scope': (n & 1) === 0,
-            'c4.1.processes': n++ % 4,
-            'c4.2.3.manual-issued': { files: [], ref: 'QM-01 发放记录', note: `第 ${n} 次保存` },
-          },
-        },
-        cookie,
-      );
-      if (r.status === 200) revs[c] = (JSON.parse(r.body) as { revision: number }).revision;
-      return r.status;
-    };
-    // A mix like a busy afternoon: mostly reads, a quarter autosaves, one in
-    // twenty a fresh assessment created complete and submitted.
-    const complete = JSON.parse(
-      readFileSync(join(samplesDir, 'gbt29490-2023', 'ready-manufacturer.json'), 'utf8'),
-    ).answers as Record<string, unknown>;
-    let m = 0;
-    const mixed = async (c: number) => {
-      const k = m++ % 20;
-      if (k === 0) {
-        const r = await call(
-          base,
-          'POST',
-          '/api/assessments',
-          { definition: 'gbt29490-2023', answers: complete },
-          cookie,
+  const checkouts: [string, string][] = [
+    ...(process.env.BEFORE
+      ? [['before', join(process.env.BEFORE, 'api')] as [string, string]]
+      : []),
+    ['after', apiDir],
+  ];
+  const dbs: ('sqlite' | 'postgres')[] = PG ? ['sqlite', 'postgres'] : ['sqlite'];
+  let port = PORT0;
+  console.log(
+    `wrk ${CONNS} connections × ${SECONDS} s per scenario; open loop ${RATE} req/s, ${CLIENTS} clients`,
+  );
+  for (const db of dbs) {
+    const schemas: string[] = [];
+    const servers: BenchServer[] = [];
+    try {
+      for (const [name, dir] of checkouts) {
+        const schema = `bench_${name}_${Math.random().toString(36).slice(2, 8)}`;
+        if (db === 'postgres') schemas.push(schema);
+        servers.push(
+          await startBenchServer(
+            `${name}`,
+            dir,
+            port++,
+            db === 'postgres' && PG ? { DATABASE_URL: PG, DATABASE_SCHEMA: schema } : {},
+          ),
         );
-        if (r.status !== 201) return r.status;
-        const a = JSON.parse(r.body) as { id: string; revision: number };
-        return (
-          await call(
-            base,
-            'POST',
-            `/api/assessments/${a.id}/submit`,
-            { revision: a.revision },
-            cookie,
-          )
-        ).status;
       }
-      return k < 6 ? save(c) : get(c);
-    };
-    // Warm up the JIT and caches.
-    for (let i = 0; i < 200; i++) await Promise.all([ping(), get(i % CLIENTS), save(i % CLIENTS)]);
-    const rows = [];
-    rows.push(await openLoop('trivial route', ping));
-    rows.push(await openLoop('get assessment', get));
-    rows.push(await openLoop('autosave', save));
-    rows.push(await openLoop('mixed 70/25/5', mixed));
-    rows.push(await closedLoop('trivial route', ping));
-    rows.push(await closedLoop('get assessment', get));
-    rows.push(await closedLoop('autosave', save));
-    console.log(
-      `\n${pgUrl ? 'PostgreSQL' : 'SQLite'} · open loop ${RATE} req/s for ${SECONDS} s · ${CLIENTS} clients · latency in ms\n`,
-    );
-    console.table(rows);
-  } finally {
-    await server.stop();
-    if (pgUrl) {
-      // pg is the API's dependency: load it from there.
-      const pg = createRequire(join(apiDir, 'package.json'))('pg') as {
-        Client: new (o: {
-          connectionString: string;
-        }) => {
-          connect(): Promise<void>;
-          query(q: string): Promise<unknown>;
-          end(): Promise<void>;
-        };
-      };
-      const client = new pg.Client({ connectionString: pgUrl });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
+      const targets: Target[] = [];
+      for (const s of servers) targets.push(await prepare(s));
+      // Warm up the JIT, the caches and the connection pools.
+      for (const t of targets)
+        await wrk(t.server.url, {
+          seconds: 2,
+          connections: CONNS,
+          mode: 'mixed',
+          targets: t.drafts.slice(0, CONNS),
+          cookie: t.cookie,
+        });
+      const rows: Row[] = [];
+      const open: Row[] = [];
+      const listRows: Row[] = [];
+      await closedLoop(targets, rows);
+      await openLoops(targets, open);
+      await lists(targets, listRows);
+      const title = db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+      console.log(`\n${title} — closed loop (wrk)`);
+      console.table(rows);
+      console.log(`${title} — open loop`);
+      console.table(open);
+      console.log(`${title} — list`);
+      console.table(listRows);
+      console.log(`RSS MB at the end: ${servers.map((s) => `${s.name} ${s.rssMb()}`).join(', ')}`);
+    } finally {
+      for (const s of servers) await s.stop();
+      await dropSchemas(schemas);
     }
   }
 }

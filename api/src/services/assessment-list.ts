@@ -1,4 +1,4 @@
-import { refOf, type Text } from '@zhiping/forms';
+import { type Definition, refOf, type Text } from '@zhiping/forms';
 import type { AssessmentListQuery, AssessmentPage, AssessmentSummary } from '../contract/index.ts';
 import { answersOf, type ListRow, listPage } from '../db/repositories/assessment-reads.ts';
 import type { Scope } from '../db/repositories/assessments.ts';
@@ -53,19 +53,24 @@ export async function listSummaries(
       list_applicable: r.progress.applicable,
     });
   }
-  const items: AssessmentSummary[] = [];
-  for (const row of rows) items.push(await summaryOfRow(deps, repaired.get(row.id) ?? row));
+  // The few versions a page pins, each looked up once (cached after the first: no query).
+  const defs = new Map<string, Definition>();
+  for (const r of rows) {
+    const ref = `${r.definition_id}@${r.definition_version}`;
+    if (!defs.has(ref)) defs.set(ref, (await deps.definitions.get(ref)).definition);
+  }
+  const items = rows.map((row) => {
+    const definition = defs.get(`${row.definition_id}@${row.definition_version}`);
+    if (!definition) throw new Error(`definition of ${row.id} not loaded`);
+    return summaryOfRow(repaired.get(row.id) ?? row, definition);
+  });
   // The approved outcome beside the self figures (issue 13): one query for the page.
   const decided = await decidedOf(deps.db.kysely, deps.definitions, rows);
   for (const item of items) item.reviewed = decided.get(item.id) ?? null;
   return { items, total, page, pageSize };
 }
 
-async function summaryOfRow(deps: Deps, row: ListRow): Promise<AssessmentSummary> {
-  // Cached per version after the first: no query.
-  const { definition } = await deps.definitions.get(
-    `${row.definition_id}@${row.definition_version}`,
-  );
+function summaryOfRow(row: ListRow, definition: Definition): AssessmentSummary {
   return {
     id: row.id,
     title: row.title,
