@@ -155,14 +155,20 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
     await item.locator('label', { hasText: '改判' }).click();
     await item.getByRole('radio', { name: '严重不符合' }).check();
     await item.getByLabel('改判理由').fill('方针文件没有最高管理者签批记录');
-    await item.getByRole('button', { name: /保存意见/ }).click();
-    await item.getByRole('status').waitFor();
+    // No save button: a complete override is recorded as it is typed.
+    await item.getByRole('status').getByText('已保存').waitFor();
     await reviewer.getByTestId('reviewed-score').waitFor();
     const selfScore = expected.total.score;
     const reviewed = Number(await reviewer.getByTestId('reviewed-score').textContent());
     expect(reviewed).toBeLessThan(selfScore);
+    // A deliberate decision: nothing preselected, the rest agreed explicitly, the score confirmed.
+    const decision = reviewer.locator('section[aria-labelledby="decision-form-title"]');
+    await decision.locator('label', { hasText: '通过' }).click();
+    await decision.getByRole('checkbox', { name: /其余 \d+ 项均同意/ }).check();
     await reviewer.getByLabel('决定说明').fill('体系运行记录基本齐全，方针签批请补齐。');
-    await reviewer.getByRole('button', { name: '提交决定' }).click();
+    await decision.getByRole('button', { name: '提交决定' }).click();
+    expect(Number(await reviewer.getByTestId('preview-score').textContent())).toBe(reviewed);
+    await reviewer.getByRole('button', { name: '确认并提交' }).click();
     await reviewer.getByText('评审决定：通过').waitFor();
     await shot(reviewer, '06-review');
 

@@ -145,7 +145,11 @@ export default function ReviewPage() {
                   definition={form.data.definition}
                   derived={self.derived}
                   mode={mode}
-                  onSaved={(j) => record(j, mode === 'settle' ? 'final' : 'mine')}
+                  onSaved={(j) => {
+                    record(j, mode === 'settle' ? 'final' : 'mine');
+                    // The reviewed preview beside the self score follows each judgement.
+                    void queryClient.invalidateQueries({ queryKey: keys.assessment(id) });
+                  }}
                 />
               );
             })}
