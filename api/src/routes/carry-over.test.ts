@@ -39,7 +39,7 @@ describe.each(targets)('carry-over on %s', (target) => {
       });
       expect(r.status).toBe(201);
       source = r.body.id;
-    });
+    }, 60_000);
     afterAll(() => h?.close());
 
     it('offers the 2023 edition (by the mapping) and the same form again', async () => {

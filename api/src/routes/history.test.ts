@@ -53,7 +53,7 @@ describe.each(targets)('history and names on %s', (target) => {
       await submit(earlier);
       ids.later = later.id;
       ids.earlier = earlier.id;
-    });
+    }, 60_000);
     afterAll(() => h?.close());
 
     it('lists the definitions the organisation has assessed', async () => {
