@@ -2,9 +2,9 @@ import type { Relation } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/session.ts';
 import { type Assessment, findAssessment, type Scope } from '../db/repositories/assessments.ts';
+import { reviewersOf } from '../db/repositories/reviews.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import { reviewersOf } from '../db/repositories/reviews.ts';
 import { relationOf } from './lifecycle.ts';
 import { leadOf } from './review-rounds.ts';
 

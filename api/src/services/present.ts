@@ -1,10 +1,4 @@
-import {
-  allowedActions,
-  type Relation,
-  refOf,
-  type ScoreResult,
-  score,
-} from '@zhiping/forms';
+import { allowedActions, type Relation, refOf, type ScoreResult, score } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
 import type { AssessmentDetail, AssessmentSummary } from '../contract/index.ts';
 import { findOrganisation, findUser } from '../db/repositories/accounts.ts';
