@@ -141,7 +141,10 @@ const survey: Side = {
   field: (page, id) => page.locator(`[data-item="${id}__ref"] input`),
 };
 
-type Figures = Record<'keystroke' | 'showHide' | 'showHideSettled' | 'section', number[]>;
+type Figures = Record<
+  'keystroke' | 'keyScript' | 'keyTask' | 'showHide' | 'showHideSettled' | 'section',
+  number[]
+>;
 
 async function measure(context: BrowserContext, side: Side): Promise<Figures> {
   const page = await context.newPage();
@@ -217,16 +220,30 @@ async function measure(context: BrowserContext, side: Side): Promise<Figures> {
     throw new Error(`${side.name}: the text field did not take the focus`);
   const before = (await field.inputValue()).length;
   await reset();
+  // Main-thread work per keystroke, from Chromium's own counters (throttled): steadier than
+  // latency on a busy machine; includes the work deferred after the paint.
+  await cdp.send('Performance.enable');
+  const work = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    const of = (n: string) => (metrics.find((x) => x.name === n)?.value ?? 0) * 1000;
+    return { script: of('ScriptDuration'), task: of('TaskDuration') };
+  };
+  const w0 = await work();
   for (let i = 0; i < SAMPLES; i++) {
     await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
     await page.waitForTimeout(100);
   }
   const typed = (await field.inputValue()).length - before;
   if (typed !== SAMPLES) throw new Error(`${side.name}: ${typed} of ${SAMPLES} keystrokes arrived`);
+  const w1 = await work();
   const keys = await read();
   await page.close();
   return {
     keystroke: keys.keydown,
+    keyScript: [(w1.script - w0.script) / SAMPLES],
+    keyTask: [(w1.task - w0.task) / SAMPLES],
     showHide: toggled.click,
     showHideSettled: toggled.settled,
     section: switched.settled,
@@ -277,6 +294,8 @@ try {
     return ratio;
   };
   const keyRatio = row('keystroke → next paint', 'keystroke');
+  row('  script per keystroke (per round)', 'keyScript');
+  row('  all tasks per keystroke', 'keyTask');
   const showRatio = row('show/hide → next paint', 'showHide');
   const settledRatio = row('show/hide → questions painted', 'showHideSettled');
   const sectionRatio = row('section switch → painted', 'section');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale.tsx';
 import { useEvidenceFiles } from '../evidence-context.tsx';
 import { EvidenceUpload } from './evidence-upload.tsx';
@@ -40,7 +40,18 @@ export function EvidenceInput(p: InputProps) {
   // Uploads end later than they start: they add to the answer as it is then.
   const latest = useRef(v);
   latest.current = v;
-  const set = (patch: Partial<EvidenceDraft>) => p.onChange({ ...latest.current, ...patch });
+  const change = useRef(p.onChange);
+  change.current = p.onChange;
+  const set = (patch: Partial<EvidenceDraft>) => change.current({ ...latest.current, ...patch });
+  // Stable, so a keystroke in the reference or note does not re-render the upload zone.
+  const onStored = useCallback(
+    (stored: { id: string; name: string }[]) =>
+      change.current({
+        ...latest.current,
+        files: [...latest.current.files, ...stored].slice(0, 20),
+      }),
+    [],
+  );
   const common = {
     'aria-describedby': p.describedBy || undefined,
     'aria-invalid': p.invalid || undefined,
@@ -69,12 +80,7 @@ export function EvidenceInput(p: InputProps) {
         onChange={(e) => set({ note: e.target.value })}
         maxLength={2000}
       />
-      <EvidenceUpload
-        id={p.id}
-        files={files}
-        disabled={p.disabled}
-        onStored={(stored) => set({ files: [...latest.current.files, ...stored].slice(0, 20) })}
-      />
+      <EvidenceUpload id={p.id} files={files} disabled={p.disabled} onStored={onStored} />
       {v.files.length > 0 ? (
         <ul className="zp-files">
           {v.files.map((f) => (

@@ -1,4 +1,4 @@
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, memo, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import type { EvidenceFiles } from '../evidence-context.tsx';
@@ -26,7 +26,7 @@ interface Sending {
  * picker). Each file over the limit is refused before anything is sent;
  * the rest upload one after another, each with its progress.
  */
-export function EvidenceUpload(p: Props) {
+export const EvidenceUpload = memo(function EvidenceUpload(p: Props) {
   const t = useT();
   const [sending, setSending] = useState<Sending[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -132,4 +132,4 @@ export function EvidenceUpload(p: Props) {
       ) : null}
     </>
   );
-}
+});
