@@ -48,7 +48,9 @@ describe('EvidenceUpload', () => {
     await waitFor(() => expect(bar.getAttribute('value')).toBe('0.4'));
     expect(screen.getByText('40%')).toBeTruthy();
     // The picker waits while a file is on its way.
-    expect(screen.getByLabelText<HTMLInputElement>('上传证据文件', { selector: 'input' }).disabled).toBe(true);
+    expect(
+      screen.getByLabelText<HTMLInputElement>('上传证据文件', { selector: 'input' }).disabled,
+    ).toBe(true);
 
     waiting[0]?.done();
     await waitFor(() =>
@@ -56,7 +58,9 @@ describe('EvidenceUpload', () => {
     );
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('alert').textContent).toBe('大文件.pdf 超过 10 MB，没有上传。');
-    expect(screen.getByLabelText<HTMLInputElement>('上传证据文件', { selector: 'input' }).disabled).toBe(false);
+    expect(
+      screen.getByLabelText<HTMLInputElement>('上传证据文件', { selector: 'input' }).disabled,
+    ).toBe(false);
   });
 
   it('marks the zone while a file is dragged over it', () => {
