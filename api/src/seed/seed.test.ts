@@ -56,6 +56,25 @@ describe('a fresh install', () => {
       city.every((a: { definition: { id: string } }) => a.definition.id.startsWith('strong-city')),
     ).toBe(true);
     expect(city.map((a: { status: string }) => a.status).sort()).toEqual(['draft', 'returned']);
+    // The city runs two calls: one closed and ranked, one open with an applicant's draft.
+    const cityCookie = await login('city@demo.zhiping.cn');
+    const calls = await get('/api/programmes', cityCookie);
+    expect(calls.map((c: { as: string; window: string }) => [c.as, c.window]).sort()).toEqual([
+      ['office', 'closed'],
+      ['office', 'open'],
+    ]);
+    const closed = calls.find((c: { window: string }) => c.window === 'closed').programme.id;
+    const ranked = await get(`/api/programmes/${closed}/applicants`, cityCookie);
+    expect(ranked.rows.map((r: { rank: number | null }) => r.rank)).toEqual([1, 2]);
+    expect(ranked.rows.every((r: { reviewed: unknown }) => r.reviewed !== null)).toBe(true);
+    // An applicant in the city sees the open call it applied to.
+    const lanxin = await get('/api/programmes', await login('lanxin@demo.zhiping.cn'));
+    expect(
+      lanxin.map((c: { window: string; application: unknown }) => [
+        c.window,
+        c.application !== null,
+      ]),
+    ).toEqual(expect.arrayContaining([['open', true]]));
     const queue = await get('/api/review/queue', await login('reviewer@demo.zhiping.cn'));
     const queued = JSON.stringify(queue);
     expect(queued).toContain(items.find((a: { status: string }) => a.status === 'in_review').id);

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.ts';
 import { createAssessment } from '../services/assessments.ts';
 import { defaultTitle, shortOrgName } from '../services/names.ts';
 import { DemoFile } from './demo-file.ts';
+import { seedProgrammes } from './programmes.ts';
 import { type Cast, playSteps } from './steps.ts';
 
 /**
@@ -132,5 +133,7 @@ export async function seedDemo(deps: Deps, file = DEMO_FILE): Promise<boolean> {
       });
     }
   }
+  // The demo city's calls and their applicants (seeds/programmes.yaml).
+  await seedProgrammes(deps, actors, hash);
   return true;
 }
