@@ -89,7 +89,8 @@ describe('backup and restore (SQLite)', () => {
     const streams = writers.map((w) => w.stream(api, () => streaming));
     await sleep(300);
     // What the backup must contain at least: everything acknowledged before it starts.
-    const before = await api.ok<Summary[]>('GET', '/api/assessments');
+    const before = (await api.ok<{ items: Summary[] }>('GET', '/api/assessments?pageSize=1000'))
+      .items;
     const floors = new Map(writers.map((w) => [w.id, w.highestAcked]));
     const ackedBefore = writers.reduce((n, w) => n + w.ackCount, 0);
 
@@ -144,7 +145,9 @@ describe('backup and restore (SQLite)', () => {
       DEMO_RESPONDENT.password,
     );
     const after = new Map(
-      (await api2.ok<Summary[]>('GET', '/api/assessments')).map((a) => [a.id, a]),
+      (await api2.ok<{ items: Summary[] }>('GET', '/api/assessments?pageSize=1000')).items.map(
+        (a) => [a.id, a],
+      ),
     );
     for (const a of before) {
       expect(after.get(a.id), `assessment ${a.id} (${a.status})`).toBeDefined();
