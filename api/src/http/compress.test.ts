@@ -156,4 +156,24 @@ describe('compression in the whole app', () => {
     expect(Number(down.headers.get('content-length'))).toBe(pdf.length);
     expect(Buffer.from(await down.arrayBuffer()).equals(pdf)).toBe(true);
   });
+
+  it('compresses an assessment with its ETag, and revalidates it with an empty, unencoded 304', async () => {
+    const alice = await h.as('alice');
+    const a = (await alice.req('POST', '/api/assessments', { definition: 'gbt29490-2013' })).body;
+    const headers = { cookie: alice.cookie ?? '', 'Accept-Encoding': 'gzip, br' };
+    const full = await h.app.request(`/api/assessments/${a.id}`, { headers });
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-encoding')).toBe('br');
+    const etag = full.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect(
+      JSON.parse(brotliDecompressSync(Buffer.from(await full.arrayBuffer())).toString()).id,
+    ).toBe(a.id);
+    const again = await h.app.request(`/api/assessments/${a.id}`, {
+      headers: { ...headers, 'If-None-Match': etag ?? '' },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-encoding')).toBeNull();
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+  });
 });
