@@ -40,6 +40,11 @@ function open(console_: ReviewConsole, status: 'in_review' | 'decided' | 'return
           }),
         },
       };
+    if (call.method === 'PUT' && call.url.includes('/reviews/'))
+      return {
+        status: 200,
+        body: judgement(decodeURIComponent(call.url.split('/reviews/')[1] ?? '')),
+      };
     return { status: 200, body: {} };
   });
   render(
@@ -132,6 +137,21 @@ describe('review console', () => {
         e.getAttribute('data-review-item'),
       ),
     ).toEqual([a2.item]);
+  });
+
+  it('under 未评 a row judged just now stays until the filter is chosen again', async () => {
+    const { user } = open(base);
+    await screen.findByTestId('review-progress', {}, { timeout: 5000 });
+    const filter = document.querySelector<HTMLElement>('.ant-segmented');
+    if (!filter) throw new Error('filter');
+    await user.click(within(filter).getByText('未评'));
+    const row = () => document.querySelector<HTMLElement>(`[data-review-item="${a1.item}"]`);
+    await user.click(within(row() as HTMLElement).getByText('同意'));
+    await within(row() as HTMLElement).findByText('已保存', {}, { timeout: 5000 });
+    expect(screen.getByTestId('review-progress').textContent).toContain('已评 1/');
+    await user.click(within(filter).getByText('全部'));
+    await user.click(within(filter).getByText('未评'));
+    expect(row()).toBeNull();
   });
 
   it('bulk agree per section sends the section’s unjudged items', async () => {

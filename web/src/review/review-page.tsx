@@ -36,6 +36,9 @@ export default function ReviewPage() {
   const form = useDefinition(assessment.data?.definition.ref);
   const { query: console_, record, refresh } = useReviewConsole(id);
   const [filter, setFilter] = useState<ConsoleFilter>('all');
+  // The items a filter showed when it was chosen: judging one under 未评 must not make it
+  // vanish while the reviewer is still typing its reason.
+  const [shownIds, setShownIds] = useState<ReadonlySet<string> | null>(null);
   const compiled = useMemo(() => (form.data ? compile(form.data.definition) : null), [form.data]);
   const gateItems = useMemo(
     () => (compiled ? gateItemIds(compiled) : new Set<string>()),
@@ -113,12 +116,19 @@ export default function ReviewPage() {
         <Segmented<ConsoleFilter>
           aria-label={t('review.filter')}
           value={filter}
-          onChange={setFilter}
+          onChange={(f) => {
+            setFilter(f);
+            setShownIds(
+              f === 'all'
+                ? null
+                : new Set(c.items.filter((ci) => matches(f, ci, ctx)).map((ci) => ci.item)),
+            );
+          }}
           options={FILTERS.map((f) => ({ value: f, label: t(`review.filter.${f}`) }))}
         />
       </div>
       {[...groups.entries()].map(([sectionId, rows], i) => {
-        const shown = rows.filter((r) => matches(filter, r.ci, ctx));
+        const shown = rows.filter((r) => shownIds === null || shownIds.has(r.ci.item));
         if (shown.length === 0) return null;
         return (
           <SectionBlock
