@@ -63,6 +63,7 @@ export const Programme = z
     previousId: Id.nullable(),
     reviewers: z.array(Id),
     createdAt: Timestamp,
+    closedAt: Timestamp.nullable().describe('发起机构提前截止的时间'),
   })
   .openapi('Programme');
 

@@ -11,6 +11,7 @@ import { admin } from './migrations/0009-admin.ts';
 import { history } from './migrations/0010-history.ts';
 import { programmes } from './migrations/0011-programmes.ts';
 import { rollupFills } from './migrations/0012-rollup-fills.ts';
+import { programmeClosed } from './migrations/0013-programme-closed.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
 
@@ -33,6 +34,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0010-history': history(),
   '0011-programmes': programmes(),
   '0012-rollup-fills': rollupFills(),
+  '0013-programme-closed': programmeClosed(),
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */

@@ -319,6 +319,8 @@ export interface ProgrammeTable {
   previous_id: string | null;
   created_by: string;
   created_at: string;
+  /** Set when the office ended the call before its closing date (migration 0013). */
+  closed_at: string | null;
 }
 
 export interface ProgrammeReviewerTable {

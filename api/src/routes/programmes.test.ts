@@ -358,6 +358,32 @@ describe.each(targets)('programmes on %s', (target) => {
       expect(actions).toContain('rollup_overridden');
     });
 
+    it('lets the office end a call early: closed from then on, once', async () => {
+      const made = await mayor.req('POST', '/api/programmes', {
+        title: '提前截止的申报',
+        definition: 'gbt29490-2023',
+        opensOn: '2026-11-01',
+        closesOn: '2026-12-31',
+        eligibleKinds: ['enterprise'],
+      });
+      expect(made.status).toBe(201);
+      const id = made.body.id;
+      expect((await alice.req('POST', `/api/programmes/${id}/close`)).status).toBe(404);
+      const closed = await mayor.req('POST', `/api/programmes/${id}/close`);
+      expect(closed.status).toBe(200);
+      expect(closed.body.window).toBe('closed');
+      const at = closed.body.programme.closedAt;
+      expect(at).toBe(h.clock.now.toISOString());
+      const again = await mayor.req('POST', `/api/programmes/${id}/close`);
+      expect(again.body.programme.closedAt).toBe(at);
+      const late = await carol.req('POST', `/api/programmes/${id}/applications`, {});
+      expect(late.status).toBe(409);
+      expect(late.body.type).toBe('urn:zhiping:problem:programme-window');
+      expect((await mayor.get(`/api/programmes/${id}/applicants`)).body.ranking).toMatchObject({
+        ranked: 0,
+      });
+    });
+
     it('follows enterprises in cultivation through yearly calls and flags two missed reviews', async () => {
       const second = await mayor.req('POST', `/api/programmes/${programme}/next`);
       expect(second.status).toBe(201);

@@ -23,6 +23,7 @@ import { applicantsOf, rollupOf } from '../services/programme-ranking.ts';
 import { rankingWorkbook } from '../services/programme-workbook.ts';
 import {
   apply,
+  closeNow,
   createProgramme,
   listProgrammes,
   programmeFor,
@@ -258,6 +259,18 @@ export function programmeRoutes(deps: Deps) {
         200,
       );
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/programmes/{id}/close',
+      tags,
+      summary: '提前截止申报（发起机构）：不再接受申报和撤回，可以生成排名',
+      request: { params: IdParams },
+      responses: { 200: jsonContent(ProgrammeView, '已截止'), 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => c.json(await closeNow(deps, actorOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(

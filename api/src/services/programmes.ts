@@ -6,6 +6,7 @@ import { appendAudit } from '../db/repositories/audit.ts';
 import {
   allProgrammes,
   applicationsFor,
+  closeProgramme,
   findProgramme,
   insertApplication,
   insertProgramme,
@@ -30,9 +31,12 @@ import { programmeSubmitted } from './programme-submitted.ts';
 
 export type WindowState = 'upcoming' | 'open' | 'closed';
 
-/** Where a date falls against the call's window (both ends inclusive). */
-export const windowOf = (p: Pick<Programme, 'opensOn' | 'closesOn'>, today: string): WindowState =>
-  today < p.opensOn ? 'upcoming' : today > p.closesOn ? 'closed' : 'open';
+/** Where a date falls against the call's window (both ends inclusive), or closed once ended early. */
+export const windowOf = (
+  p: Pick<Programme, 'opensOn' | 'closesOn'> & { closedAt?: string | null },
+  today: string,
+): WindowState =>
+  p.closedAt ? 'closed' : today < p.opensOn ? 'upcoming' : today > p.closesOn ? 'closed' : 'open';
 
 /** Region names are written from the province down (江苏省青澜市), so containment is a prefix. */
 export const regionCovers = (programmeRegion: string, orgRegion: string | null) =>
@@ -340,7 +344,7 @@ export async function withdraw(deps: Deps, actor: Actor, programmeId: string): P
   const live = await liveApplication(db, p.id, actor.orgId);
   if (!live) throw new DomainError('not_found', { what: 'application' });
   const today = todayFor(deps);
-  if (today > p.closesOn)
+  if (windowOf(p, today) === 'closed')
     throw new DomainError('programme_window', {
       opensOn: p.opensOn,
       closesOn: p.closesOn,
@@ -374,4 +378,16 @@ export async function reviewerChoices(deps: Deps, actor: Actor) {
     .orderBy('o.name')
     .orderBy('u.name')
     .execute();
+}
+
+/**
+ * The office ends its call now, before the closing date: no more
+ * applications or withdrawals, and the ranking can be made. Once only.
+ */
+export async function closeNow(deps: Deps, actor: Actor, id: string): Promise<ProgrammeView> {
+  const db = deps.db.kysely;
+  const p = await findProgramme(db, id);
+  if (!p || !isOffice(actor, p)) throw new DomainError('not_found', { what: 'programme', id });
+  await closeProgramme(db, p.id, deps.now().toISOString());
+  return programmeFor(deps, actor, id);
 }

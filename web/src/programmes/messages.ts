@@ -60,6 +60,8 @@ export const programmeZh = {
   'prog.withdrawnCount': '另有 {n} 份已撤回',
   'prog.ineligible.region': '所在地区不在申报范围内',
   'prog.ineligible.kind': '机构类型不在申报范围内',
+  'prog.close': '提前截止',
+  'prog.closeConfirm': '截止后不再接受申报和撤回，并生成排名。确定现在截止？',
   'prog.fill.title': '填入本机构的评估',
   'prog.fill.intro':
     '把本次申报的汇总数填入本机构自己的强市或指标评估（数字题）；答案会注明来自本次申报。',
@@ -145,6 +147,9 @@ export const programmeEn: Record<keyof typeof programmeZh, string> = {
   'prog.withdrawnCount': '{n} more withdrawn',
   'prog.ineligible.region': 'Your region is outside the call’s',
   'prog.ineligible.kind': 'Your kind of organisation is not invited',
+  'prog.close': 'End the call now',
+  'prog.closeConfirm':
+    'No more applications or withdrawals after this, and the ranking is made. End the call now?',
   'prog.fill.title': 'Fill your own assessment',
   'prog.fill.intro':
     'Put a count from this call into a number question of your own strong-city or indicator assessment; the answer notes this call as its source.',

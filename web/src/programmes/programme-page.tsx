@@ -41,6 +41,7 @@ export default function ProgrammePage() {
       </Descriptions>
       {view.data.as === 'office' ? (
         <>
+          {window !== 'closed' ? <CloseEarly id={id} /> : null}
           <Applicants id={id} closesOn={p.closesOn} />
           <RollupView id={id} definitionRef={`${p.definitionId}@${p.definitionVersion}`} />
         </>
@@ -119,5 +120,23 @@ function ApplyPanel({ view }: { view: View }) {
         <p className="zp-muted">{t(`prog.window.${window}`)}</p>
       )}
     </section>
+  );
+}
+
+/** The office ends its call now (with a confirmation): the ranking can then be made. */
+function CloseEarly({ id }: { id: string }) {
+  const { t } = useLocale();
+  const queryClient = useQueryClient();
+  const close = useMutation({
+    mutationFn: () => programmesApi.close(id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: programmeKeys.all }),
+  });
+  return (
+    <div className="zp-actions">
+      {close.isError ? <ProblemAlert error={close.error} /> : null}
+      <Popconfirm title={t('prog.closeConfirm')} onConfirm={() => close.mutate()}>
+        <Button loading={close.isPending}>{t('prog.close')}</Button>
+      </Popconfirm>
+    </div>
   );
 }

@@ -25,6 +25,8 @@ export const programmesApi = {
   create: (body: ProgrammeBody) => request<z.infer<typeof Programme>>('POST', '/programmes', body),
   apply: (id: string, body: z.input<typeof ApplyInput>) =>
     request<z.infer<typeof Applied>>('POST', `/programmes/${enc(id)}/applications`, body),
+  close: (id: string) =>
+    request<z.infer<typeof ProgrammeView>>('POST', `/programmes/${enc(id)}/close`),
   withdraw: (id: string) => request<void>('DELETE', `/programmes/${enc(id)}/applications/mine`),
   applicants: (id: string) =>
     request<z.infer<typeof ApplicantsView>>('GET', `/programmes/${enc(id)}/applicants`),

@@ -27,11 +27,13 @@ export interface Programme {
   previousId: string | null;
   reviewers: string[];
   createdAt: string;
+  /** When the office ended the call early; null while it runs to its closing date. */
+  closedAt: string | null;
   /** The office user who opened the call: reviewers are assigned in their name. */
   createdBy: string;
 }
 
-export type NewProgramme = Omit<Programme, 'ownerName'>;
+export type NewProgramme = Omit<Programme, 'ownerName' | 'closedAt'>;
 
 const fromRow = (
   row: Selectable<ProgrammeTable> & { owner_name: string },
@@ -53,6 +55,7 @@ const fromRow = (
   previousId: row.previous_id,
   reviewers,
   createdAt: row.created_at,
+  closedAt: row.closed_at,
   createdBy: row.created_by,
 });
 
@@ -207,6 +210,17 @@ export async function withdrawApplication(db: Db, id: string, at: string): Promi
     .set({ withdrawn_at: at })
     .where('id', '=', id)
     .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Ends a call now; false when it was already ended early. */
+export async function closeProgramme(db: Db, id: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('programmes')
+    .set({ closed_at: at })
+    .where('id', '=', id)
+    .where('closed_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
