@@ -7,6 +7,7 @@ import { keys, useAssessment, useDefinition } from '../api/queries.ts';
 import type { AssessmentDetail } from '../api/types.ts';
 import { PendingNotice } from '../carry-over/pending-notice.tsx';
 import { useT } from '../i18n/locale.tsx';
+import { FillSources } from '../programmes/fill-sources.tsx';
 import { ReviewCommentsProvider, wasReturned } from '../review/questionnaire-comments.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
@@ -73,6 +74,7 @@ export default function QuestionnairePage() {
   return (
     <ReviewCommentsProvider assessmentId={a.id} enabled={wasReturned(a)}>
       <PendingNotice id={a.id} />
+      <FillSources assessment={a.id} />
       <Questionnaire
         key={a.id}
         definition={form.data.definition}
