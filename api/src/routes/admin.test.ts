@@ -173,6 +173,20 @@ describe.each(targets)('admin workspace on %s', (target) => {
       expect((await reviewersOf()).reviewers.map((p: { id: string }) => p.id)).toEqual([
         h.users.rob.id,
       ]);
+      // A reviewer from the respondent's own organisation: refused before anything changes
+      // (rita, valid and listed first, is not assigned either).
+      const insider = await admin.req('POST', '/api/admin/users', {
+        email: 'insider@example.cn',
+        name: '内部评审',
+        role: 'reviewer',
+        organisationId: 'org-a',
+      });
+      const conflict = await put([h.users.rob.id, h.users.rita.id, insider.body.id]);
+      expect(conflict.status).toBe(422);
+      expect(conflict.body.type).toBe('urn:zhiping:problem:conflict-of-interest');
+      expect((await reviewersOf()).reviewers.map((p: { id: string }) => p.id)).toEqual([
+        h.users.rob.id,
+      ]);
       // Bad bodies are 400s.
       expect((await put([h.users.rob.id, h.users.rob.id])).status).toBe(400);
       expect((await admin.req('PUT', `/api/admin/assessments/${id}/reviewers`, {})).status).toBe(

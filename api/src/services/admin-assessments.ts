@@ -68,6 +68,9 @@ export async function setReviewers(
   for (const r of added) {
     const u = await findUser(db, r);
     if (u?.role !== 'reviewer') throw new DomainError('not_a_reviewer');
+    // The review service refuses this too; checked here so nothing is half-applied.
+    if (u.organisation.id === row.org_id)
+      throw new DomainError('conflict_of_interest', { organisation: u.organisation.name });
   }
   for (const r of added) await assign(deps, actor, id, r);
   const at = deps.now();
