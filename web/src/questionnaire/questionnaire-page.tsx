@@ -108,6 +108,14 @@ function rememberItem(itemId: string) {
   window.history.replaceState(window.history.state, '', url);
 }
 
+/**
+ * The leave dialog's code (antd Modal) is kept out of the first paint but
+ * fetched as soon as the questionnaire is up: it is needed precisely when the
+ * server may no longer answer. Should it still fail to load, the browser's
+ * own confirm asks instead.
+ */
+const leaveDialog = () => import('./confirm-leave.ts');
+
 /** Asks before leaving inside the app while changes cannot be sent (offline, conflict, invalid). */
 function LeaveGuard({ blocking }: { blocking: boolean }) {
   const t = useT();
@@ -116,17 +124,23 @@ function LeaveGuard({ blocking }: { blocking: boolean }) {
     ({ currentLocation: a, nextLocation: b }) => blocking && a.pathname !== b.pathname,
   );
   useEffect(() => {
+    void leaveDialog().catch(() => {});
+  }, []);
+  useEffect(() => {
     if (blocker.state !== 'blocked') return;
-    // Loaded on first use: the dialog is not part of the first paint.
-    void import('./confirm-leave.ts').then(({ confirmLeave }) =>
-      confirmLeave({
-        title: t('save.leaveTitle'),
-        content: t('save.leave'),
-        okText: t('save.go'),
-        cancelText: t('save.stay'),
-        onOk: () => blocker.proceed(),
-        onCancel: () => blocker.reset(),
-      }),
+    const title = t('save.leaveTitle');
+    const content = t('save.leave');
+    leaveDialog().then(
+      ({ confirmLeave }) =>
+        confirmLeave({
+          title,
+          content,
+          okText: t('save.go'),
+          cancelText: t('save.stay'),
+          onOk: () => blocker.proceed(),
+          onCancel: () => blocker.reset(),
+        }),
+      () => (window.confirm(`${title}\n${content}`) ? blocker.proceed() : blocker.reset()),
     );
   }, [blocker, t]);
   return null;
