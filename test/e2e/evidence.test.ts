@@ -101,10 +101,12 @@ describe.skipIf(!run)('evidence uploads and previews (Chromium)', () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, api.url, 'qiye@demo.zhiping.cn');
-    await page.getByRole('link', { name: /证书未换版/ }).click();
+    // A fresh 2023 draft (its clauses ask for evidence), whatever the demo drafts are called.
+    await page.getByRole('button', { name: /^开始：GB\/T 29490-2023/ }).click();
+    await page.waitForURL(/\/fill/);
     await page.locator('#zp-step-title').waitFor();
     const zones = page.getByTestId('evidence-drop');
-    for (let i = 0; i < 12 && (await zones.count()) === 0; i++) {
+    for (let i = 0; i < 20 && (await zones.count()) === 0; i++) {
       await page.locator('.zp-actions').getByRole('button', { name: '下一步' }).click();
       await page.waitForTimeout(300);
     }
