@@ -55,6 +55,8 @@ export const AdminOrganisation = z
   .object({
     id: Id,
     name: z.string(),
+    /** The short name new assessments' titles begin with; null → derived from the name. */
+    shortName: z.string().nullable(),
     kind: OrgKind,
     /** The region's name, e.g. 宁波市 (free text, as before migration 0009). */
     region: z.string().nullable(),
@@ -75,6 +77,7 @@ export const OrganisationQuery = PageQuery.extend({
 export type OrganisationQuery = z.infer<typeof OrganisationQuery>;
 
 const OrgName = z.string().trim().min(1, '请填写机构名称').max(100, '机构名称最多 100 个字符');
+const ShortName = z.string().trim().min(1, '简称不能为空').max(20, '简称最多 20 个字符');
 const RegionName = z.string().trim().min(1, '请填写地区名称').max(50, '地区名称最多 50 个字符');
 
 /**
@@ -104,6 +107,7 @@ const regionRule = (
 export const NewOrganisationBody = z
   .object({
     name: OrgName,
+    shortName: ShortName.nullable().default(null),
     kind: OrgKind,
     region: RegionName.nullable().default(null),
     regionLevel: RegionLevel.nullable().default(null),
@@ -116,6 +120,7 @@ export type NewOrganisationBody = z.infer<typeof NewOrganisationBody>;
 export const OrganisationChangeBody = z
   .object({
     name: OrgName.optional(),
+    shortName: ShortName.nullable().optional(),
     kind: OrgKind.optional(),
     region: RegionName.nullable().optional(),
     regionLevel: RegionLevel.nullable().optional(),

@@ -25,12 +25,18 @@ describe.each(targets)('admin workspace on %s', (target) => {
     it('creates and edits an organisation with its region level, audited', async () => {
       const created = await admin.req('POST', '/api/admin/organisations', {
         name: '宁波市知识产权局',
+        shortName: '宁波局',
         kind: 'city',
         region: '宁波市',
         regionLevel: 'city',
       });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ region: '宁波市', regionLevel: 'city', users: 0 });
+      expect(created.body).toMatchObject({
+        shortName: '宁波局',
+        region: '宁波市',
+        regionLevel: 'city',
+        users: 0,
+      });
       const id = created.body.id;
       const changed = await admin.req('PATCH', `/api/admin/organisations/${id}`, {
         region: '浙江省',

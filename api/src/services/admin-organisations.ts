@@ -75,6 +75,7 @@ export async function changeOrganisation(
 function pick(o: AdminOrganisation, change: OrganisationChangeBody): Record<string, unknown> {
   const was: Record<string, unknown> = {
     name: o.name,
+    shortName: o.shortName,
     kind: o.kind,
     region: o.region,
     regionLevel: o.regionLevel,

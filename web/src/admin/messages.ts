@@ -42,6 +42,9 @@ export const adminZh = {
   'adm.newOrganisation': '新建机构',
   'adm.editOrganisation': '修改机构',
   'adm.orgName': '机构名称',
+  'adm.shortName': '简称',
+  'adm.shortNameHint':
+    '新建评估的标题以简称开头，如“青禾精密 · 贯标自评 · 2026-11-29”；不填则由名称推出。',
   'adm.regionHint': '强市等规则按地区的行政级别判断；不填地区则两项都留空。',
   'adm.save': '保存',
   'adm.cancel': '取消',
@@ -166,6 +169,9 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'adm.newOrganisation': 'New organisation',
   'adm.editOrganisation': 'Edit organisation',
   'adm.orgName': 'Name',
+  'adm.shortName': 'Short name',
+  'adm.shortNameHint':
+    'New assessments are titled with it, e.g. “Qinghe · 29490 · 2026-11-29”; empty: derived from the name.',
   'adm.regionHint':
     'Strong-city rules read the region’s level; leave both empty when there is no region.',
   'adm.save': 'Save',

@@ -11,6 +11,7 @@ export const LEVELS = RegionLevel.options;
 
 interface Values {
   name: string;
+  shortName?: string;
   kind: OrgKind;
   region?: string;
   regionLevel?: RegionLevel;
@@ -32,7 +33,13 @@ export function OrganisationForm({
   const save = useMutation({
     mutationFn: (v: Values) => {
       const region = v.region?.trim() || null;
-      const body = { name: v.name, kind: v.kind, region, regionLevel: v.regionLevel ?? null };
+      const body = {
+        name: v.name,
+        shortName: v.shortName?.trim() || null,
+        kind: v.kind,
+        region,
+        regionLevel: v.regionLevel ?? null,
+      };
       return editing
         ? adminApi.changeOrganisation(editing.id, body)
         : adminApi.createOrganisation(body);
@@ -59,11 +66,18 @@ export function OrganisationForm({
             editing
               ? {
                   name: editing.name,
+                  shortName: editing.shortName ?? undefined,
                   kind: editing.kind,
                   region: editing.region ?? undefined,
                   regionLevel: editing.regionLevel ?? undefined,
                 }
-              : { name: '', kind: 'enterprise', region: undefined, regionLevel: undefined },
+              : {
+                  name: '',
+                  shortName: undefined,
+                  kind: 'enterprise',
+                  region: undefined,
+                  regionLevel: undefined,
+                },
           );
         }
       }}
@@ -75,6 +89,9 @@ export function OrganisationForm({
           rules={[{ required: true, whitespace: true, message: t('adm.orgName') }]}
         >
           <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="shortName" label={t('adm.shortName')} extra={t('adm.shortNameHint')}>
+          <Input maxLength={20} />
         </Form.Item>
         <Form.Item name="kind" label={t('adm.kind')} rules={[{ required: true }]}>
           <Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />

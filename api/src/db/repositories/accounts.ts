@@ -260,7 +260,11 @@ export async function findOrganisation(
 
 export async function insertOrganisation(
   db: Kysely<Database>,
-  o: Organisation & { at: string; regionLevel?: RegionLevel | null },
+  o: Organisation & {
+    at: string;
+    regionLevel?: RegionLevel | null;
+    shortName?: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('organisations')
@@ -270,6 +274,7 @@ export async function insertOrganisation(
       kind: o.kind,
       region: o.region,
       region_level: o.regionLevel ?? null,
+      short_name: o.shortName ?? null,
       created_at: o.at,
     })
     .execute();

@@ -8,6 +8,7 @@ import { contains, offsetOf } from './search.ts';
 export interface AdminOrganisation {
   id: string;
   name: string;
+  shortName: string | null;
   kind: OrgKind;
   region: string | null;
   regionLevel: RegionLevel | null;
@@ -41,6 +42,7 @@ const withUsers = (db: Kysely<Database>, f: OrganisationFilter) =>
   organisations(db, f).select((eb) => [
     'o.id',
     'o.name',
+    'o.short_name',
     'o.kind',
     'o.region',
     'o.region_level',
@@ -56,6 +58,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof withUsers>['execute']>>[number];
 const fromRow = (r: Row): AdminOrganisation => ({
   id: r.id,
   name: r.name,
+  shortName: r.short_name,
   kind: r.kind,
   region: r.region,
   regionLevel: r.region_level,
@@ -97,6 +100,7 @@ export async function updateOrganisation(
   id: string,
   c: {
     name?: string | undefined;
+    shortName?: string | null | undefined;
     kind?: OrgKind | undefined;
     region?: string | null | undefined;
     regionLevel?: RegionLevel | null | undefined;
@@ -104,6 +108,7 @@ export async function updateOrganisation(
 ): Promise<void> {
   const set = {
     ...(c.name !== undefined ? { name: c.name } : {}),
+    ...(c.shortName !== undefined ? { short_name: c.shortName } : {}),
     ...(c.kind !== undefined ? { kind: c.kind } : {}),
     ...(c.region !== undefined ? { region: c.region } : {}),
     ...(c.regionLevel !== undefined ? { region_level: c.regionLevel } : {}),
