@@ -138,8 +138,8 @@ async function openLoops(targets: Target[], rows: Row[]) {
         );
         if (r.status === 200) revs[c] = (JSON.parse(r.body) as { revision: number }).revision;
         // A save the client gave up on may still land: follow the server from its 409.
-        if (r.status === 409)
-          revs[c] = (JSON.parse(r.body) as { currentRevision?: number }).currentRevision ?? revs[c];
+        const current = (JSON.parse(r.body) as { currentRevision?: number }).currentRevision;
+        if (r.status === 409 && current !== undefined) revs[c] = current;
         return r.status;
       };
       const load = loadAverage();
