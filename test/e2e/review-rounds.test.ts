@@ -103,9 +103,12 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
       const bulk = page.getByRole('button', { name: /本节其余 \d+ 项同意/ });
       if ((await bulk.count()) === 0) break;
       const done = page.waitForResponse((r) => r.url().endsWith('/reviews/agree'));
+      const refreshed = page.waitForResponse(
+        (r) => r.url().endsWith(`/assessments/${id}/review`) && r.request().method() === 'GET',
+      );
       await bulk.first().click();
       expect((await done).status()).toBe(200);
-      await page.waitForResponse((r) => r.url().endsWith(`/assessments/${id}/review`));
+      await refreshed;
     }
     await page.locator('.ant-segmented').getByText('全部').click();
   }
@@ -242,10 +245,11 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
 
     // ── round 2: X comes back 待复核 with the change and the reply; the rest carried
     await li.goto(`${api.url}/assessments/${id}/review`);
-    await li
-      .getByTestId('review-progress')
-      .getByText(/待复核 1 项/)
-      .waitFor();
+    await expect
+      .poll(async () => (await li.getByTestId('review-progress').textContent()) ?? '', {
+        timeout: 30_000,
+      })
+      .toContain('待复核 1 项');
     await li.locator('.ant-segmented').getByText('本轮修改').click();
     const x2 = li.locator(`[data-review-item="${X}"]`);
     await x2.getByText('待复核').waitFor();

@@ -1,3 +1,4 @@
+import { formatScore } from '@zhiping/forms';
 import type { Translate } from '../i18n/locale.tsx';
 import type { AuditEntry } from '../review/types.ts';
 
@@ -25,6 +26,8 @@ export function judgementWords(j: unknown, t: Translate): string {
   return `${t('reviewVerdict.override')} → ${status}${points}`;
 }
 
+/** Scores as every page prints them (one decimal), so the trail reads like the results. */
+const score = (v: unknown): string => (typeof v === 'number' ? formatScore(v) : plain(v));
 const plain = (v: unknown): string =>
   v === null || v === undefined || v === '' ? NONE : typeof v === 'string' ? v : JSON.stringify(v);
 
@@ -46,8 +49,7 @@ export function changesOf(e: AuditEntry, t: Translate): AuditChange[] {
       return [];
     case 'decided':
       return [
-        { field: t('score.self'), from: NONE, to: plain(d.selfScore) },
-        { field: t('score.reviewed'), from: plain(d.selfScore), to: plain(d.score) },
+        { field: t('score.reviewed'), from: score(d.selfScore), to: score(d.score) },
         ...(d.agreeRest === true
           ? [{ field: t('audit.agreeRest'), from: NONE, to: plain(d.agreedUnjudged) }]
           : []),

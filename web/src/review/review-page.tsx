@@ -137,7 +137,13 @@ export default function ReviewPage() {
             section={compiled.sections.find((s) => s.section.id === sectionId)?.section}
             items={rows.map((r) => r.ci)}
             canBulk={mode === 'judge'}
-            open={filter !== 'all' || i < 2}
+            // Open where there is something to look at: the first sections, and any with
+            // a disagreement to settle or a judgement to recheck.
+            open={
+              filter !== 'all' ||
+              i < 2 ||
+              rows.some((r) => r.ci.disagreement || r.ci.mine?.state === 'needs-recheck')
+            }
             onBulkDone={afterChange}
           >
             {shown.map(({ ci, index }) => {
