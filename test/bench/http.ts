@@ -9,6 +9,7 @@ export interface Reply {
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+const TIMEOUT_MS = Number(process.env.CALL_TIMEOUT_MS ?? 10_000);
 
 export function call(
   base: string,
@@ -43,6 +44,10 @@ export function call(
       },
     );
     req.on('error', reject);
+    // A reply that never comes fails the call instead of stalling the run.
+    req.setTimeout(TIMEOUT_MS, () =>
+      req.destroy(new Error(`${method} ${path}: no reply in ${TIMEOUT_MS} ms`)),
+    );
     if (data) req.write(data);
     req.end();
   });
@@ -75,7 +80,8 @@ export async function openLoop(
       while (next < end) {
         const wait = next - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        if ((await fire(c)) >= 400) errors++;
+        // A failed or unanswered call counts as an error (and its time as latency).
+        if ((await fire(c).catch(() => 599)) >= 400) errors++;
         lat.push(performance.now() - next);
         next += interval;
       }
