@@ -17,6 +17,8 @@ const theme = {
     colorPrimary: '#1f5fbf',
     colorLink: '#1f5fbf',
     colorSuccess: '#2e7d12',
+    // Placeholders too (#bfbfbf is 1.8:1): a select's placeholder is its only label at times.
+    colorTextPlaceholder: '#737373',
     borderRadius: 6,
     motion: false,
   },
