@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Definition, Item, Section } from '@zhiping/forms';
 import { textOf } from '@zhiping/forms';
-import { App, Button, Form, Select } from 'antd';
+import { Alert, Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import { keys, useAssessments, useDefinition } from '../api/queries.ts';
@@ -73,7 +73,6 @@ export function FillOwn({
   tierLabel: (t: string) => string;
 }) {
   const { locale, t } = useLocale();
-  const { message } = App.useApp();
   const mine = useAssessments();
   const drafts = (mine.data ?? []).filter((a) => a.status === 'draft');
   const [assessment, setAssessment] = useState<string>();
@@ -94,9 +93,8 @@ export function FillOwn({
         measure: measure ?? '',
         revision: detail.data?.revision ?? 0,
       }),
-    onSuccess: (r) => {
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.assessment(assessment ?? '') });
-      void message.success(t('prog.fill.done', { value: r.fill.value }));
     },
   });
   const items = definition.data ? numberItems(definition.data.definition) : [];
@@ -109,6 +107,14 @@ export function FillOwn({
   return (
     <Form layout="vertical" onFinish={() => fill.mutate()} aria-label={t('prog.fill.title')}>
       {fill.isError ? <ProblemAlert error={fill.error} /> : null}
+      {fill.isSuccess ? (
+        <Alert
+          role="status"
+          type="success"
+          showIcon
+          message={t('prog.fill.done', { value: fill.data.fill.value })}
+        />
+      ) : null}
       <Form.Item label={t('prog.fill.assessment')} htmlFor="fill-assessment">
         <Select
           id="fill-assessment"

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Input, Space } from 'antd';
+import { Alert, Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
@@ -39,15 +39,11 @@ export function FillSources({ assessment }: { assessment: string }) {
 
 function FillLine({ assessment, fill }: { assessment: string; fill: Fill }) {
   const { locale, t } = useLocale();
-  const { message } = App.useApp();
   const [reason, setReason] = useState(fill.overrideReason ?? '');
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: () => programmesApi.explain(assessment, fill.item, reason),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['fills', assessment] });
-      void message.success(t('prog.source.saved'));
-    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['fills', assessment] }),
   });
   return (
     <li data-fill={fill.item}>
@@ -72,6 +68,12 @@ function FillLine({ assessment, fill }: { assessment: string; fill: Fill }) {
             {t('prog.source.save')}
           </Button>
         </Space.Compact>
+      ) : null}
+      {save.isSuccess ? (
+        <span role="status" className="zp-muted">
+          {' '}
+          {t('prog.source.saved')}
+        </span>
       ) : null}
     </li>
   );
