@@ -95,6 +95,8 @@ describe.each(targets)('conflicts on %s', (target) => {
       const edit = await rita.req('PATCH', url, { revision: a.revision + 1, answers: {} });
       expect(edit.status).toBe(403);
       expect(problemTypeOf(edit.body.type)).toBe('forbidden');
+      // The refusal names the action's rule (editing is the respondent organisation's).
+      expect(edit.body.detail).toBe('只有填报机构的用户可以修改答案。');
     });
   });
 });
