@@ -16,6 +16,7 @@ export default defineProject({
       'src/routes/legacy-result.test.ts',
       'src/routes/conflicts.test.ts',
       'src/routes/reports.test.ts',
+      'src/routes/forms.test.ts',
       'src/reports/reviewed.test.ts',
       'src/services/*.test.ts',
     ],
