@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '../schema/definition.ts';
-import type { Item } from '../schema/item.ts';
+import { Item } from '../schema/item.ts';
 import { fixture } from '../testing/fixture.ts';
 import { checkConsistency } from './consistency.ts';
 import { itemsWithPaths } from './walk.ts';
@@ -12,13 +12,9 @@ import { itemsWithPaths } from './walk.ts';
 
 const withRules = (rules: Definition['consistency']) => {
   const d = structuredClone(fixture);
-  d.sections[0]?.items.push({
-    id: 'p.m',
-    kind: 'computed',
-    value: 'd.months',
-    prompt: 'x',
-    citations: [],
-  } as Item);
+  d.sections[0]?.items.push(
+    Item.parse({ id: 'p.m', kind: 'computed', value: 'd.months', prompt: 'x', citations: [] }),
+  );
   d.consistency = rules;
   return d;
 };

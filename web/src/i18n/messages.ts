@@ -339,7 +339,8 @@ export const zh = {
   // Carry-over, history and names (issue 17)
   'carry.startFrom': '以此为基础新建',
   'carry.title': '从《{title}》开始新的自评',
-  'carry.intro': '选择要开始的评估表。新建之前先看沿用报告：哪些答案直接沿用，哪些需要您确认，哪些没有沿用，哪些是新问题。',
+  'carry.intro':
+    '选择要开始的评估表。新建之前先看沿用报告：哪些答案直接沿用，哪些需要您确认，哪些没有沿用，哪些是新问题。',
   'carry.none': '没有可以沿用这份答案的评估表。',
   'carry.choose': '选择评估表',
   'carry.again': '同一评估表再评一次：{title}',
@@ -350,7 +351,8 @@ export const zh = {
   'carry.skipped': '未沿用',
   'carry.fresh': '新问题',
   'carry.pendingTitle': '需要您确认的答案',
-  'carry.pendingWhy': '日期、统计期数据，以及换版后须重新做的内审和管理评审，会预先填好，但在您确认之前按未作答计算，相关门槛保持“未知”。',
+  'carry.pendingWhy':
+    '日期、统计期数据，以及换版后须重新做的内审和管理评审，会预先填好，但在您确认之前按未作答计算，相关门槛保持“未知”。',
   'carry.reason.unanswered': '上次未作答',
   'carry.reason.unknown_item': '题目已不存在',
   'carry.reason.incompatible': '答案形式不同，需重新作答',
@@ -740,7 +742,8 @@ export const en: Record<MessageKey, string> = {
   // Carry-over, history and names (issue 17)
   'carry.startFrom': 'Start from this',
   'carry.title': 'Start a new assessment from “{title}”',
-  'carry.intro': 'Choose the questionnaire to start. Before the draft is created, the carry-over report shows which answers carry at once, which you must confirm, which did not carry and which questions are new.',
+  'carry.intro':
+    'Choose the questionnaire to start. Before the draft is created, the carry-over report shows which answers carry at once, which you must confirm, which did not carry and which questions are new.',
   'carry.none': 'No questionnaire can take these answers.',
   'carry.choose': 'Choose a questionnaire',
   'carry.again': 'The same questionnaire again: {title}',
@@ -751,7 +754,8 @@ export const en: Record<MessageKey, string> = {
   'carry.skipped': 'Not carried',
   'carry.fresh': 'New questions',
   'carry.pendingTitle': 'Answers you need to confirm',
-  'carry.pendingWhy': 'Dates, figures of a reporting period, and audits and reviews that must be redone for the new edition are pre-filled but count as unanswered until you confirm them; the gates reading them stay unknown.',
+  'carry.pendingWhy':
+    'Dates, figures of a reporting period, and audits and reviews that must be redone for the new edition are pre-filled but count as unanswered until you confirm them; the gates reading them stay unknown.',
   'carry.reason.unanswered': 'not answered last time',
   'carry.reason.unknown_item': 'question no longer exists',
   'carry.reason.incompatible': 'answer has another form: answer again',
@@ -759,7 +763,8 @@ export const en: Record<MessageKey, string> = {
   'carry.start': 'Create the draft',
   'carry.confirmTitle': 'Confirm carried answers',
   'carry.confirmFrom': 'These answers come from “{title}”.',
-  'carry.confirmWhy': '{n} carried answers wait for confirmation and count as unanswered until then.',
+  'carry.confirmWhy':
+    '{n} carried answers wait for confirmation and count as unanswered until then.',
   'carry.confirmGo': 'Confirm them',
   'carry.allConfirmed': 'Every carried answer is confirmed.',
   'carry.carriedValue': 'Carried answer',
@@ -790,7 +795,8 @@ export const en: Record<MessageKey, string> = {
   'history.tierMoved': 'Tier: {before} → {after}.',
   'history.noTier': 'no tier',
   'history.noChanges': 'No item score or gate changed.',
-  'history.stillToAnswer': '{n} questions answered last time are not answered yet (not counted as fallen back).',
+  'history.stillToAnswer':
+    '{n} questions answered last time are not answered yet (not counted as fallen back).',
   'history.gatesPassed': 'Gates newly passed',
   'history.gatesFailed': 'Gates newly failed',
   'history.improved': 'Items that improved',
