@@ -39,9 +39,9 @@ export { applyMapping, type CarriedAnswers, confirmPending } from './engine/mapp
 export { type Resolved, resolveOverlay } from './engine/overlay.ts';
 export { type ItemOverride, type ScoreOptions, score } from './engine/score.ts';
 export * from './history/index.ts';
-export * from './start/guide.ts';
 export * from './lifecycle/lifecycle.ts';
 export * from './present/definition-problems.ts';
 export * from './present/index.ts';
 export { fromZod, type Problem } from './problem.ts';
 export * from './schema/index.ts';
+export * from './start/guide.ts';

@@ -83,7 +83,6 @@ describe.skipIf(!run)('a city’s call (Chromium)', () => {
     await city.keyboard.press('Escape');
     await dialog.getByRole('button', { name: '发起' }).click();
     await city.waitForURL(/\/programmes\/[^/]+$/);
-    const id = new URL(city.url()).pathname.split('/')[2] as string;
     await city.getByRole('heading', { name: new RegExp(title) }).waitFor();
     await city.getByText('申报中').first().waitFor();
     await city.screenshot({ path: join(artifacts, '30-programme-opened.png'), fullPage: true });

@@ -97,7 +97,12 @@ export interface DomainErrorParams {
   reviewer_required: Record<string, never>;
   /* Programmes (issue 18). */
   /** Applying or withdrawing outside the call's window (dates inclusive). */
-  programme_window: { opensOn: string; closesOn: string; today: string; step: 'apply' | 'withdraw' };
+  programme_window: {
+    opensOn: string;
+    closesOn: string;
+    today: string;
+    step: 'apply' | 'withdraw';
+  };
   /** The organisation is not among those the call is for. */
   not_eligible: { reasons: ('region' | 'kind')[]; region: string };
   /** The organisation already has a live application to this call. */

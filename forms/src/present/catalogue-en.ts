@@ -120,7 +120,8 @@ export const enGB: Record<MessageKey, string> = {
   'cohort.tier.awarded': 'Awarded {tier}',
   'cohort.tier.below-pass-line': 'Below the {tier} pass line',
   'cohort.tier.outside-quota': 'Qualifies for {tier} but ranks outside its quota ({quota})',
-  'cohort.tier.quota-tie': 'Tied for the last {tier} place ({awardedAhead}/{quota} awarded); the office decides',
+  'cohort.tier.quota-tie':
+    'Tied for the last {tier} place ({awardedAhead}/{quota} awarded); the office decides',
   'cohort.tier.ineligible': 'Scores above the {tier} line but misses its other conditions',
   'cohort.grade.excellent-by-tie': 'Tied with the last excellent place, so graded excellent too',
   'cohort.cohort.no-result': 'No decided review yet; not ranked',

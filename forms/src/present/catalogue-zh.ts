@@ -123,7 +123,8 @@ export const zhCN = {
   'cohort.tier.awarded': '获评{tier}',
   'cohort.tier.below-pass-line': '未达{tier}合格线',
   'cohort.tier.outside-quota': '达到{tier}条件，但排名在名额（{quota}）之外',
-  'cohort.tier.quota-tie': '与他人同分争{tier}最后名额（已定 {awardedAhead}/{quota}），待发起机构裁定',
+  'cohort.tier.quota-tie':
+    '与他人同分争{tier}最后名额（已定 {awardedAhead}/{quota}），待发起机构裁定',
   'cohort.tier.ineligible': '得分达到{tier}线，但未满足该等级的其他条件',
   'cohort.grade.excellent-by-tie': '与末位优秀同分，一并评为优秀',
   'cohort.cohort.no-result': '尚无评审结论，未参与排名',

@@ -6,8 +6,8 @@
  */
 export { type AnswerTextContext, answerText, quantity } from './answer-text.ts';
 export { enGB } from './catalogue-en.ts';
-export { cohortGradeText, cohortReasonText } from './cohort-text.ts';
 export { type MessageKey, zhCN } from './catalogue-zh.ts';
+export { cohortGradeText, cohortReasonText } from './cohort-text.ts';
 export { issueText } from './issue-text.ts';
 export {
   fill,
