@@ -47,7 +47,8 @@ export class ApiClient {
       {
         method: 'POST',
         headers: { cookie: this.cookie, 'content-type': 'application/octet-stream' },
-        body: bytes,
+        // A copy on its own ArrayBuffer: what the DOM typing of fetch bodies accepts.
+        body: new Uint8Array(bytes),
       },
     );
     if (res.status !== 201) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
