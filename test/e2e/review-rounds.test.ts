@@ -253,7 +253,8 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
     await li.locator('.ant-segmented').getByText('本轮修改').click();
     const x2 = li.locator(`[data-review-item="${X}"]`);
     await x2.getByText('待复核').waitFor();
-    await x2.getByText('方针尚未签批，已如实改为“否”。').waitFor();
+    // Both reviewers commented on X; the one reply shows under each comment.
+    await x2.getByText('方针尚未签批，已如实改为“否”。').first().waitFor();
     expect(await li.locator('[data-review-item]').count()).toBe(1);
     await shot(li, 'round-2-changed');
     await judge(x2, false);
