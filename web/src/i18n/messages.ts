@@ -334,6 +334,7 @@ export const zh = {
   'inbox.kind.decided': '《{title}》已作出评审决定',
   'audit.agreeRest': '其余各项均同意',
   'agreement.none': '还没有已完成的多人评审。',
+  'agreement.mine': '我的评审一致性',
   'agreement.mean': '共 {n} 轮：平均一致率 {percent}，平均 κ {kappa}',
 
   // Carry-over, history and names (issue 17)
@@ -737,6 +738,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.kind.decided': '“{title}” has a review decision',
   'audit.agreeRest': 'Agreed with the remaining items',
   'agreement.none': 'No finished review with several reviewers yet.',
+  'agreement.mine': 'My agreement with other reviewers',
   'agreement.mean': '{n} rounds: mean agreement {percent}, mean κ {kappa}',
 
   // Carry-over, history and names (issue 17)

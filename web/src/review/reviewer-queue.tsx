@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tabs } from 'antd';
 import { Link } from 'react-router';
+import { useMe } from '../api/queries.ts';
 import { AssessmentTable } from '../home/assessment-table.tsx';
 import { useT } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
@@ -25,11 +26,15 @@ const actionOf = (row: QueueRow): 'review' | 'view' =>
 /** A reviewer's queue in three tabs: 待评审 / 已退回 / 已决定. */
 export default function ReviewerQueue() {
   const t = useT();
+  const me = useMe().data;
   const queue = useQuery({ queryKey: reviewKeys.queue('all'), queryFn: () => reviewApi.queue() });
   const rows: QueueRow[] = queue.data ?? [];
   return (
     <div className="zp-page">
-      <h1>{t('home.queue')}</h1>
+      <div className="zp-row-between">
+        <h1>{t('home.queue')}</h1>
+        {me ? <Link to={`/reviewers/${me.id}/agreement`}>{t('agreement.mine')}</Link> : null}
+      </div>
       {queue.isError ? (
         <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} />
       ) : null}
