@@ -93,6 +93,7 @@ export function detail(over: Partial<AssessmentDetail> = {}): AssessmentDetail {
     title: '测试自评',
     status: 'draft',
     revision: 3,
+    round: 0,
     definition: {
       id: 'web-fixture',
       version: '1.0.0',
@@ -111,6 +112,7 @@ export function detail(over: Partial<AssessmentDetail> = {}): AssessmentDetail {
     position: null,
     result: score(compile(definition), answers, { asOf }),
     reviewedResult: null,
+    reviewed: null,
     submissionHash: null,
     reviewers: [],
     reviews: [],
