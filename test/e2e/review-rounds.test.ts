@@ -97,6 +97,11 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
     await page.locator('.ant-segmented').getByText('未评').click();
     const x = page.locator(`[data-review-item="${X}"]`);
     if ((await x.count()) > 0) await judge(x, overrideX);
+    await agreeRest(page, id);
+  }
+
+  /** Agrees with every item still unjudged, section by section (本节其余同意). */
+  async function agreeRest(page: Page, id: string) {
     await page.locator('.ant-segmented').getByText('全部').click();
     for (let guard = 0; guard < 80; guard++) {
       await page.locator('.ant-segmented').getByText('未评').click();
@@ -258,10 +263,13 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
     expect(await li.locator('[data-review-item]').count()).toBe(1);
     await shot(li, 'round-2-changed');
     await judge(x2, false);
+    console.log('round 2, after X:', await li.getByTestId('review-progress').textContent());
+    await agreeRest(li, id);
     await finish(li);
     await chen.goto(`${api.url}/assessments/${id}/review`);
     await chen.locator('.ant-segmented').getByText('本轮修改').click();
     await judge(chen.locator(`[data-review-item="${X}"]`), false);
+    await agreeRest(chen, id);
     await finish(chen);
     await chen.reload();
     await chen.getByText('所有评审员均已完成').waitFor();
