@@ -211,7 +211,13 @@ describe('respondent home (city)', () => {
 
 describe('reviewer home', () => {
   it('lists the queue with each organisation and a link to review it', async () => {
-    const queue = [row('q1', 'in_review', { organisation: { id: 'o9', name: '澄湖精密' } })];
+    // A queue row carries where this reviewer stands in its review (issue 13).
+    const queue = [
+      {
+        ...row('q1', 'in_review', { organisation: { id: 'o9', name: '澄湖精密' } }),
+        review: { state: 'pending', lead: true, round: 1 },
+      },
+    ];
     serve(userOf('reviewer'), (c) =>
       c.url === '/api/review/queue' ? { status: 200, body: queue } : undefined,
     );
@@ -261,7 +267,14 @@ describe('in English', () => {
 
   it('the reviewer home', async () => {
     serve(userOf('reviewer'), (c) =>
-      c.url === '/api/review/queue' ? { status: 200, body: [row('q1', 'in_review')] } : undefined,
+      c.url === '/api/review/queue'
+        ? {
+            status: 200,
+            body: [
+              { ...row('q1', 'in_review'), review: { state: 'pending', lead: true, round: 1 } },
+            ],
+          }
+        : undefined,
     );
     mount('en');
     expect(await screen.findByRole('heading', { name: 'Review queue' })).toBeTruthy();
