@@ -65,6 +65,12 @@ describe('JudgementEditor', () => {
     expect(save.mock.calls.length).toBeLessThan(4);
   });
 
+  it('a 待复核 judgement preselects nothing and does not read as saved', () => {
+    setup(judgement('m.records', { verdict: 'agree', state: 'needs-recheck' }));
+    expect(screen.getByRole('radio', { name: '同意' })).toHaveProperty('checked', false);
+    expect(screen.queryByText('已保存')).toBeNull();
+  });
+
   it('shows an existing judgement as recorded', () => {
     setup(judgement('m.records', { verdict: 'agree' }));
     expect(screen.getByRole('radio', { name: '同意' })).toHaveProperty('checked', true);

@@ -29,7 +29,13 @@ interface Props {
  */
 export function JudgementEditor(p: Props) {
   const t = useT();
-  const [d, setD] = useState<JudgementDraft>(() => draftOf(p.judgement));
+  // A 待复核 judgement judged an answer that has since changed: nothing is preselected
+  // and nothing reads as saved until the reviewer judges the new answer.
+  const stale = p.judgement?.state === 'needs-recheck';
+  const [d, setD] = useState<JudgementDraft>(() => ({
+    ...draftOf(p.judgement),
+    ...(stale ? { verdict: null } : {}),
+  }));
   const auto = useAutosaveJudgement(p.save, p.onSaved);
   const change = (patch: Partial<JudgementDraft>, delay: number) => {
     const next = { ...d, ...patch };
@@ -102,7 +108,7 @@ export function JudgementEditor(p: Props) {
             })
           : auto.state === 'saving'
             ? t('review.saving')
-            : auto.state === 'saved' || (auto.state === 'idle' && p.judgement)
+            : auto.state === 'saved' || (auto.state === 'idle' && p.judgement && !stale)
               ? t('review.saved')
               : null}
       </div>
