@@ -920,8 +920,14 @@ function check(p: Plan, r: Outcome): string[] {
   if (!/frame-ancestors 'none'/.test(hd('content-security-policy')))
     out.push('no CSP frame-ancestors');
   if (r.headers.has('x-powered-by')) out.push('X-Powered-By');
-  if (api && !/no-store/.test(hd('cache-control')))
-    out.push('API response without Cache-Control: no-store');
+  // Either never stored, or (versioned reads with an ETag, issue 15) kept privately and
+  // revalidated on every use, so a change made elsewhere is never served stale.
+  const revalidated =
+    /private/.test(hd('cache-control')) &&
+    /no-cache/.test(hd('cache-control')) &&
+    r.headers.has('etag');
+  if (api && !/no-store/.test(hd('cache-control')) && !revalidated)
+    out.push('API response without Cache-Control: no-store (or private, no-cache with an ETag)');
   return out;
 }
 

@@ -99,7 +99,10 @@ describe.each(targets)('isolation on %s', (target) => {
             expect(r.status, `${who} GET ${path}`).toBeOneOf([403, 404]);
             continue;
           }
-          const ids = r.body.map((x: { id: string }) => x.id);
+          // The list of assessments is a page ({ items, total }); the queue is an array.
+          const rows = (Array.isArray(r.body) ? r.body : r.body.items) as { id: string }[];
+          expect(rows, `${who} GET ${path}`).toBeInstanceOf(Array);
+          const ids = rows.map((x) => x.id);
           expect(ids).not.toContain(draft.id);
           if (who !== 'admin') expect(ids).not.toContain(inReview.id);
         }

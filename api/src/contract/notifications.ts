@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, Timestamp } from './common.ts';
+import { Id, IsoDate, Timestamp } from './common.ts';
 
 export const NotificationKind = z
   .enum(['assigned', 'returned', 'resubmitted', 'decided'])
@@ -40,14 +40,9 @@ export const AssessmentAuditQuery = z.object({
   actor: z.string().max(100).optional(),
   action: z.string().max(40).optional(),
   /** YYYY-MM-DD, inclusive, in the service's time zone. */
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  // A real calendar day: 2026-02-30 is a 400, not a date that breaks the query.
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type AssessmentAuditQuery = z.infer<typeof AssessmentAuditQuery>;

@@ -40,6 +40,9 @@ export async function autosave(
   const cache = draftCacheFor(deps.db);
   const hit = actor.role === 'respondent' ? cache.at(id, body.revision) : undefined;
   const base = hit ?? (await loadBase(deps, actor, id, body.revision));
+  // A cached draft of another organisation is as absent as a missing id: the
+  // same 404, so ids cannot be probed (the cache is keyed by id, not by reader).
+  if (base.orgId !== actor.orgId) throw new DomainError('not_found', { what: 'assessment' });
   ensureAllowed('edit', base.status, relationOf(actor, base.orgId, false));
   const { compiled } = await deps.definitions.get(base.definitionRef);
   const given: AnswerPatch = {};
