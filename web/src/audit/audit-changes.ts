@@ -1,4 +1,4 @@
-import { formatScore } from '@zhiping/forms';
+import { formatScore, JudgedStatus } from '@zhiping/forms';
 import type { Translate } from '../i18n/locale.tsx';
 import type { AuditEntry } from '../review/types.ts';
 
@@ -12,9 +12,8 @@ export interface AuditChange {
 const NONE = '—';
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const judgedStatuses = ['met', 'partial', 'unmet', 'not_applicable'] as const;
-const isJudged = (v: unknown): v is (typeof judgedStatuses)[number] =>
-  typeof v === 'string' && (judgedStatuses as readonly string[]).includes(v);
+// The engine's enum, not a restated list (test/architecture.test.ts).
+const isJudged = (v: unknown): v is JudgedStatus => JudgedStatus.safeParse(v).success;
 
 /** A judgement as the audit stores it ({verdict, status, points}), in the review's words. */
 export function judgementWords(j: unknown, t: Translate): string {
