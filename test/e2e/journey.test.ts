@@ -141,7 +141,9 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
     await row.waitFor();
     await shot(admin, '05-admin');
     await assignFirstReviewer(admin, row);
-    await row.getByText('评审中').waitFor();
+    // Assigned, it leaves the "submitted" filter and is listed in review.
+    await admin.goto(`${api.url}/admin/assessments?status=in_review`);
+    await admin.locator(`tr[data-row-key="${id}"]`).getByText('评审中').waitFor();
 
     // ── the reviewer overrides one item with a reason, and approves ────
     const reviewer = await newPage();

@@ -35,7 +35,9 @@ async function save(page: Page, row: Locator): Promise<void> {
   const res = await saved;
   if (res.status() !== 200)
     throw new Error(`reviewers not saved: ${res.status()} ${await res.text()}`);
-  await row.getByText('评审员已更新').waitFor();
+  // The list refetches after a save: a row filtered by a status the assessment
+  // has now left (submitted → in review) goes away instead of confirming.
+  await Promise.race([row.getByText('评审员已更新').waitFor(), row.waitFor({ state: 'detached' })]);
 }
 
 /**
