@@ -92,8 +92,18 @@ const beyondVerdict = (definition: Definition, reached: string | null): string[]
 };
 
 export async function applicantsOf(deps: Deps, actor: Actor, id: string): Promise<ApplicantsView> {
-  const db = deps.db.kysely;
   const { p, definition } = await officeProgramme(deps, actor, id);
+  return applicantsView(deps, actor, p, definition);
+}
+
+/** The applicants of a call the caller already found to be the actor's office's. */
+async function applicantsView(
+  deps: Deps,
+  actor: Actor,
+  p: Programme,
+  definition: Definition,
+): Promise<ApplicantsView> {
+  const db = deps.db.kysely;
   const all = await applicationsOf(db, p.id);
   const live = all.filter((a) => a.withdrawnAt === null);
   const ids = live.map((a) => a.assessmentId);
@@ -228,8 +238,8 @@ export interface Rollup {
 /** The call's outcome as counts the office's own indicators can use. */
 export async function rollupOf(deps: Deps, actor: Actor, id: string): Promise<Rollup> {
   const db = deps.db.kysely;
-  const view = await applicantsOf(deps, actor, id);
   const { p, definition } = await officeProgramme(deps, actor, id);
+  const view = await applicantsView(deps, actor, p, definition);
   const decidedRows = view.rows.filter((r) => r.reviewed !== null);
   const reached: Record<string, number> = {};
   definition.tiers.forEach((t, i) => {
