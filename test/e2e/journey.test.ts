@@ -81,7 +81,10 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
     // Two steps, then leave and come back: the answers and the step survive.
     for (let i = 0; i < 2; i++) {
       expect((await fillStep(page, def, key)).length).toBeGreaterThan(0);
+      const before = await heading.textContent();
       await page.getByRole('button', { name: '下一步' }).click();
+      // Read the next step's heading only once it is shown (not the one being left).
+      await expect.poll(() => heading.textContent()).not.toBe(before);
     }
     const third = await heading.textContent();
     await waitSaved(page);
