@@ -47,8 +47,21 @@ export interface CohortApplicant {
   id: string;
   /** The decided (reviewed) total; null = no decided result, left out of the cohort. */
   total: number | null;
-  /** Tiers this applicant may not receive whatever its score (e.g. 示范 needs two years as 优势). */
-  ineligibleFor?: readonly string[];
+  /**
+   * Tiers this applicant may not receive whatever its score: a tier id (its
+   * gates failed, `tier.ineligible`) or the reason why, e.g. 示范 needs two
+   * years as 优势 (`tier.title-required`, see titles.ts).
+   */
+  ineligibleFor?: readonly (string | CohortIneligibility)[];
+}
+
+/** A tier the applicant cannot receive, with the reason the office reads. */
+export interface CohortIneligibility {
+  tier: string;
+  code: 'tier.ineligible' | 'tier.title-required';
+  /** For `tier.title-required`: the title asked for and the whole years it must have been held. */
+  title?: string;
+  years?: number;
 }
 
 export const COHORT_GRADES = ['excellent', 'pass', 'fail', 'unranked'] as const;
@@ -60,6 +73,7 @@ export const COHORT_REASONS = [
   'tier.outside-quota',
   'tier.quota-tie',
   'tier.ineligible',
+  'tier.title-required',
   'grade.excellent-by-tie',
   'cohort.no-result',
 ] as const;
@@ -72,6 +86,9 @@ export interface CohortReason {
   quota?: number;
   /** How many were awarded the tier before this applicant's rank. */
   awardedAhead?: number;
+  /** For title-required: the previous title and the years it must have been held. */
+  title?: string;
+  years?: number;
 }
 
 export interface CohortPlacement {
@@ -145,12 +162,11 @@ export function rankCohort(
       const group = candidates.slice(i, j);
       i = j;
       const reached = key(head.total) >= key(tier.passLine);
-      const eligible = group.filter((a) => !a.ineligibleFor?.includes(tier.id));
+      const eligible = group.filter((a) => barOf(a, tier.id) === null);
       for (const a of group) {
         if (!reached) continue;
-        if (a.ineligibleFor?.includes(tier.id)) {
-          reasonsOf.get(a.id)?.push({ code: 'tier.ineligible', tier: tier.id });
-        }
+        const bar = barOf(a, tier.id);
+        if (bar) reasonsOf.get(a.id)?.push(bar);
       }
       if (!reached || eligible.length === 0) continue;
       const left = blockedByTie
@@ -232,6 +248,23 @@ export function rankCohort(
     awarded,
     quotaTies,
   };
+}
+
+/** Why the applicant may not receive the tier, or null when it may; the first reason given wins. */
+function barOf(a: CohortApplicant, tier: string): CohortReason | null {
+  for (const x of a.ineligibleFor ?? []) {
+    if (typeof x === 'string') {
+      if (x === tier) return { code: 'tier.ineligible', tier };
+    } else if (x.tier === tier) {
+      return {
+        code: x.code,
+        tier,
+        ...(x.title === undefined ? {} : { title: x.title }),
+        ...(x.years === undefined ? {} : { years: x.years }),
+      };
+    }
+  }
+  return null;
 }
 
 /** How many placements share this one's rank (itself included). */

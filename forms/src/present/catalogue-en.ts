@@ -113,6 +113,7 @@ export const enGB: Record<MessageKey, string> = {
   'answer.malformed': 'This answer is not in the right form',
   'answer.inconsistent': 'Contradicts the answer to {with}',
   'answer.inconsistentWhy': 'Contradicts another answer: {message}',
+  'answer.na_reason': 'Say why this item does not apply',
   'cohort.grade.excellent': 'Excellent',
   'cohort.grade.pass': 'Pass',
   'cohort.grade.fail': 'Fail',
@@ -123,6 +124,10 @@ export const enGB: Record<MessageKey, string> = {
   'cohort.tier.quota-tie':
     'Tied for the last {tier} place ({awardedAhead}/{quota} awarded); the office decides',
   'cohort.tier.ineligible': 'Scores above the {tier} line but misses its other conditions',
+  'cohort.tier.title-required':
+    'Scores above the {tier} line, but {tier} requires holding {title} for {years} years by the closing date',
+  'cohort.tier.title-required-any':
+    'Scores above the {tier} line, but {tier} requires holding {title}',
   'cohort.grade.excellent-by-tie': 'Tied with the last excellent place, so graded excellent too',
   'cohort.cohort.no-result': 'No decided review yet; not ranked',
 };

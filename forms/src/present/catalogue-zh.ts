@@ -115,6 +115,7 @@ export const zhCN = {
   'answer.malformed': '答案的格式不对',
   'answer.inconsistent': '与 {with} 的回答矛盾',
   'answer.inconsistentWhy': '与其他回答矛盾：{message}',
+  'answer.na_reason': '请说明此项不适用的理由',
   // A programme's ranking against its cohort (forms/src/cohort).
   'cohort.grade.excellent': '优秀',
   'cohort.grade.pass': '合格',
@@ -126,6 +127,9 @@ export const zhCN = {
   'cohort.tier.quota-tie':
     '与他人同分争{tier}最后名额（已定 {awardedAhead}/{quota}），待发起机构裁定',
   'cohort.tier.ineligible': '得分达到{tier}线，但未满足该等级的其他条件',
+  'cohort.tier.title-required':
+    '得分达到{tier}线，但{tier}须已获评{title}满 {years} 年（截至申报截止日）',
+  'cohort.tier.title-required-any': '得分达到{tier}线，但{tier}须已获评{title}',
   'cohort.grade.excellent-by-tie': '与末位优秀同分，一并评为优秀',
   'cohort.cohort.no-result': '尚无评审结论，未参与排名',
 } as const;

@@ -11,11 +11,20 @@ export const cohortReasonText = (
   locale: Locale = 'zh',
   tierLabel: (id: string) => string = (id) => id,
 ): string =>
-  translate(locale, `cohort.${r.code}`, {
-    tier: r.tier === undefined ? '' : tierLabel(r.tier),
-    quota: r.quota ?? '',
-    awardedAhead: r.awardedAhead ?? '',
-  });
+  translate(
+    locale,
+    // "held at all" reads better without "for 0 years".
+    r.code === 'tier.title-required' && !r.years
+      ? 'cohort.tier.title-required-any'
+      : `cohort.${r.code}`,
+    {
+      tier: r.tier === undefined ? '' : tierLabel(r.tier),
+      quota: r.quota ?? '',
+      awardedAhead: r.awardedAhead ?? '',
+      title: r.title === undefined ? '' : tierLabel(r.title),
+      years: r.years ?? '',
+    },
+  );
 
 export const cohortGradeText = (g: CohortGrade, locale: Locale = 'zh'): string =>
   translate(locale, `cohort.grade.${g}`);
