@@ -277,8 +277,28 @@ describe('sample: blocked-too-new (临湘新型建材)', () => {
     // Started 2026-09-01, asOf 2026-11-20 → 2 whole months, not more than 3.
     expect(r.derived['d.months-running']).toBe(2);
     expect(failedGates(r)).toEqual(['g.running:failed']);
-    // Every maturity answer is at least level 2 (75 %) and nearly every yes/no is met.
-    expect(r.total.score).toBeGreaterThanOrEqual(80);
+    // Maturity level 2 earns 0.75, level 1 0.4. Hidden: c8.1.standards (no standards work),
+    // c8.2.export and c8.2.exhibitions (no exports; the export answer is ignored).
+    // pre: IP count 31 (≥ 1 → 4 of 4) and trained manager → 8/8.
+    const c4 = // c4.1 and c4.2: level 2 (4.5 of 6) + 3 → 7.5/9; c4.3 full; c4.4 level 2;
+      // c4.5 register level 2 (6 of 8), four IP types (8), tracking (4) → 18/20; weights 1,1,1,1,2
+      (7.5 / 9 + 7.5 / 9 + 1 + 0.75 + 2 * (18 / 20)) / 6;
+    const c5 = (11.25 / 14 + 13.5 / 15 + 19 / 21) / 3; // c5.1 4.5 + 3.75 + 3 → 11.25/14; c5.2 6 + 4.5 + 3 → 13.5/15; c5.3 6 + 6 + 4 + 3 → 19/21
+    const c6 = (2 * (8.5 / 10) + 3 * (16.75 / 20)) / 5; // c6.1 4.5 + 4 → 8.5/10; c6.2 6 + 3 + 4 + 3.75 → 16.75/20; weights 2, 3
+    const c7 = // c7.1 4.5 + 6 + 3 + 3 + 3.75 + 4 + 3 + 3 + 3 → 33.25/38; c7.2 4 + 4.5 + 0 → 8.5/13;
+      // c7.3 3.75 + 3 → 6.75/8; c7.4 full; c7.5 6 + 5 + 4.5 + 3 + 3 → 21.5/25; weights 3, 2, 1, 1, 3
+      (3 * (33.25 / 38) + 2 * (8.5 / 13) + 6.75 / 8 + 1 + 3 * (21.5 / 25)) / 10;
+    const c8 = // c8.1 (transactions and trade secrets shown, standards hidden): 4.5 + 3.75 + 0
+      // (valuation no) + 3.75 + 4.5 + 4 + 4.5 + 4.5 + 4 + 4 → 37.5/49; c8.2 (R&D and production
+      // shown): 4.5 + 4.5 + 3 + 3.75 + 3.75 + 3 + 3.75 → 26.25/33; c8.3 4.5 + 12 + 4 + 3 → 23.5/25
+      (37.5 / 49 + 26.25 / 33 + 23.5 / 25) / 3;
+    const c9 = // c9.1 level 2; c9.2 statistics no → 4/7; c9.3 6 + 4 + 4.5 + 3 → 17.5/21;
+      // c9.4 6 + 4.5 + 4.5 + 3 → 18/21; weights 1, 1, 3, 3
+      (0.75 + 4 / 7 + 3 * (17.5 / 21) + 3 * (18 / 21)) / 8;
+    const c10 = (1 + 3 * (8.5 / 10) + 0.4) / 5; // c10.2 4 + 4.5; c10.3 continual level 1
+    const total = ((1 + 2 * c4 + 5 * c5 + 3 * c6 + 4 * c7 + 4 * c8 + 5 * c9 + 2 * c10) / 26) * 100;
+    expect(r.total.score).toBe(Math.round(total * 1e4) / 1e4);
+    expect(r.total.score).toBe(84.1003);
     // 基本就绪 needs only 60 and no penalty; 可以申请认证 also needs g.running.
     expect(r.verdict.tier).toBe('nearly-ready');
     expect(r.next?.tier).toBe('ready');
@@ -302,7 +322,24 @@ describe('sample: blocked-penalty (岚山海味食品)', () => {
     // 13 months running, audit and review done — only the penalty fails.
     expect(failedGates(r)).toEqual(['g.no-penalty:failed']);
     expect(r.gates.find((g) => g.id === 'g.no-penalty')?.kind).toBe('veto');
-    expect(r.total.score).toBeGreaterThanOrEqual(80);
+    // Maturity level 3 earns 1, level 2 0.75, level 1 0.4. Hidden: c8.1.transactions and
+    // c8.1.standards (no deals, no standards work), c8.2 project approval and R&D (no own R&D).
+    // pre: IP count 12 (≥ 1 → 4 of 4) and trained manager → 8/8.
+    const c4 = (7.5 / 9 + 7.5 / 9 + 1 + 1 + 2 * 1) / 6; // c4.1 and c4.2 4.5 + 3 → 7.5/9; c4.3, c4.4 (level 3) and c4.5 (8 + 8 + 4) full
+    const c5 = (12.75 / 14 + 1 + 1) / 3; // c5.1 6 + 3.75 + 3; c5.2 and c5.3 full
+    const c6 = (2 * (8.5 / 10) + 3 * (18.75 / 20)) / 5; // c6.1 4.5 + 4 → 8.5/10; c6.2 8 + 3 + 4 + 3.75 → 18.75/20
+    const c7 = // c7.1 6 + 8 + 3 + 3 + 3.75 + 4 + 3 + 3 + 3 → 36.75/38; c7.2 4 + 4.5 + 3 → 11.5/13;
+      // c7.3, c7.4 full; c7.5 8 + 5 + 4.5 + 3 + 3 → 23.5/25
+      (3 * (36.75 / 38) + 2 * (11.5 / 13) + 1 + 1 + 3 * (23.5 / 25)) / 10;
+    const c8 = // c8.1 6 + 5 + 3 + 2.4 (infringement check level 1) + 4 + 4.5 + 6 + 4 + 4 → 38.9/44;
+      // c8.2 3 + 3.75 + 5 + 3 + 2 (sales level 1) + 5 + 0 (exhibitions no) → 21.75/29;
+      // c8.3 6 + 3 + 0 (trademark misconduct not prevented) + 3 + 3 + 4 + 3 → 22/25
+      (38.9 / 44 + 21.75 / 29 + 22 / 25) / 3;
+    const c9 = (0.75 + 1 + 3 * (19.5 / 21) + 3 * (19.5 / 21)) / 8; // c9.1 level 2; c9.2 full; c9.3 8 + 4 + 4.5 + 3 → 19.5/21; c9.4 6 + 4.5 + 6 + 3 → 19.5/21
+    const c10 = (1 + 3 * (8.5 / 10) + 0.75) / 5; // c10.2 4 + 4.5; c10.3 level 2
+    const total = ((1 + 2 * c4 + 5 * c5 + 3 * c6 + 4 * c7 + 4 * c8 + 5 * c9 + 2 * c10) / 26) * 100;
+    expect(r.total.score).toBe(Math.round(total * 1e4) / 1e4);
+    expect(r.total.score).toBe(91.8916);
     // g.no-penalty is required from 基本就绪 up, so the verdict stays at the bottom tier.
     expect(r.verdict.tier).toBe('not-ready');
     expect(r.next?.tier).toBe('nearly-ready');
