@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import * as forms from '@zhiping/forms';
 import { AssessmentSummary } from './assessments.ts';
 import { AssessmentStatus, fromEngine, Id, OrgKind, orNull, Role, Timestamp } from './common.ts';
+import { listFields, listRules } from './lists.ts';
 
 /*
  * The admin's workspace: organisations, accounts, every assessment, and the
@@ -212,16 +213,25 @@ export type AdminAssessment = z.infer<typeof AdminAssessment>;
 export const AdminAssessmentPage = pageOf(AdminAssessment, 'AdminAssessmentPage');
 export type AdminAssessmentPage = z.infer<typeof AdminAssessmentPage>;
 
-export const AdminAssessmentQuery = PageQuery.extend({
-  status: AssessmentStatus.optional().openapi({ param: { name: 'status', in: 'query' } }),
-  definition: z
-    .string()
-    .max(100)
-    .regex(/^[a-z][a-z0-9_.-]*$/, '应为定义编号，如 gbt29490-2023')
-    .optional()
-    .openapi({ param: { name: 'definition', in: 'query' } }),
-  organisationId: Id.optional().openapi({ param: { name: 'organisationId', in: 'query' } }),
-});
+/** Every assessment: the shared list filters, and who owns or reviews it. */
+export const AdminAssessmentQuery = z
+  .object({
+    ...listFields(MAX_PAGE_SIZE, 20),
+    status: AssessmentStatus.optional().openapi({ param: { name: 'status', in: 'query' } }),
+    organisationId: Id.optional().openapi({ param: { name: 'organisationId', in: 'query' } }),
+    region: z
+      .string()
+      .trim()
+      .min(1, '地区名称不能为空')
+      .max(50, '地区名称最多 50 个字符')
+      .optional()
+      .openapi({
+        param: { name: 'region', in: 'query' },
+        description: '机构所在地区，按前缀匹配（江苏省 含 江苏省青澜市）',
+      }),
+    reviewerId: Id.optional().openapi({ param: { name: 'reviewerId', in: 'query' } }),
+  })
+  .superRefine(listRules);
 export type AdminAssessmentQuery = z.infer<typeof AdminAssessmentQuery>;
 
 /** The reviewers an assessment should have: assigning, unassigning and reassigning in one idempotent call. */

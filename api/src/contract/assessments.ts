@@ -46,16 +46,6 @@ export type AutosaveBody = z.infer<typeof AutosaveBody>;
 
 export const RevisionBody = z.object({ revision: z.number().int().min(0) }).openapi('RevisionBody');
 
-/** The filters a list takes (more may follow: organisation, date ranges). */
-export const AssessmentListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  status: AssessmentStatus.optional(),
-  definition: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
-});
-export type AssessmentListQuery = z.infer<typeof AssessmentListQuery>;
-
 export const AssessmentSummary = z
   .object({
     id: Id,

@@ -11,6 +11,7 @@ export * from './assessments.ts';
 export * from './common.ts';
 export * from './definitions.ts';
 export * from './history.ts';
+export * from './lists.ts';
 export * from './notifications.ts';
 export * from './problem.ts';
 export * from './programmes.ts';

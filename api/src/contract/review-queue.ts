@@ -13,3 +13,22 @@ export const QueueEntry = AssessmentSummary.extend({
   reviewed: orNull(DecidedOutcome),
 }).openapi('QueueEntry');
 export type QueueEntry = z.infer<typeof QueueEntry>;
+
+/**
+ * One page of the reviewer's queue (one tab), with how many rows each tab
+ * holds under the same search and filters — the tabs' counts.
+ */
+export const QueuePage = z
+  .object({
+    items: z.array(QueueEntry),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    counts: z.object({
+      pending: z.number().int(),
+      returned: z.number().int(),
+      decided: z.number().int(),
+    }),
+  })
+  .openapi('QueuePage');
+export type QueuePage = z.infer<typeof QueuePage>;

@@ -1,18 +1,16 @@
 import type { Actor } from '../auth/session.ts';
 import type { AdminAssessmentPage, AdminAssessmentQuery } from '../contract/index.ts';
 import { findUser } from '../db/repositories/accounts.ts';
-import {
-  adminAssessmentPage,
-  removeAssignment,
-  reviewersOfMany,
-} from '../db/repositories/admin-assessments.ts';
+import { removeAssignment, reviewersOfMany } from '../db/repositories/admin-assessments.ts';
 import { appendAdminAudit } from '../db/repositories/admin-audit.ts';
+import { assessmentPage } from '../db/repositories/assessment-pages.ts';
 import { findAssessment } from '../db/repositories/assessments.ts';
 import { type Person, reviewersOf } from '../db/repositories/reviews.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
+import { summariesOf } from './assessment-list.ts';
 import { ensureAllowed, relationOf } from './lifecycle.ts';
-import { summaryOf } from './present.ts';
+import { commonFilter } from './list-filters.ts';
 import { assign } from './review.ts';
 
 /*
@@ -25,18 +23,30 @@ export async function adminAssessments(
   q: AdminAssessmentQuery,
 ): Promise<AdminAssessmentPage> {
   const db = deps.db.kysely;
-  const { items, total } = await adminAssessmentPage(db, q, q.page, q.pageSize);
-  const reviewers = await reviewersOfMany(
+  const { rows, total } = await assessmentPage(
     db,
-    items.map((r) => r.id),
+    deps.db.dialect,
+    {
+      scope: 'all',
+      ...(await commonFilter(deps, q, 'updated_at')),
+      qInOrganisation: true,
+      statuses: q.status ? [q.status] : undefined,
+      organisationId: q.organisationId,
+      region: q.region,
+      reviewerId: q.reviewerId,
+    },
+    q,
+    { page: q.page, pageSize: q.pageSize },
   );
-  const rows = await Promise.all(
-    items.map(async (r) => ({
-      ...(await summaryOf(deps.definitions, r, r.orgName)),
-      reviewers: reviewers.get(r.id) ?? [],
-    })),
-  );
-  return { items: rows, total, page: q.page, pageSize: q.pageSize };
+  const [summaries, reviewers] = await Promise.all([
+    summariesOf(deps, rows),
+    reviewersOfMany(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  const items = summaries.map((s) => ({ ...s, reviewers: reviewers.get(s.id) ?? [] }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));

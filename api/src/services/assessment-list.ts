@@ -1,8 +1,10 @@
 import { type Definition, refOf, type Text } from '@zhiping/forms';
 import type { AssessmentListQuery, AssessmentPage, AssessmentSummary } from '../contract/index.ts';
-import { answersOf, type ListRow, listPage } from '../db/repositories/assessment-reads.ts';
+import { assessmentPage } from '../db/repositories/assessment-pages.ts';
+import { answersOf, type ListRow } from '../db/repositories/assessment-reads.ts';
 import type { Scope } from '../db/repositories/assessments.ts';
 import type { Deps } from '../deps.ts';
+import { commonFilter } from './list-filters.ts';
 import { trustedJson } from './read-model.ts';
 import { ensureModel } from './read-model-repair.ts';
 import { decidedOf } from './review-outcome.ts';
@@ -13,19 +15,33 @@ import { decidedOf } from './review-outcome.ts';
  * model are brought up to date once, on the first list that meets them.
  */
 
-/** One page of the assessments in `scope` that match the filters, newest activity first. */
+/** One page of the assessments in `scope` that match the filters, in the order asked for. */
 export async function listSummaries(
   deps: Deps,
   scope: Scope,
   query: AssessmentListQuery,
 ): Promise<AssessmentPage> {
   const { page, pageSize } = query;
-  const { rows, total } = await listPage(
+  const { rows, total } = await assessmentPage(
     deps.db.kysely,
-    scope,
-    { q: query.q, status: query.status, definition: query.definition },
-    { offset: (page - 1) * pageSize, limit: pageSize },
+    deps.db.dialect,
+    {
+      scope,
+      ...(await commonFilter(deps, query, 'updated_at')),
+      statuses: query.status ? [query.status] : undefined,
+    },
+    query,
+    { page, pageSize },
   );
+  return { items: await summariesOf(deps, rows), total, page, pageSize };
+}
+
+/**
+ * Rows of a list as summaries, from the stored read model: a row whose
+ * model is missing or stale is brought up to date once; decided rows carry
+ * the frozen outcome beside the self figures (one query for the page).
+ */
+export async function summariesOf(deps: Deps, rows: ListRow[]): Promise<AssessmentSummary[]> {
   const stale = rows.filter((r) => r.model_revision !== r.revision || r.list_score === null);
   const repaired = new Map<string, ListRow>();
   for (const old of await answersOf(
@@ -67,7 +83,7 @@ export async function listSummaries(
   // The approved outcome beside the self figures (issue 13): one query for the page.
   const decided = await decidedOf(deps.db.kysely, deps.definitions, rows);
   for (const item of items) item.reviewed = decided.get(item.id) ?? null;
-  return { items, total, page, pageSize };
+  return items;
 }
 
 function summaryOfRow(row: ListRow, definition: Definition): AssessmentSummary {

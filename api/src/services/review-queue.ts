@@ -1,11 +1,26 @@
+import type { AssessmentStatus } from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
-import type { QueueEntry, QueueState, RoundSummary } from '../contract/index.ts';
+import type {
+  QueueEntry,
+  QueuePage,
+  QueuePageQuery,
+  QueueState,
+  QueueTab,
+  RoundSummary,
+} from '../contract/index.ts';
 import { findUser } from '../db/repositories/accounts.ts';
+import {
+  type AssessmentFilter,
+  assessmentPage,
+  countOf,
+} from '../db/repositories/assessment-pages.ts';
 import { listAssessments } from '../db/repositories/assessments.ts';
 import { reviewersOf } from '../db/repositories/reviews.ts';
 import { finishesOf, latestRound, roundsOf } from '../db/repositories/rounds.ts';
 import type { Deps } from '../deps.ts';
 import { assessmentFor } from './access.ts';
+import { summariesOf } from './assessment-list.ts';
+import { commonFilter } from './list-filters.ts';
 import { summaryOf } from './present.ts';
 import { SUBMITTED_STATES } from './review.ts';
 import { decidedOf } from './review-outcome.ts';
@@ -57,6 +72,71 @@ export async function queue(
     });
   }
   return out;
+}
+
+/** The assessment states under each tab: a review waiting for the lead stays under 待评审. */
+const TAB_STATES: Record<QueueTab, readonly AssessmentStatus[]> = {
+  pending: SUBMITTED_STATES.filter((s) => s !== 'returned' && s !== 'decided'),
+  returned: ['returned'],
+  decided: ['decided'],
+};
+
+/**
+ * Reviewer: one page of one tab of my queue, searched, filtered (the date
+ * range is the submission's) and sorted on the server, with each tab's
+ * count under the same filters.
+ */
+export async function queuePage(deps: Deps, actor: Actor, q: QueuePageQuery): Promise<QueuePage> {
+  const db = deps.db.kysely;
+  const base: AssessmentFilter = {
+    scope: { reviewerId: actor.id },
+    ...(await commonFilter(deps, q, 'submitted_at')),
+    organisationId: q.organisationId,
+  };
+  const of = (tab: QueueTab): AssessmentFilter => ({ ...base, statuses: TAB_STATES[tab] });
+  const [{ rows, total }, pending, returned, decided] = await Promise.all([
+    assessmentPage(db, deps.db.dialect, of(q.tab), q, q),
+    countOf(db, of('pending')),
+    countOf(db, of('returned')),
+    countOf(db, of('decided')),
+  ]);
+  const summaries = await summariesOf(deps, rows);
+  const items: QueueEntry[] = [];
+  for (const s of summaries)
+    items.push({
+      ...s,
+      review: await reviewStateOf(deps, actor, s.id, s.status),
+      reviewed: s.reviewed ?? null,
+    });
+  return {
+    items,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    counts: { pending, returned, decided },
+  };
+}
+
+/** Where an assessment stands for me: to judge, judged (waiting for the lead), returned, decided. */
+async function reviewStateOf(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  status: AssessmentStatus,
+): Promise<QueueEntry['review']> {
+  const db = deps.db.kysely;
+  const round = await latestRound(db, id);
+  const lead = leadOf(await reviewersOf(db, id));
+  const finished = round ? (await finishesOf(db, id, round.number)).has(actor.id) : false;
+  const state: QueueState =
+    status === 'decided'
+      ? 'decided'
+      : status === 'returned'
+        ? 'returned'
+        : finished
+          ? 'finished'
+          : 'pending';
+  return { state, lead: lead?.id === actor.id, round: round?.number ?? 0 };
 }
 
 /** Every round of an assessment: what was submitted, sealed and decided. */
