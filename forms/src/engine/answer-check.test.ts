@@ -65,6 +65,44 @@ describe('validateAnswers', () => {
   });
 });
 
+describe('validateAnswers: the reason for "does not apply"', () => {
+  const na = (reason?: string) => ({
+    ...allMet,
+    'b2.records': reason === undefined ? { notApplicable: true } : { notApplicable: true, reason },
+  });
+
+  it('refuses a submit of a not-applicable answer without a reason, naming the item', () => {
+    const issues = validateAnswers(fixture, na(), { mode: 'submit' });
+    expect(issues).toEqual([{ path: ['b2.records'], code: 'answer.na_reason' }]);
+    expect(issueText(issues[0] as never)).toBe('请说明此项不适用的理由');
+    expect(issueText(issues[0] as never, 'en')).toBe('Say why this item does not apply');
+  });
+
+  it('counts a reason of blanks as none, and accepts any real reason', () => {
+    expect(validateAnswers(fixture, na(' \n\t'), { mode: 'submit' })).toEqual([
+      { path: ['b2.records'], code: 'answer.na_reason' },
+    ]);
+    expect(validateAnswers(fixture, na('本企业无档案业务'), { mode: 'submit' })).toEqual([]);
+  });
+
+  it('lets a draft keep "does not apply" without a reason for now', () => {
+    expect(validateAnswers(fixture, na())).toEqual([]);
+  });
+
+  it('ignores the not-applicable answer of a question that is not shown', () => {
+    // prod.check allows "does not apply" here; a non-manufacturer never sees it.
+    const def = structuredClone(fixture) as Definition;
+    const prod = def.sections.find((s) => s.id === 'prod')?.items[0];
+    if (!prod) throw new Error('fixture changed: no prod item');
+    prod.allowNotApplicable = true;
+    const answers = { ...allMet, 'p.make': false, 'prod.check': { notApplicable: true } };
+    expect(validateAnswers(def, answers, { mode: 'submit' })).toEqual([]);
+    expect(validateAnswers(def, { ...answers, 'p.make': true }, { mode: 'submit' })).toEqual([
+      { path: ['prod.check'], code: 'answer.na_reason' },
+    ]);
+  });
+});
+
 describe('checkValue', () => {
   const c = compile(fixture);
   const item = (id: string) => c.items[c.itemIndex.get(id) ?? -1]?.item;

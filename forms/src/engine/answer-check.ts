@@ -43,6 +43,7 @@ export const ANSWER_ISSUE_CODES = [
   'answer.unknown_fields',
   'answer.malformed',
   'answer.inconsistent',
+  'answer.na_reason',
 ] as const;
 export type AnswerIssueCode = (typeof ANSWER_ISSUE_CODES)[number];
 
@@ -127,10 +128,20 @@ export function checkValue(
   return c ? { ...c, path: [item.id, ...(c.path ?? [])] } : null;
 }
 
+/** The reason given for a not-applicable answer, trimmed ('' when none). */
+function reasonOf(answers: object, id: string): string {
+  const v = (answers as Record<string, unknown>)[id];
+  const reason = isNotApplicable(v) ? v.reason : undefined;
+  return typeof reason === 'string' ? reason.trim() : '';
+}
+
 export type AnswersMode = 'draft' | 'submit';
 
 export interface ValidateOptions {
-  /** `submit` also requires every visible required item. Default `draft`. */
+  /**
+   * `submit` also requires every visible required item, and a reason for
+   * every visible item answered "does not apply". Default `draft`.
+   */
   mode?: AnswersMode;
   /**
    * The assessment date: a requirement may depend on a date-derived value,
@@ -176,6 +187,10 @@ export function validateAnswers(
     const s = evaluateState(c, answers as Answers, opts.asOf);
     for (const id of progressOf(c, s).requiredMissing)
       if (!reported.has(id)) out.push({ path: [id], code: 'answer.required' });
+    // "Does not apply" takes an item out of the score: a reviewer must be told why.
+    for (const { item, index } of c.items)
+      if (s.notApplicable[index] && !reported.has(item.id) && !reasonOf(answers, item.id))
+        out.push({ path: [item.id], code: 'answer.na_reason' });
     // Contradictions block a submission, not a draft: a draft may pass
     // through one while the respondent is still changing either answer.
     for (const i of consistencyIssues(c, answers as Answers, opts.asOf, s))
