@@ -9,6 +9,7 @@ export * from './accounts.ts';
 export * from './admin.ts';
 export * from './assessments.ts';
 export * from './common.ts';
+export * from './dashboards.ts';
 export * from './definitions.ts';
 export * from './history.ts';
 export * from './lists.ts';
