@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import type { Deps } from '../deps.ts';
@@ -7,6 +6,7 @@ import { adminRoutes } from '../routes/admin.ts';
 import { assessmentRoutes } from '../routes/assessments.ts';
 import { authRoutes } from '../routes/auth.ts';
 import { carryOverRoutes } from '../routes/carry-over.ts';
+import { dashboardRoutes } from '../routes/dashboards.ts';
 import { fileRoutes, UPLOAD_PATH } from '../routes/files.ts';
 import { formRoutes } from '../routes/forms.ts';
 import { historyRoutes } from '../routes/history.ts';
@@ -14,9 +14,11 @@ import { programmeRoutes } from '../routes/programmes.ts';
 import { reportRoutes } from '../routes/reports.ts';
 import { reviewRoutes } from '../routes/review.ts';
 import { reviewAuditRoutes } from '../routes/review-audit.ts';
+import { reviewQueueRoutes } from '../routes/review-queue.ts';
 import { webhookRoutes } from '../routes/webhooks.ts';
 import { actorOfToken } from '../services/auth.ts';
 import { readiness } from '../services/health.ts';
+import { jsonBodyLimit } from './body-limit.ts';
 import { compressJson } from './compress.ts';
 import type { Env } from './context.ts';
 import { mountDocs } from './docs.ts';
@@ -52,12 +54,7 @@ export function createApp(deps: Deps) {
       );
     });
   // Evidence uploads carry raw file bytes under their own, larger limit (routes/files.ts).
-  const jsonLimit = bodyLimit({
-    maxSize: deps.config.BODY_LIMIT,
-    onError: () => {
-      throw problems.tooLarge(deps.config.BODY_LIMIT);
-    },
-  });
+  const jsonLimit = jsonBodyLimit(deps.config.BODY_LIMIT);
   app.use('/api/*', (c, next) =>
     c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : jsonLimit(c, next),
   );
@@ -85,6 +82,8 @@ export function createApp(deps: Deps) {
     authRoutes,
     formRoutes,
     assessmentRoutes,
+    reviewQueueRoutes,
+    dashboardRoutes,
     reviewRoutes,
     reviewAuditRoutes,
     webhookRoutes,

@@ -79,7 +79,9 @@ export function compressJson({ threshold = 1024 } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304 || !res.body) return;
+    // Never `res.body` here: on @hono/node-server it turns the lightweight
+    // response into a stream that is then read back chunk by chunk.
+    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304) return;
     if (!JSON_TYPE.test(res.headers.get('Content-Type') ?? '')) return;
     if (res.headers.has('Content-Encoding')) return;
     if (/\bno-transform\b/i.test(res.headers.get('Cache-Control') ?? '')) return;
