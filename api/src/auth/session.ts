@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { OrgKind, Role } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../db/open.ts';
+import { type Placeholder, prepared } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'zp_session';
@@ -41,14 +43,13 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The actor behind a cookie token, or null when unknown or expired. */
-export async function actorFor(
-  db: Kysely<Database>,
-  token: string,
-  now: Date,
-): Promise<Actor | null> {
-  if (token.length < 20 || token.length > 100) return null;
-  const row = await db
+/*
+ * Run on every API request: prepared once (db/prepared.ts). The user's
+ * disabling or a logout deletes the row, so the next request is refused —
+ * nothing about a session is cached in the process.
+ */
+const sessionActor = prepared((db, p: Placeholder<{ id: string; now: string }>) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.org_id')
@@ -63,10 +64,20 @@ export async function actorFor(
       'o.kind as orgKind',
       'o.region as orgRegion',
     ])
-    .where('s.id', '=', digest(token))
-    .where('s.expires_at', '>', now.toISOString())
-    .executeTakeFirst();
-  return row ?? null;
+    .where('s.id', '=', p('id'))
+    .where('s.expires_at', '>', p('now')),
+);
+
+/** The actor behind a cookie token, or null when unknown or expired. */
+export async function actorFor(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  token: string,
+  now: Date,
+): Promise<Actor | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const { rows } = await sessionActor(db, dialect, { id: digest(token), now: now.toISOString() });
+  return rows[0] ?? null;
 }
 
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -93,7 +93,7 @@ export async function login(
   }
   const now = deps.now();
   const { token, expiresAt } = await createSession(db, user.id, deps.config.SESSION_TTL_HOURS, now);
-  const actor = await actorFor(db, token, now);
+  const actor = await actorFor(db, deps.db.dialect, token, now);
   if (!actor) throw new DomainError('unauthenticated');
   return { actor, token, expiresAt };
 }
@@ -105,4 +105,4 @@ export async function logout(deps: Deps, actor: Actor): Promise<void> {
 
 /** The actor behind a session cookie's token, or null. */
 export const actorOfToken = (deps: Deps, token: string): Promise<Actor | null> =>
-  actorFor(deps.db.kysely, token, deps.now());
+  actorFor(deps.db.kysely, deps.db.dialect, token, deps.now());

@@ -110,7 +110,7 @@ async function loadBase(
     const { row, relation } = await assessmentFor(deps.db.kysely, actor, id);
     ensureAllowed('edit', row.status, relation);
   }
-  const row = await draftBase(deps.db.kysely, id, actor.orgId);
+  const row = await draftBase(deps.db.kysely, deps.db.dialect, id, actor.orgId);
   if (!row) throw new DomainError('not_found', { what: 'assessment' });
   ensureAllowed('edit', row.status, relationOf(actor, row.org_id, false));
   if (row.revision !== revision)

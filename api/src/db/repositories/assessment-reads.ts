@@ -4,6 +4,7 @@ import { jsonArrayFrom as pgArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteArray } from 'kysely/helpers/sqlite';
 import { z } from 'zod';
 import type { Dialect } from '../open.ts';
+import { type Placeholder, prepared } from '../prepared.ts';
 import type { AssessmentRow, Database } from '../schema.ts';
 import type { Scope } from './assessments.ts';
 import { parseColumn } from './json.ts';
@@ -24,6 +25,46 @@ export type DetailRow = AssessmentRow & {
   reviewers: z.infer<typeof Reviewers>;
 };
 
+/*
+ * The detail query, prepared once per dialect and kind of scope (it runs on
+ * every GET of an assessment; db/prepared.ts says why).
+ */
+type DetailArgs = { id: string; orgId: string; reviewerId: string };
+const detailQuery = (scope: 'all' | 'org' | 'reviewer') =>
+  prepared((db, p: Placeholder<DetailArgs>, dialect) => {
+    const arrayOf = dialect === 'postgres' ? pgArray : sqliteArray;
+    const scoped = inScope(
+      scope === 'all'
+        ? 'all'
+        : scope === 'org'
+          ? { orgId: p('orgId') }
+          : { reviewerId: p('reviewerId') },
+    );
+    return db
+      .selectFrom('assessments as a')
+      .innerJoin('organisations as o', 'o.id', 'a.org_id')
+      .leftJoin('users as d', 'd.id', 'a.decided_by')
+      .selectAll('a')
+      .select(['o.name as orgName', 'd.name as deciderName'])
+      .select((eb) =>
+        arrayOf(
+          eb
+            .selectFrom('assignments as s')
+            .innerJoin('users as u', 'u.id', 's.reviewer_id')
+            .select(['u.id', 'u.name'])
+            .whereRef('s.assessment_id', '=', 'a.id')
+            .orderBy('s.assigned_at'),
+        ).as('reviewers'),
+      )
+      .where('a.id', '=', p('id'))
+      .where(scoped);
+  });
+const detailQueries = {
+  all: detailQuery('all'),
+  org: detailQuery('org'),
+  reviewer: detailQuery('reviewer'),
+} as const;
+
 /** One assessment within a scope with what a detail shows beside it, in one query. */
 export async function findDetailRow(
   db: Kysely<Database>,
@@ -31,26 +72,13 @@ export async function findDetailRow(
   id: string,
   scope: Scope,
 ): Promise<DetailRow | undefined> {
-  const arrayOf = dialect === 'postgres' ? pgArray : sqliteArray;
-  const q = db
-    .selectFrom('assessments as a')
-    .innerJoin('organisations as o', 'o.id', 'a.org_id')
-    .leftJoin('users as d', 'd.id', 'a.decided_by')
-    .selectAll('a')
-    .select(['o.name as orgName', 'd.name as deciderName'])
-    .select((eb) =>
-      arrayOf(
-        eb
-          .selectFrom('assignments as s')
-          .innerJoin('users as u', 'u.id', 's.reviewer_id')
-          .select(['u.id', 'u.name'])
-          .whereRef('s.assessment_id', '=', 'a.id')
-          .orderBy('s.assigned_at'),
-      ).as('reviewers'),
-    )
-    .where('a.id', '=', id)
-    .where(inScope(scope));
-  const row = await q.executeTakeFirst();
+  const kind = scope === 'all' ? 'all' : 'orgId' in scope ? 'org' : 'reviewer';
+  const { rows } = await detailQueries[kind](db, dialect, {
+    id,
+    orgId: scope !== 'all' && 'orgId' in scope ? scope.orgId : '',
+    reviewerId: scope !== 'all' && 'reviewerId' in scope ? scope.reviewerId : '',
+  });
+  const row = rows[0];
   if (!row) return undefined;
   // SQLite hands the JSON array back as text, PostgreSQL already parsed.
   const raw: unknown = row.reviewers;

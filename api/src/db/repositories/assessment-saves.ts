@@ -1,6 +1,7 @@
 import type { AssessmentStatus } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../open.ts';
+import { type Placeholder, prepared } from '../prepared.ts';
 import type { Database } from '../schema.ts';
 import type { ReadModelColumns } from './assessment-reads.ts';
 
@@ -31,72 +32,110 @@ export interface DraftWrite {
   audit: { actor: string; detail: string; at: string };
 }
 
+/*
+ * Prepared once per shape (db/prepared.ts): the columns a save sets vary
+ * (title, date and position only sometimes) and so do the editable states,
+ * which are spelled into the SQL; the values are placeholders.
+ */
+type Set = DraftWrite['set'];
+type SaveArgs = Record<string, unknown>;
+const saves = new Map<string, ReturnType<typeof saveQuery>>();
+
+const setArgs = (set: Set) =>
+  Object.fromEntries(Object.entries(set).map(([k, v]) => [`set.${k}`, v ?? null]));
+
+function saveQuery(columns: readonly (keyof Set)[], states: readonly AssessmentStatus[]) {
+  return {
+    pg: prepared((db, p: Placeholder<SaveArgs>) =>
+      db
+        .with('u', (qc) =>
+          qc
+            .updateTable('assessments')
+            .set(Object.fromEntries(columns.map((k) => [k, p(`set.${k}`)])) as Partial<Set>)
+            .where('id', '=', p('id') as string)
+            .where('org_id', '=', p('orgId') as string)
+            .where('revision', '=', p('revision') as number)
+            .where('status', 'in', [...states])
+            .returning('id'),
+        )
+        .with('l', (qc) =>
+          qc
+            .insertInto('audit_log')
+            .columns(['assessment_id', 'actor_id', 'action', 'detail', 'at'])
+            .expression((eb) =>
+              eb
+                .selectFrom('u')
+                .select((s) => [
+                  'u.id',
+                  s.val(p('actor') as string).as('actor_id'),
+                  s.val('saved').as('action'),
+                  s.val(p('detail') as string).as('detail'),
+                  s.val(p('at') as string).as('at'),
+                ]),
+            ),
+        )
+        .selectFrom('u')
+        .select('u.id'),
+    ),
+    update: prepared((db, p: Placeholder<SaveArgs>) =>
+      db
+        .updateTable('assessments')
+        .set(Object.fromEntries(columns.map((k) => [k, p(`set.${k}`)])) as Partial<Set>)
+        .where('id', '=', p('id') as string)
+        .where('org_id', '=', p('orgId') as string)
+        .where('revision', '=', p('revision') as number)
+        .where('status', 'in', [...states]),
+    ),
+    audit: prepared((db, p: Placeholder<SaveArgs>) =>
+      db.insertInto('audit_log').values({
+        assessment_id: p('id') as string,
+        actor_id: p('actor') as string,
+        action: 'saved',
+        detail: p('detail') as string,
+        at: p('at') as string,
+      }),
+    ),
+  };
+}
+
+function saveQueriesFor(w: DraftWrite) {
+  const columns = (Object.keys(w.set) as (keyof Set)[]).sort();
+  const key = `${columns.join(',')}|${w.states.join(',')}`;
+  let q = saves.get(key);
+  if (!q) {
+    q = saveQuery(columns, w.states);
+    saves.set(key, q);
+  }
+  return q;
+}
+
 /** True when the save landed; false when the revision, state or organisation did not match. */
 export async function writeDraftIf(
   db: Kysely<Database>,
   dialect: Dialect,
   w: DraftWrite,
 ): Promise<boolean> {
-  if (dialect === 'postgres') {
-    const row = await db
-      .with('u', (qc) =>
-        qc
-          .updateTable('assessments')
-          .set(w.set)
-          .where('id', '=', w.id)
-          .where('org_id', '=', w.orgId)
-          .where('revision', '=', w.revision)
-          .where('status', 'in', [...w.states])
-          .returning('id'),
-      )
-      .with('l', (qc) =>
-        qc
-          .insertInto('audit_log')
-          .columns(['assessment_id', 'actor_id', 'action', 'detail', 'at'])
-          .expression((eb) =>
-            eb
-              .selectFrom('u')
-              .select((s) => [
-                'u.id',
-                s.val(w.audit.actor).as('actor_id'),
-                s.val('saved').as('action'),
-                s.val(w.audit.detail).as('detail'),
-                s.val(w.audit.at).as('at'),
-              ]),
-          ),
-      )
-      .selectFrom('u')
-      .select('u.id')
-      .executeTakeFirst();
-    return row !== undefined;
-  }
+  const q = saveQueriesFor(w);
+  const args: SaveArgs = {
+    ...setArgs(w.set),
+    id: w.id,
+    orgId: w.orgId,
+    revision: w.revision,
+    actor: w.audit.actor,
+    detail: w.audit.detail,
+    at: w.audit.at,
+  };
+  if (dialect === 'postgres') return (await q.pg(db, dialect, args)).rows.length > 0;
   return db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('assessments')
-      .set(w.set)
-      .where('id', '=', w.id)
-      .where('org_id', '=', w.orgId)
-      .where('revision', '=', w.revision)
-      .where('status', 'in', [...w.states])
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
-    await trx
-      .insertInto('audit_log')
-      .values({
-        assessment_id: w.id,
-        actor_id: w.audit.actor,
-        action: 'saved',
-        detail: w.audit.detail,
-        at: w.audit.at,
-      })
-      .execute();
+    const r = await q.update(trx, dialect, args);
+    if (Number(r.numAffectedRows ?? 0) !== 1) return false;
+    await q.audit(trx, dialect, args);
     return true;
   });
 }
 
-/** What a save needs of an assessment it has not seen at this revision (a cache miss). */
-export async function draftBase(db: Kysely<Database>, id: string, orgId: string) {
-  return db
+const baseQuery = prepared((db, p: Placeholder<{ id: string; orgId: string }>) =>
+  db
     .selectFrom('assessments')
     .select([
       'id',
@@ -110,7 +149,11 @@ export async function draftBase(db: Kysely<Database>, id: string, orgId: string)
       'self_result',
       'model_revision',
     ])
-    .where('id', '=', id)
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
+    .where('id', '=', p('id'))
+    .where('org_id', '=', p('orgId')),
+);
+
+/** What a save needs of an assessment it has not seen at this revision (a cache miss). */
+export async function draftBase(db: Kysely<Database>, dialect: Dialect, id: string, orgId: string) {
+  return (await baseQuery(db, dialect, { id, orgId })).rows[0];
 }
