@@ -15,6 +15,26 @@ import {
 
 const TierId = z.string().min(1).max(100);
 
+/** A previous title a tier asks for: a tier id and the whole years held on the closing day. */
+export const TitleRule = z
+  .object({ title: TierId, years: z.number().int().min(0).max(50) })
+  .openapi('TitleRule');
+
+/** Why an organisation may not apply: region, kind, or a previous title every tier asks for. */
+export const IneligibleReason = z.enum(['region', 'kind', 'title']).openapi('IneligibleReason');
+
+/** The applicant's standing against one tier's title rule, on the call's closing day. */
+export const TitleCheck = z
+  .object({
+    tier: z.string(),
+    title: z.string(),
+    years: z.number().int(),
+    met: z.boolean(),
+    heldSince: IsoDate.nullable().describe('最早获得该称号的日期'),
+    metFrom: IsoDate.nullable().describe('自该日起满足年限'),
+  })
+  .openapi('TitleCheck');
+
 export const ProgrammeInput = z
   .object({
     title: z.string().trim().min(1, '请填写申报名称').max(200),
@@ -42,6 +62,10 @@ export const ProgrammeInput = z
     reviewers: z.array(Id).max(50).default([]),
     recurrence: z.enum(['yearly']).nullable().optional(),
     previousId: Id.nullable().optional(),
+    titleRules: z
+      .record(TierId, TitleRule)
+      .default({})
+      .describe('各等级要求的已获称号及年限（如 示范 须已获评 优势 满 2 年，截至申报截止日）'),
   })
   .openapi('ProgrammeInput');
 
@@ -64,6 +88,7 @@ export const Programme = z
     reviewers: z.array(Id),
     createdAt: Timestamp,
     closedAt: Timestamp.nullable().describe('发起机构提前截止的时间'),
+    titleRules: z.record(z.string(), TitleRule),
   })
   .openapi('Programme');
 
@@ -82,7 +107,9 @@ export const ProgrammeView = z
         withdrawnAt: Timestamp.nullable(),
       }),
     ),
-    ineligible: z.array(z.enum(['region', 'kind'])),
+    ineligible: z.array(IneligibleReason),
+    /** The applicant's organisation against each tier's title rule (empty for the office). */
+    titleChecks: z.array(TitleCheck),
   })
   .openapi('ProgrammeView');
 
@@ -101,6 +128,8 @@ export const CohortReason = z
     tier: z.string().optional(),
     quota: z.number().optional(),
     awardedAhead: z.number().optional(),
+    title: z.string().optional(),
+    years: z.number().optional(),
   })
   .openapi('CohortReason');
 
@@ -132,7 +161,13 @@ export const ApplicantsView = z
   .object({
     window: ProgrammeWindow,
     tiers: z.array(
-      z.object({ id: z.string(), label: Text, passLine: z.number(), quota: z.number().nullable() }),
+      z.object({
+        id: z.string(),
+        label: Text,
+        passLine: z.number(),
+        quota: z.number().nullable(),
+        titleRule: TitleRule.nullable(),
+      }),
     ),
     rows: z.array(ApplicantRow),
     withdrawn: z.number().int(),
@@ -214,3 +249,49 @@ export const CultivationLine = z
     flagged: z.boolean().describe('连续或累计漏报年度复核两次及以上'),
   })
   .openapi('CultivationLine');
+
+export const TitleRecord = z
+  .object({
+    title: z.string(),
+    since: IsoDate,
+    source: z.enum(['call', 'declared']),
+    programme: orNull(z.object({ id: Id, title: z.string(), office: z.string() })),
+    declared: orNull(z.object({ id: Id, source: z.string(), by: z.string(), office: z.string() })),
+  })
+  .openapi('TitleRecord');
+
+export const DeclaredTitle = z
+  .object({
+    id: Id,
+    orgId: Id,
+    title: z.string(),
+    since: IsoDate,
+    source: z.string(),
+    declaredBy: z.object({ id: Id, name: z.string() }),
+    declaredOrg: z.object({ id: Id, name: z.string() }),
+    declaredAt: Timestamp,
+    revoked: orNull(z.object({ at: Timestamp, by: Id, reason: z.string() })),
+  })
+  .openapi('DeclaredTitle');
+
+export const OrganisationTitles = z
+  .object({
+    organisation: z.object({ id: Id, name: z.string() }),
+    /** What counts today: live declarations and titles from closed calls. */
+    held: z.array(TitleRecord),
+    /** Every declaration, revoked ones with who, when and why. */
+    declarations: z.array(DeclaredTitle),
+  })
+  .openapi('OrganisationTitles');
+
+export const DeclareTitleInput = z
+  .object({
+    title: TierId.describe('称号（评估表等级，如 advantage 即优势企业）'),
+    since: IsoDate.describe('获得称号的日期（认定文件的日期）'),
+    source: z.string().trim().min(2, '请写明依据（文件文号或认定名单）').max(300),
+  })
+  .openapi('DeclareTitleInput');
+
+export const RevokeTitleInput = z
+  .object({ reason: z.string().trim().min(2, '请说明撤销的原因').max(500) })
+  .openapi('RevokeTitleInput');

@@ -12,6 +12,7 @@ import { history } from './migrations/0010-history.ts';
 import { programmes } from './migrations/0011-programmes.ts';
 import { rollupFills } from './migrations/0012-rollup-fills.ts';
 import { programmeClosed } from './migrations/0013-programme-closed.ts';
+import { organisationTitles } from './migrations/0014-organisation-titles.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
 
@@ -35,6 +36,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0011-programmes': programmes(),
   '0012-rollup-fills': rollupFills(),
   '0013-programme-closed': programmeClosed(),
+  '0014-organisation-titles': organisationTitles(),
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */

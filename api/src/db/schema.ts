@@ -321,6 +321,26 @@ export interface ProgrammeTable {
   created_at: string;
   /** Set when the office ended the call before its closing date (migration 0013). */
   closed_at: string | null;
+  /** JSON: { [tierId]: { title, years } } previous titles a tier asks for (migration 0014); null = none. */
+  title_rules: string | null;
+}
+
+/** A title an office or admin declared for an organisation (migration 0014); never deleted. */
+export interface OrganisationTitleTable {
+  id: string;
+  org_id: string;
+  /** A tier id, e.g. "advantage". */
+  title: string;
+  /** YYYY-MM-DD the title was awarded from. */
+  since: string;
+  /** The document the declaration rests on (文号, list). */
+  source: string;
+  declared_by: string;
+  declared_org_id: string;
+  declared_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
 }
 
 export interface ProgrammeReviewerTable {
@@ -378,6 +398,7 @@ export interface Database {
   programme_reviewers: ProgrammeReviewerTable;
   programme_applications: ProgrammeApplicationTable;
   rollup_fills: RollupFillTable;
+  organisation_titles: OrganisationTitleTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -104,7 +104,21 @@ export interface DomainErrorParams {
     step: 'apply' | 'withdraw';
   };
   /** The organisation is not among those the call is for. */
-  not_eligible: { reasons: ('region' | 'kind')[]; region: string };
+  not_eligible: {
+    reasons: ('region' | 'kind' | 'title')[];
+    region: string;
+    /** For 'title': each tier's rule the organisation fails on the closing day (forms' TitleCheck). */
+    titles?: {
+      tier: string;
+      title: string;
+      years: number;
+      heldSince: string | null;
+      metFrom: string | null;
+      tierLabel: string;
+      titleLabel: string;
+    }[];
+    closesOn?: string;
+  };
   /** The organisation already has a live application to this call. */
   already_applied: { assessment: string };
   /** The assessment answers another definition or version than the call's. */

@@ -11,7 +11,23 @@ type ProgrammeCode =
   | 'programme_open'
   | 'invalid_programme';
 
-const REASON = { region: '所在地区不在申报范围内', kind: '机构类型不在申报范围内' } as const;
+const REASON = {
+  region: '所在地区不在申报范围内',
+  kind: '机构类型不在申报范围内',
+  title: '尚未满足本次申报对已获称号的要求',
+} as const;
+
+type TitleGap = NonNullable<DomainErrorParams['not_eligible']['titles']>[number];
+
+/** One tier's unmet title rule in words, with what to do about it. */
+const titleGap = (g: TitleGap, closesOn: string) => {
+  const need = g.years > 0 ? `须已获评${g.titleLabel}满 ${g.years} 年` : `须已获评${g.titleLabel}`;
+  const have =
+    g.heldSince === null
+      ? '本机构尚无该称号的记录（如已获评，请发起机构凭认定文件登记）'
+      : `本机构自 ${g.heldSince} 起获评，至 ${closesOn} 不满 ${g.years} 年，${g.metFrom} 起满足`;
+  return `申报${g.tierLabel}${need}（截至 ${closesOn}）：${have}`;
+};
 
 export const PROGRAMME_PROBLEMS: {
   [C in ProgrammeCode]: (p: DomainErrorParams[C]) => Problem;
@@ -24,13 +40,16 @@ export const PROGRAMME_PROBLEMS: {
       `申报时间为 ${opensOn} 至 ${closesOn}（含首尾两日），今天是 ${today}。`,
       { opensOn, closesOn, today },
     ),
-  not_eligible: ({ reasons, region }) =>
+  not_eligible: ({ reasons, region, titles, closesOn }) =>
     new Problem(
       403,
       'not-eligible',
       '本机构不符合申报条件',
-      `${reasons.map((r) => REASON[r]).join('；')}（申报范围：${region || '全国'}）。`,
-      { reasons },
+      [
+        `${reasons.map((r) => REASON[r]).join('；')}（申报范围：${region || '全国'}）。`,
+        ...(titles ?? []).map((g) => `${titleGap(g, closesOn ?? '')}。`),
+      ].join(''),
+      { reasons, ...(titles ? { titles } : {}) },
     ),
   already_applied: ({ assessment }) =>
     new Problem(

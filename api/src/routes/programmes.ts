@@ -31,12 +31,15 @@ import {
   withdraw,
 } from '../services/programmes.ts';
 import { IdParams } from './assessments.ts';
+import { programmeTitleRoutes } from './programmes-titles.ts';
 
 const tags = ['申报'];
 
 /** Calls an office runs; applications; the office's view, ranking and roll-up (issue 18). */
 export function programmeRoutes(deps: Deps) {
   const app = router();
+  // Before /programmes/{id}, so fixed paths are not read as an id.
+  app.route('/', programmeTitleRoutes(deps));
 
   app.openapi(
     createRoute({

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/session.ts';
 import { findProgramme, insertProgramme, type Programme } from '../db/repositories/programmes.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
-import { applicantsOf } from './programme-ranking.ts';
+import { Rankings } from './programme-cohort.ts';
 import { isOffice, todayFor, windowOf } from './programmes.ts';
 
 /*
@@ -47,7 +47,7 @@ export async function nextYear(deps: Deps, actor: Actor, id: string): Promise<Pr
 }
 
 /** The calls of a chain, oldest first, ending at `p` (at most 50 back). */
-async function chainOf(deps: Deps, p: Programme): Promise<Programme[]> {
+export async function chainOf(deps: Deps, p: Programme): Promise<Programme[]> {
   const chain = [p];
   let at = p;
   for (let i = 0; i < 50 && at.previousId; i++) {
@@ -72,30 +72,44 @@ export async function cultivationOf(
   deps: Deps,
   actor: Actor,
   id: string,
+  rankings: Rankings = new Rankings(deps),
 ): Promise<CultivationLine[]> {
   const p = await findProgramme(deps.db.kysely, id);
   if (!p || !isOffice(actor, p)) throw new DomainError('not_found', { what: 'programme', id });
+  return cultivationAlong(deps, await chainOf(deps, p), rankings);
+}
+
+/**
+ * Cultivation along a chain of calls (oldest first). Each closed call is
+ * ranked once through `rankings`, however many chains or requests in this
+ * request ask for it (the dashboard walks every chain of an office).
+ */
+export async function cultivationAlong(
+  deps: Deps,
+  chain: readonly Programme[],
+  rankings: Rankings,
+): Promise<CultivationLine[]> {
   const today = todayFor(deps);
-  const closed = (await chainOf(deps, p)).filter((c) => windowOf(c, today) === 'closed');
-  const views = await Promise.all(closed.map((c) => applicantsOf(deps, actor, c.id)));
+  const closed = chain.filter((c) => windowOf(c, today) === 'closed');
   const lines = new Map<string, CultivationLine>();
-  closed.forEach((call, k) => {
-    const view = views[k];
-    if (!view) return;
-    const applied = new Set(view.rows.map((r) => r.organisation.id));
+  for (const call of closed) {
+    const ranked = await rankings.call(call);
+    const placed = new Map(ranked.cohort?.placements.map((x) => [x.id, x.tier]));
+    const applied = new Set(ranked.live.map((a) => a.orgId));
     for (const line of lines.values())
       if (!applied.has(line.organisation.id))
         line.missed.push({ programme: call.id, title: call.title });
-    for (const r of view.rows) {
-      if (r.awarded === null || lines.has(r.organisation.id)) continue;
-      lines.set(r.organisation.id, {
-        organisation: r.organisation,
-        awarded: { programme: call.id, title: call.title, tier: r.awarded },
+    for (const a of ranked.live) {
+      const awarded = placed.get(a.assessmentId) ?? null;
+      if (awarded === null || lines.has(a.orgId)) continue;
+      lines.set(a.orgId, {
+        organisation: { id: a.orgId, name: a.orgName },
+        awarded: { programme: call.id, title: call.title, tier: awarded },
         missed: [],
         flagged: false,
       });
     }
-  });
+  }
   return [...lines.values()]
     .map((l) => ({ ...l, flagged: l.missed.length >= MISSED_REVIEWS_FLAG }))
     .sort(

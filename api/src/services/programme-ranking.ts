@@ -1,24 +1,13 @@
-import type { AssessmentStatus } from '@zhiping/forms';
-import {
-  type CohortGrade,
-  type CohortReason,
-  type CohortTier,
-  type Definition,
-  rankCohort,
-  type Text,
-} from '@zhiping/forms';
+import type { AssessmentStatus, ScoreResult } from '@zhiping/forms';
+import { type CohortGrade, type CohortReason, StoredScoreResult, type Text } from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
-import {
-  type Application,
-  applicationsOf,
-  findProgramme,
-  type Programme,
-} from '../db/repositories/programmes.ts';
-import { decidedOutcomes, latestRound } from '../db/repositories/rounds.ts';
+import { parseColumn } from '../db/repositories/json.ts';
+import { type Application, findProgramme, type Programme } from '../db/repositories/programmes.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
-import { isOffice, todayFor, type WindowState, windowOf } from './programmes.ts';
+import { type RankedCall, Rankings } from './programme-cohort.ts';
+import { isOffice, todayFor, type WindowState } from './programmes.ts';
 
 /*
  * What the office sees of a call: its applicants with their decided scores,
@@ -47,7 +36,14 @@ export interface ApplicantRow {
 
 export interface ApplicantsView {
   window: WindowState;
-  tiers: { id: string; label: Text; passLine: number; quota: number | null }[];
+  tiers: {
+    id: string;
+    label: Text;
+    passLine: number;
+    quota: number | null;
+    /** The previous title the tier asks for, if any. */
+    titleRule: { title: string; years: number } | null;
+  }[];
   rows: ApplicantRow[];
   withdrawn: number;
   /** Present once the window has closed. */
@@ -64,75 +60,37 @@ export interface ApplicantsView {
 async function officeProgramme(deps: Deps, actor: Actor, id: string) {
   const p = await findProgramme(deps.db.kysely, id);
   if (!p || !isOffice(actor, p)) throw new DomainError('not_found', { what: 'programme', id });
-  const { definition } = await deps.definitions.get(`${p.definitionId}@${p.definitionVersion}`);
-  return { p, definition };
+  return p;
 }
 
-/**
- * The call's tiers as cohort tiers: the definition's pass lines, the call's
- * quotas. A lowest tier at 0 points is the floor every result reaches
- * ("not eligible", "not ready"), not something a call awards: it is left out,
- * so the pass line is the lowest tier that means something.
- */
-export const cohortTiers = (p: Programme, definition: Definition): CohortTier[] =>
-  definition.tiers
-    .filter((t, i) => !(i === 0 && t.minScore === 0))
-    .map((t) => {
-      const quota = p.quotas[t.id];
-      return { id: t.id, passLine: t.minScore, ...(quota === undefined ? {} : { quota }) };
-    });
-
-/**
- * Tiers above the one the reviewed verdict reached are out of reach whatever
- * the total: their gates or conditions failed.
- */
-const beyondVerdict = (definition: Definition, reached: string | null): string[] => {
-  const index = reached === null ? -1 : definition.tiers.findIndex((t) => t.id === reached);
-  return definition.tiers.slice(index + 1).map((t) => t.id);
-};
-
-export async function applicantsOf(deps: Deps, actor: Actor, id: string): Promise<ApplicantsView> {
-  const { p, definition } = await officeProgramme(deps, actor, id);
-  return applicantsView(deps, actor, p, definition);
-}
-
-/** The applicants of a call the caller already found to be the actor's office's. */
-async function applicantsView(
+export async function applicantsOf(
   deps: Deps,
   actor: Actor,
-  p: Programme,
-  definition: Definition,
+  id: string,
+  rankings: Rankings = new Rankings(deps),
 ): Promise<ApplicantsView> {
-  const db = deps.db.kysely;
-  const all = await applicationsOf(db, p.id);
-  const live = all.filter((a) => a.withdrawnAt === null);
+  const p = await officeProgramme(deps, actor, id);
+  const { live, ...view } = await applicantsView(deps, await rankings.call(p));
+  await logViews(deps, actor, p, live);
+  return view;
+}
+
+/** The applicants of a ranked call, without logging a view (the caller decides). */
+export async function applicantsView(
+  deps: Deps,
+  ranked: RankedCall,
+): Promise<ApplicantsView & { live: Application[] }> {
+  const { p, definition, window, all, live, decided, cohort } = ranked;
   const ids = live.map((a) => a.assessmentId);
-  const decided = await decidedOutcomes(db, ids);
   const rows =
     ids.length === 0
       ? []
-      : await db
+      : await deps.db.kysely
           .selectFrom('assessments')
           .select(['id', 'title', 'status', 'list_score'])
           .where('id', 'in', ids)
           .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const window = windowOf(p, todayFor(deps));
-  const cohort =
-    window === 'closed'
-      ? rankCohort(
-          live.map((a) => {
-            const d = decided.get(a.assessmentId);
-            return {
-              id: a.assessmentId,
-              total: d ? d.score : null,
-              ineligibleFor: d ? beyondVerdict(definition, d.tier) : [],
-            };
-          }),
-          { tiers: cohortTiers(p, definition), excellentShare: p.excellentShare ?? 0 },
-        )
-      : null;
-  await logViews(deps, actor, p, live);
   const placed = new Map(cohort?.placements.map((x) => [x.id, x]));
   const out = live.map((a): ApplicantRow => {
     const row = byId.get(a.assessmentId);
@@ -166,6 +124,7 @@ async function applicantsView(
       label: t.label,
       passLine: t.minScore,
       quota: p.quotas[t.id] ?? null,
+      titleRule: p.titleRules[t.id] ?? null,
     })),
     rows: out,
     withdrawn: all.length - live.length,
@@ -178,6 +137,7 @@ async function applicantsView(
           quotaTies: cohort.quotaTies,
         }
       : null,
+    live,
   };
 }
 
@@ -236,10 +196,17 @@ export interface Rollup {
 }
 
 /** The call's outcome as counts the office's own indicators can use. */
-export async function rollupOf(deps: Deps, actor: Actor, id: string): Promise<Rollup> {
-  const db = deps.db.kysely;
-  const { p, definition } = await officeProgramme(deps, actor, id);
-  const view = await applicantsView(deps, actor, p, definition);
+export async function rollupOf(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  rankings: Rankings = new Rankings(deps),
+): Promise<Rollup> {
+  const p = await officeProgramme(deps, actor, id);
+  const ranked = await rankings.call(p);
+  const { definition } = ranked;
+  const view = await applicantsView(deps, ranked);
+  await logViews(deps, actor, p, view.live);
   const decidedRows = view.rows.filter((r) => r.reviewed !== null);
   const reached: Record<string, number> = {};
   definition.tiers.forEach((t, i) => {
@@ -248,23 +215,24 @@ export async function rollupOf(deps: Deps, actor: Actor, id: string): Promise<Ro
       return at >= i;
     }).length;
   });
+  const results = await reviewedResults(
+    deps,
+    decidedRows.flatMap((r) =>
+      r.reviewed ? [{ assessment: r.assessment, round: r.reviewed.round }] : [],
+    ),
+  );
   const sections: Rollup['sections'] = definition.sections.map((s) => ({
     id: s.id,
     title: s.title,
-    values: [],
-  }));
-  for (const r of decidedRows) {
-    const round = await latestRound(db, r.assessment);
-    const result = round?.reviewed?.result;
-    for (const s of sections) {
-      const got = result?.sections.find((x) => x.id === s.id);
-      s.values.push({
+    values: decidedRows.map((r) => {
+      const got = results.get(r.assessment)?.sections.find((x) => x.id === s.id);
+      return {
         assessment: r.assessment,
         organisation: r.organisation.name,
         percent: got?.ratio == null ? null : Math.round(got.ratio * 1000) / 10,
-      });
-    }
-  }
+      };
+    }),
+  }));
   return {
     programme: { id: p.id, title: p.title, definition: `${p.definitionId}@${p.definitionVersion}` },
     window: view.window,
@@ -277,4 +245,39 @@ export async function rollupOf(deps: Deps, actor: Actor, id: string): Promise<Ro
     excellent: view.ranking?.excellent ?? null,
     sections,
   };
+}
+
+/**
+ * The reviewed results frozen with each applicant's decided round, in one
+ * query (the heat map reads every decided applicant's sections).
+ */
+async function reviewedResults(
+  deps: Deps,
+  wanted: readonly { assessment: string; round: number }[],
+): Promise<Map<string, ScoreResult>> {
+  const out = new Map<string, ScoreResult>();
+  if (wanted.length === 0) return out;
+  const roundOf = new Map(wanted.map((w) => [w.assessment, w.round]));
+  const rows = await deps.db.kysely
+    .selectFrom('rounds')
+    .select(['assessment_id', 'number', 'reviewed_result'])
+    .where(
+      'assessment_id',
+      'in',
+      wanted.map((w) => w.assessment),
+    )
+    .where('reviewed_result', 'is not', null)
+    .execute();
+  for (const r of rows) {
+    if (Number(r.number) !== roundOf.get(r.assessment_id) || !r.reviewed_result) continue;
+    out.set(
+      r.assessment_id,
+      parseColumn(
+        StoredScoreResult,
+        r.reviewed_result,
+        `rounds of ${r.assessment_id}.reviewed_result`,
+      ),
+    );
+  }
+  return out;
 }

@@ -19,7 +19,14 @@ import { DomainError } from '../domain/errors.ts';
 import { createAssessment } from './assessments.ts';
 import { startFrom } from './carry-over.ts';
 import { defaultAsOf } from './dates.ts';
+import { Rankings } from './programme-cohort.ts';
 import { programmeSubmitted } from './programme-submitted.ts';
+import {
+  awardedTiers,
+  callBarred,
+  type TitleCheckView,
+  titleChecksFor,
+} from './programme-titles.ts';
 
 /*
  * Programmes (calls): an office runs one for the organisations in its
@@ -68,6 +75,7 @@ export interface ProgrammeInput {
   reviewers: string[];
   recurrence?: 'yearly' | null | undefined;
   previousId?: string | null | undefined;
+  titleRules?: Record<string, { title: string; years: number }> | undefined;
 }
 
 /** Opens a call (a city office's respondent, or an admin for the platform). */
@@ -105,6 +113,13 @@ export async function createProgramme(
         field: `quotas.${tier}`,
         reason: `评估表没有等级“${tier}”：名额只能按评估表的等级设置。`,
       });
+  const titleRules = input.titleRules ?? {};
+  for (const tier of Object.keys(titleRules))
+    if (!tierIds.has(tier))
+      throw new DomainError('invalid_programme', {
+        field: `titleRules.${tier}`,
+        reason: `评估表没有等级“${tier}”：称号要求只能按评估表的等级设置。`,
+      });
   const reviewers = [...new Set(input.reviewers)];
   if (reviewers.length > 0) {
     const found = await db
@@ -141,6 +156,7 @@ export async function createProgramme(
     reviewers,
     createdAt: deps.now().toISOString(),
     createdBy: actor.id,
+    titleRules,
   };
   await insertProgramme(db, programme);
   const created = await findProgramme(db, programme.id);
@@ -161,7 +177,9 @@ export interface ProgrammeView {
     withdrawnAt: string | null;
   } | null;
   /** Why the actor's organisation may not apply (applicants). */
-  ineligible: ('region' | 'kind')[];
+  ineligible: ('region' | 'kind' | 'title')[];
+  /** The applicant's organisation against each tier's title rule; empty for the office. */
+  titleChecks: TitleCheckView[];
 }
 
 /**
@@ -172,6 +190,8 @@ export async function listProgrammes(deps: Deps, actor: Actor): Promise<Programm
   const db = deps.db.kysely;
   const today = todayFor(deps);
   const out: ProgrammeView[] = [];
+  // Calls asking for titles may rank earlier calls: once for the whole list.
+  const rankings = new Rankings(deps);
   for (const p of await allProgrammes(db)) {
     if (isOffice(actor, p)) {
       out.push({
@@ -180,11 +200,12 @@ export async function listProgrammes(deps: Deps, actor: Actor): Promise<Programm
         as: 'office',
         application: null,
         ineligible: [],
+        titleChecks: [],
       });
       continue;
     }
     if (actor.role !== 'respondent' || eligibilityOf(actor, p).length > 0) continue;
-    out.push(await applicantView(deps, actor, p, today));
+    out.push(await applicantView(deps, actor, p, today, rankings));
   }
   return out;
 }
@@ -194,7 +215,10 @@ async function applicantView(
   actor: Actor,
   p: Programme,
   today: string,
+  rankings: Rankings = new Rankings(deps),
 ): Promise<ProgrammeView> {
+  const titleChecks = await titleChecksFor(deps, actor.orgId, p, rankings);
+  const barred = callBarred(p, (await awardedTiers(deps, p)).ids, titleChecks);
   const mine = await deps.db.kysely
     .selectFrom('programme_applications')
     .select(['id', 'assessment_id', 'applied_at', 'withdrawn_at'])
@@ -214,7 +238,8 @@ async function applicantView(
           withdrawnAt: mine.withdrawn_at,
         }
       : null,
-    ineligible: eligibilityOf(actor, p),
+    ineligible: [...eligibilityOf(actor, p), ...(barred ? (['title'] as const) : [])],
+    titleChecks,
   };
 }
 
@@ -230,6 +255,7 @@ export async function programmeFor(deps: Deps, actor: Actor, id: string): Promis
       as: 'office',
       application: null,
       ineligible: [],
+      titleChecks: [],
     };
   if (actor.role !== 'respondent' || eligibilityOf(actor, p).length > 0)
     throw new DomainError('not_found', { what: 'programme', id });
@@ -253,6 +279,17 @@ export async function apply(
     throw new DomainError('not_found', { what: 'programme', id: programmeId });
   const reasons = eligibilityOf(actor, p);
   if (reasons.length > 0) throw new DomainError('not_eligible', { reasons, region: p.region });
+  const checks = await titleChecksFor(deps, actor.orgId, p);
+  const tiers = await awardedTiers(deps, p);
+  if (callBarred(p, tiers.ids, checks))
+    throw new DomainError('not_eligible', {
+      reasons: ['title'],
+      region: p.region,
+      titles: checks
+        .filter((c) => !c.met)
+        .map((c) => ({ ...c, tierLabel: tiers.label(c.tier), titleLabel: tiers.label(c.title) })),
+      closesOn: p.closesOn,
+    });
   const today = todayFor(deps);
   if (windowOf(p, today) !== 'open')
     throw new DomainError('programme_window', {

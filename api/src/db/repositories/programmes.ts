@@ -8,6 +8,9 @@ type Db = Kysely<Database>;
 
 const Kinds = z.array(OrgKind);
 const Quotas = z.record(z.string(), z.number().int().nonnegative());
+const TitleRules = z
+  .record(z.string(), z.object({ title: z.string(), years: z.number().int().nonnegative() }))
+  .nullable();
 
 /** A programme (call) with its JSON columns parsed once, here. */
 export interface Programme {
@@ -31,6 +34,8 @@ export interface Programme {
   closedAt: string | null;
   /** The office user who opened the call: reviewers are assigned in their name. */
   createdBy: string;
+  /** Per tier, the previous title (a tier id) and whole years held it asks for (titles.ts). */
+  titleRules: Record<string, { title: string; years: number }>;
 }
 
 export type NewProgramme = Omit<Programme, 'ownerName' | 'closedAt'>;
@@ -57,6 +62,7 @@ const fromRow = (
   createdAt: row.created_at,
   closedAt: row.closed_at,
   createdBy: row.created_by,
+  titleRules: parseColumn(TitleRules, row.title_rules ?? 'null', 'programmes.title_rules') ?? {},
 });
 
 export async function insertProgramme(db: Db, p: NewProgramme) {
@@ -78,6 +84,7 @@ export async function insertProgramme(db: Db, p: NewProgramme) {
       previous_id: p.previousId,
       created_by: p.createdBy,
       created_at: p.createdAt,
+      title_rules: Object.keys(p.titleRules).length ? toColumn(p.titleRules) : null,
     })
     .execute();
   if (p.reviewers.length > 0)
