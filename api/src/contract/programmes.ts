@@ -295,3 +295,47 @@ export const DeclareTitleInput = z
 export const RevokeTitleInput = z
   .object({ reason: z.string().trim().min(2, '请说明撤销的原因').max(500) })
   .openapi('RevokeTitleInput');
+
+export const DashboardCall = z
+  .object({
+    programme: z.object({
+      id: Id,
+      title: z.string(),
+      opensOn: IsoDate,
+      closesOn: IsoDate,
+      closedAt: Timestamp.nullable(),
+      recurrence: z.enum(['yearly']).nullable(),
+      previousId: Id.nullable(),
+      definition: z.string(),
+    }),
+    window: ProgrammeWindow,
+    tiers: z.array(z.object({ id: z.string(), label: Text })),
+    applied: z.number().int(),
+    withdrawn: z.number().int(),
+    submitted: z.number().int(),
+    decided: z.number().int(),
+    passed: z.number().int().describe('已评审且达到最低合格线'),
+    awarded: z.record(z.string(), z.number()).nullable().describe('截止后按名额与称号要求获评'),
+    excellent: z.number().int().nullable(),
+  })
+  .openapi('DashboardCall');
+
+export const OfficeDashboard = z
+  .object({
+    calls: z.array(DashboardCall),
+    totals: z.object({
+      calls: z.number().int(),
+      open: z.number().int(),
+      upcoming: z.number().int(),
+      closed: z.number().int(),
+      applied: z.number().int(),
+      decided: z.number().int(),
+      passed: z.number().int(),
+      awarded: z.record(z.string(), z.number()),
+      flagged: z.number().int(),
+    }),
+    cultivation: z.array(
+      CultivationLine.extend({ chain: z.object({ id: Id, title: z.string() }) }),
+    ),
+  })
+  .openapi('OfficeDashboard');

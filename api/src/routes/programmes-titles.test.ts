@@ -250,5 +250,78 @@ describe.each(targets)('previous titles on %s', (target) => {
         list.held.map((t: { title: string; source: string }) => `${t.source}:${t.title}`),
       ).toEqual(['declared:advantage', 'call:advantage']);
     });
+
+    it('sums every call of the office on its dashboard, equal to counts over the applications', async () => {
+      const mayor = await as('mayor');
+      // Two yearly reviews after the first call (2025 and 2026), both closed now: alice,
+      // in cultivation since the first call, applied to neither.
+      const y2025 = (await mayor.req('POST', `/api/programmes/${first}/next`)).body;
+      const y2026 = (await mayor.req('POST', `/api/programmes/${y2025.id}/next`)).body;
+      expect((await (await as('alice')).get('/api/programmes/dashboard')).status).toBe(403);
+      const dash = await mayor.get('/api/programmes/dashboard');
+      expect(dash.status).toBe(200);
+      const { calls, totals, cultivation } = dash.body;
+      expect(calls).toHaveLength(5);
+      for (const c of calls) {
+        const view = (await mayor.get(`/api/programmes/${c.programme.id}/applicants`)).body;
+        type Row = {
+          status: string;
+          reviewed: unknown;
+          grade: string | null;
+          awarded: string | null;
+        };
+        const rows = view.rows as Row[];
+        const awarded: Record<string, number> = {};
+        for (const r of rows) if (r.awarded) awarded[r.awarded] = (awarded[r.awarded] ?? 0) + 1;
+        expect(c, c.programme.title).toMatchObject({
+          window: view.window,
+          applied: rows.length,
+          withdrawn: view.withdrawn,
+          submitted: rows.filter((r) => r.status !== 'draft').length,
+          decided: rows.filter((r) => r.reviewed !== null).length,
+        });
+        if (view.window === 'closed') {
+          expect(c.passed).toBe(
+            rows.filter((r) => r.grade === 'pass' || r.grade === 'excellent').length,
+          );
+          // Tiers nobody got are listed with 0.
+          expect(Object.fromEntries(Object.entries(c.awarded).filter(([, n]) => n))).toEqual(
+            awarded,
+          );
+        } else expect(c.awarded).toBeNull();
+      }
+      const second2 = calls.find((c: { programme: { id: string } }) => c.programme.id === second);
+      expect(second2).toMatchObject({
+        applied: 2,
+        decided: 2,
+        passed: 2,
+        awarded: { demonstration: 1, advantage: 1 },
+      });
+      expect(totals).toMatchObject({
+        calls: 5,
+        open: 1,
+        closed: 4,
+        upcoming: 0,
+        applied: 4,
+        decided: 3,
+      });
+      expect(totals.awarded).toEqual({ advantage: 2, demonstration: 1 });
+      // The 2024 chain: alice awarded in the first call, missed 2025 and 2026 → flagged.
+      const line = cultivation.find(
+        (l: { chain: { id: string }; organisation: { id: string } }) =>
+          l.chain.id === y2026.id && l.organisation.id === 'org-a',
+      );
+      expect(line).toMatchObject({
+        flagged: true,
+        awarded: { programme: first, tier: 'advantage' },
+      });
+      expect(line.missed.map((m: { programme: string }) => m.programme)).toEqual([
+        y2025.id,
+        y2026.id,
+      ]);
+      expect(totals.flagged).toBe(
+        cultivation.filter((l: { flagged: boolean }) => l.flagged).length,
+      );
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   CultivationLine,
   Fill,
   FillInput,
+  OfficeDashboard,
   OverrideInput,
   Programme,
   ProgrammeInput,
@@ -18,6 +19,7 @@ import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/context.ts';
 import { body, errors, jsonContent, router } from '../http/route-kit.ts';
 import { cultivationOf, nextYear } from '../services/programme-cultivation.ts';
+import { officeDashboard } from '../services/programme-dashboard.ts';
 import { explainOverride, fillFromProgramme, fillsOf } from '../services/programme-fills.ts';
 import { applicantsOf, rollupOf } from '../services/programme-ranking.ts';
 import { rankingWorkbook } from '../services/programme-workbook.ts';
@@ -84,6 +86,21 @@ export function programmeRoutes(deps: Deps) {
       },
     }),
     async (c) => c.json(await reviewerChoices(deps, actorOf(c)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programmes/dashboard',
+      tags,
+      summary: '本机构全部申报一览：各申报的申报、评审、合格、获评数，培育单位及漏报复核',
+      responses: {
+        200: jsonContent(OfficeDashboard, '一览'),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json(await officeDashboard(deps, actorOf(c)), 200),
   );
 
   app.openapi(
