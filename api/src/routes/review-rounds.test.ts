@@ -472,6 +472,71 @@ describe.each(targets)('review rounds on %s', (target) => {
       expect((await rob.get(`/api/reviewers/${h.users.rita.id}/agreement`)).status).toBe(403);
     });
 
+    // Found by the browser test: the lead's round-1 settlement, carried as 待复核, hid the
+    // lead's new judgement of the changed answer from the detail, the preview and the reports.
+    it('counts the lead’s new judgement of a changed answer, not the settlement it replaced', async () => {
+      const a = await submitted();
+      await assign(a.id, 'rita');
+      await assign(a.id, 'rob');
+      const items: Item[] = a.result.items;
+      const [x] = flippable(items);
+      if (!x) throw new Error('no flippable item');
+      const self = items.find((i) => i.id === x)?.status ?? '';
+      for (const c of [rita, rob]) {
+        const put = await c.req('PUT', `/api/assessments/${a.id}/reviews/${x}`, {
+          verdict: 'override',
+          status: overrideOf(self),
+          reason: '与现场所见不符',
+        });
+        expect(put.status).toBe(200);
+        await c.req('POST', `/api/assessments/${a.id}/review/finish`);
+      }
+      const settled = await rita.req('PUT', `/api/assessments/${a.id}/settlements/${x}`, {
+        verdict: 'override',
+        status: overrideOf(self),
+        reason: '两位评审员一致',
+      });
+      expect(settled.status).toBe(200);
+      await rita.req('POST', `/api/assessments/${a.id}/decision`, {
+        outcome: 'return',
+        comment: '请核实',
+      });
+      const back = (await alice.get(`/api/assessments/${a.id}`)).body;
+      const reopened = (
+        await alice.req('POST', `/api/assessments/${a.id}/reopen`, { revision: back.revision })
+      ).body;
+      const saved = (
+        await alice.req('PATCH', `/api/assessments/${a.id}`, {
+          revision: reopened.revision,
+          answers: { [x]: !NEARLY[x] },
+        })
+      ).body;
+      const again = await alice.req('POST', `/api/assessments/${a.id}/submit`, {
+        revision: saved.revision,
+      });
+      expect(again.body.status).toBe('in_review');
+
+      // Round 2: the lead judges the changed answer again, as their own judgement.
+      const now = again.body.result.items.find((i: Item) => i.id === x)?.status ?? '';
+      const rejudged = await rita.req('PUT', `/api/assessments/${a.id}/reviews/${x}`, {
+        verdict: 'override',
+        status: overrideOf(now),
+        reason: '第二轮复核',
+      });
+      expect(rejudged.status).toBe(200);
+      const live = (await rita.get(`/api/assessments/${a.id}`)).body;
+      const counted = live.reviews.filter((r: { item: string }) => r.item === x);
+      expect(counted).toMatchObject([
+        { kind: 'own', round: 2, state: 'current', reason: '第二轮复核' },
+      ]);
+      const preview = (await rita.get(`/api/assessments/${a.id}/decision/preview?agreeRest=true`))
+        .body;
+      expect(live.reviewedResult.total.score).toBe(preview.score);
+      expect(live.reviewedResult.items.find((i: { id: string }) => i.id === x)).toMatchObject({
+        overridden: true,
+      });
+    });
+
     it('tells each person what concerns them, and filters and exports the audit trail', async () => {
       await alice.req('POST', '/api/notifications/read', {});
       const a = await submitted();

@@ -59,14 +59,11 @@ export async function reviewView(
   // reviewer reads them once every reviewer finished (their own are in the
   // review console), so no one judges with the lead's view in front of them.
   const seesCounted = relation.role !== 'reviewer' || relation.lead !== false || everyoneDone;
-  const shown = seesCounted
-    ? all.filter(
-        (j) =>
-          j.kind === 'final' ||
-          (j.reviewer.id === lead?.id && !all.some((f) => f.kind === 'final' && f.item === j.item)),
-      )
-    : [];
-  const counted = effectiveJudgements(shown, lead?.id);
+  // Only current judgements count: a settlement carried as 待复核 from an earlier round
+  // must neither show nor hide the lead's judgement of the changed answer (it did hide
+  // it, so the decided item read as unjudged on the results page and in the reports).
+  const counted = effectiveJudgements(seesCounted ? all : [], lead?.id);
+  const shown = [...counted.values()];
   let reviewedResult: ScoreResult | null = round.reviewed?.result ?? null;
   if (!reviewedResult && round.decision) {
     // Decided before rounds existed: frozen now, once, and read from the round ever after.
