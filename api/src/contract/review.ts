@@ -85,6 +85,8 @@ export const DecisionPreview = z
     applicable: z.number().int(),
     /** Applicable items without a current judgement (needs-recheck counts as unjudged). */
     unjudged: z.array(z.string()),
+    /** Items the decision would record as 观察项: scored as met, listed in the reports to watch. */
+    observations: z.array(z.string()),
     /** Whether the decision would be accepted now. */
     allowed: z.boolean(),
   })

@@ -5,6 +5,7 @@ import { formatForPrint, STATUS_ARGB, wrapBody } from './excel-format.ts';
 import { UNVERIFIED } from './labels.ts';
 
 import type { ReportModel, TopSection } from './model.ts';
+import { OBSERVATIONS_TITLE } from './pdf-observations.ts';
 import { sheetName } from './sheet-names.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
 
@@ -88,6 +89,36 @@ export function addGapsSheet(
     r.getCell('status').font = { bold: true, color: { argb: STATUS_ARGB[g.status] } };
   });
   ws.getColumn('cost').numFmt = '0.##';
+  wrapBody(ws);
+  formatForPrint(ws, { landscape: true, title: ctx.title, seal: ctx.seal });
+}
+
+/** The items the review judged 观察项 (scored as 符合, to keep watching); no sheet when there are none. */
+export function addObservationsSheet(wb: Workbook, model: ReportModel, ctx: SheetContext): void {
+  if (model.observations.length === 0) return;
+  const ws = wb.addWorksheet(sheetName(OBSERVATIONS_TITLE, ctx.taken));
+  ws.columns = [
+    { header: '序号', key: 'n', width: 6 },
+    { header: '编号', key: 'id', width: 22 },
+    { header: '条款', key: 'clause', width: 8 },
+    { header: '题目', key: 'prompt', width: 46 },
+    { header: '得分', key: 'points', width: 7 },
+    { header: '满分', key: 'max', width: 7 },
+    { header: '评审说明', key: 'note', width: 46 },
+  ];
+  model.observations.forEach((row, i) => {
+    ws.addRow({
+      n: i + 1,
+      id: row.id,
+      clause: row.clause,
+      prompt: row.prompt,
+      points: row.points,
+      max: row.max,
+      note: row.reviewNote,
+    });
+  });
+  ws.getColumn('points').numFmt = '0.##';
+  ws.getColumn('max').numFmt = '0.##';
   wrapBody(ws);
   formatForPrint(ws, { landscape: true, title: ctx.title, seal: ctx.seal });
 }

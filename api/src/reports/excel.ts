@@ -2,10 +2,16 @@ import { formatDate, reasonText, refOf, textOf, translate, verdictLabel } from '
 import ExcelJS, { type Worksheet } from 'exceljs';
 import { citationsText } from './citations.ts';
 import { formatForPrint, wrapBody } from './excel-format.ts';
-import { addGapsSheet, addSectionSheet, type SheetContext } from './excel-items.ts';
+import {
+  addGapsSheet,
+  addObservationsSheet,
+  addSectionSheet,
+  type SheetContext,
+} from './excel-items.ts';
 import { formatDateTime, sealText } from './labels.ts';
 import { buildModel, type ReportModel } from './model.ts';
 import { REPORT_TITLE } from './pdf-cover.ts';
+import { OBSERVATIONS_TITLE } from './pdf-observations.ts';
 import { sheetName } from './sheet-names.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
 
@@ -59,6 +65,11 @@ function addSummarySheet(
     ],
     ['封存', sealText(a.submissionHash, a.status)],
   ];
+  if (model.observations.length > 0)
+    facts.push([
+      '观察项',
+      `${model.observations.length} 项（按符合计分，见“${OBSERVATIONS_TITLE}”表）`,
+    ]);
   if (input.decision) {
     const dec = input.decision;
     facts.push([
@@ -140,5 +151,6 @@ export async function renderWorkbook(
   addSummarySheet(wb, input, model, options, ctx);
   for (const top of model.top) if (top.rows.length > 0) addSectionSheet(wb, top, ctx);
   addGapsSheet(wb, input, model, options, ctx);
+  addObservationsSheet(wb, model, ctx);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -12,6 +12,7 @@ export { formatDateTime, formatScore, sealText } from './labels.ts';
 export { buildModel, type ItemRow, type ReportModel } from './model.ts';
 export { pageLabel, renderPdf, reportDocument } from './pdf.ts';
 export { REPORT_TITLE } from './pdf-cover.ts';
+export { OBSERVATIONS_TITLE } from './pdf-observations.ts';
 export { sheetName } from './sheet-names.ts';
 export type {
   AssessmentStatus,

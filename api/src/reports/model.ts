@@ -9,7 +9,7 @@ import {
   translate,
 } from '@zhiping/forms';
 import { citationsText } from './citations.ts';
-import { latestReviews, reviewText } from './review-text.ts';
+import { latestReviews, reviewNote, reviewText } from './review-text.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
 
 /** One visible item as both the PDF and the workbook print it. */
@@ -21,12 +21,16 @@ export interface ItemRow {
   prompt: string;
   status: ItemStatus;
   statusLabel: string;
+  /** Judged 观察项 by the review: scored as met, listed as something to watch. */
+  observation: boolean;
   /** The self-assessed status when a reviewer's judgement replaced it. */
   selfStatus: ItemStatus | null;
   points: number;
   max: number;
   answer: string;
   review: string | null;
+  /** The reviewer's reason and comment, without the verdict line (for the observation list). */
+  reviewNote: string;
   citations: string[];
   unverified: boolean;
 }
@@ -53,6 +57,8 @@ export interface ReportModel {
   items: Map<string, Item>;
   /** Any reviewer judgement at all: without one the review column is left out. */
   reviewed: boolean;
+  /** The items the review judged 观察项, in definition order (both reports list them). */
+  observations: ItemRow[];
 }
 
 export const sectionHeading = (s: Pick<Section, 'clause' | 'title'>): string =>
@@ -81,12 +87,17 @@ export function buildModel(input: ReportInput, options: ReportOptions = {}): Rep
       path,
       prompt: textOf(item.prompt),
       status: r.status,
-      statusLabel: translate('zh', `itemStatus.${r.status}`),
+      observation: r.observation === true,
+      statusLabel: translate(
+        'zh',
+        r.observation ? 'itemStatus.observation' : `itemStatus.${r.status}`,
+      ),
       selfStatus: self && self.status !== r.status ? self.status : null,
       points: r.points,
       max: r.max,
       answer: answerText(item, answers[item.id], ctx),
       review: review ? reviewText(review) : null,
+      reviewNote: review ? reviewNote(review) : '',
       citations: citationsText(item.citations, options.sources),
       unverified: item.unverified === true,
     };
@@ -116,5 +127,6 @@ export function buildModel(input: ReportInput, options: ReportOptions = {}): Rep
       rows: groups.flatMap((g) => g.rows),
     });
   }
-  return { top, items, reviewed: reviews.size > 0 };
+  const observations = top.flatMap((t) => t.rows.filter((r) => r.observation));
+  return { top, items, reviewed: reviews.size > 0, observations };
 }

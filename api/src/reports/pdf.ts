@@ -7,6 +7,7 @@ import { cover, REPORT_TITLE } from './pdf-cover.ts';
 import { gapsPart } from './pdf-gaps.ts';
 import { itemsPart } from './pdf-items.ts';
 import { decisionPart, nextPart } from './pdf-next.ts';
+import { observationsPart } from './pdf-observations.ts';
 import { sourcesPart } from './pdf-sources.ts';
 import { MUTED } from './pdf-styles.ts';
 import { headingsOf, scorePart, verdictPart } from './pdf-summary.ts';
@@ -35,6 +36,7 @@ export function reportDocument(
     ...gapsPart(set, input, model, options),
     ...nextPart(set, input, model),
     ...decisionPart(input),
+    ...observationsPart(set, model),
     ...sourcesPart(input, options),
   ];
   return {

@@ -28,3 +28,11 @@ export function reviewText(r: ReportReview): string {
   lines.push(`—— ${r.reviewer}`);
   return lines.join('\n');
 }
+
+/** A judgement's reason and comment only, e.g. "理由：…\n意见：…" ('' when it has neither). */
+export function reviewNote(r: ReportReview): string {
+  const lines: string[] = [];
+  if (r.verdict === 'override' && r.reason?.trim()) lines.push(`理由：${r.reason.trim()}`);
+  if (r.comment?.trim()) lines.push(`意见：${r.comment.trim()}`);
+  return lines.join('\n');
+}

@@ -30,6 +30,8 @@ interface Outcome {
   reviewed: ScoreResult;
   seal: string;
   unjudged: string[];
+  /** Items judged 观察项 that count (see `ItemResult.observation`). */
+  observations: string[];
   judged: number;
   applicable: number;
 }
@@ -50,6 +52,7 @@ async function outcomeOf(deps: Deps, ctx: ReviewContext, round: Round): Promise<
   return {
     round,
     reviewed,
+    observations: reviewed.items.filter((i) => i.observation === true).map((i) => i.id),
     seal: reviewedSeal(round.seal, effective, reviewed),
     unjudged,
     judged: applicable.length - unjudged.length,
@@ -84,6 +87,7 @@ export async function previewDecision(
     judged: o.judged,
     applicable: o.applicable,
     unjudged: o.unjudged,
+    observations: o.observations,
     allowed: q.outcome === 'return' || q.agreeRest || o.unjudged.length === 0,
   };
 }
@@ -163,6 +167,7 @@ export async function decide(
         agreeRest: approved && agreeRest,
         // 其余各项均同意: which items the decision agreed with unjudged.
         ...(approved && agreeRest && o.unjudged.length > 0 ? { agreedUnjudged: o.unjudged } : {}),
+        ...(o.observations.length > 0 ? { observations: o.observations } : {}),
         selfScore: round.result.total.score,
         score: o.reviewed.total.score,
         verdict: o.reviewed.verdict.tier,

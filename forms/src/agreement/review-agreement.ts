@@ -39,9 +39,7 @@ const POSITIONS: Record<(typeof ORDINAL_RATINGS)[number], number> = {
 };
 
 /** One reviewer's judgement of one item, as the review stores it. */
-export type Judgement =
-  | { verdict: 'agree' }
-  | { verdict: 'override'; status: JudgedStatus | 'observation' };
+export type Judgement = { verdict: 'agree' } | { verdict: 'override'; status: JudgedStatus };
 
 /**
  * The rating a judgement amounts to: agreeing means the self-assessed

@@ -56,6 +56,41 @@ describe('score', () => {
     expect(hidden.total.score).toBeCloseTo(33.3333, 3);
   });
 
+  it('scores a 观察项 as met, full points, and marks it for the reports', () => {
+    // a.budget partial (5/10) judged an observation: a = (0 + 10) / 20 = 0.5, total = (2·0.5 + 0.5) / 3.
+    const obs = score(fixture, partial, {
+      asOf,
+      overrides: { 'a.budget': { status: 'observation' } },
+    });
+    expect(obs.total.score).toBe(50);
+    expect(item(obs, 'a.budget')).toMatchObject({
+      status: 'met',
+      points: 10,
+      overridden: true,
+      observation: true,
+    });
+    // Not a gap: it costs nothing.
+    expect(obs.gaps.map((g) => g.item)).not.toContain('a.budget');
+    // Points sent with an observation are ignored: it is never partly scored.
+    const withPoints = score(fixture, partial, {
+      asOf,
+      overrides: { 'a.budget': { status: 'observation', points: 2 } },
+    });
+    expect(item(withPoints, 'a.budget')?.points).toBe(10);
+    // Only the judged item is marked; a plain 符合 override is not an observation.
+    const met = score(fixture, partial, { asOf, overrides: { 'a.budget': { status: 'met' } } });
+    expect(met.total.score).toBe(obs.total.score);
+    expect(item(met, 'a.budget')?.observation).toBeUndefined();
+    expect(item(obs, 'a.policy')?.observation).toBeUndefined();
+    // A hidden item judged an observation is neither scored nor listed.
+    const hidden = score(fixture, partial, {
+      asOf,
+      overrides: { 'prod.check': { status: 'observation' } },
+    });
+    expect(item(hidden, 'prod.check')?.observation).toBeUndefined();
+    expect(hidden.total.score).toBeCloseTo(33.3333, 3);
+  });
+
   it('reaches a tier with a total exactly on its line, and not one step below', () => {
     // A non-manufacturer (prod hidden), no penalty, running since 2026-01-01 (> 3 months).
     // b = (b1 + b2) / 2 with b1, b2 out of 10; total = (2·a + b) / 3 × 100, so one point of

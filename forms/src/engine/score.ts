@@ -45,7 +45,8 @@ export function editionOf(def: Definition, asOf: string | undefined): Edition | 
 }
 
 function overridePoints(o: ItemOverride, max: number): number {
-  if (o.status === 'met') return max;
+  // An observation is a conforming finding with a caution: full points.
+  if (o.status === 'met' || o.status === 'observation') return max;
   if (o.status === 'partial') return Math.min(max, Math.max(0, o.points ?? max / 2));
   return 0;
 }
@@ -108,6 +109,7 @@ export function score(
       required,
       weight: 0,
       ...(o ? { overridden: true } : {}),
+      ...(applies && o?.status === 'observation' ? { observation: true } : {}),
     };
   }
 

@@ -7,6 +7,7 @@ export const enGB: Record<MessageKey, string> = {
   unverified: 'to be confirmed',
 
   'itemStatus.met': 'Met',
+  'itemStatus.observation': 'Observation',
   'itemStatus.partial': 'Partly met',
   'itemStatus.unmet': 'Not met',
   'itemStatus.not_applicable': 'Not applicable',

@@ -9,6 +9,8 @@ export const zhCN = {
   unverified: '待确认',
 
   'itemStatus.met': '符合',
+  // A reviewer's status only (JudgedStatus): scored as 符合, listed as something to watch.
+  'itemStatus.observation': '观察项',
   'itemStatus.partial': '一般不符合',
   'itemStatus.unmet': '严重不符合',
   'itemStatus.not_applicable': '不适用',

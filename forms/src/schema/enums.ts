@@ -25,8 +25,15 @@ export const ItemStatus = z.enum([
 ]);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
-/** The statuses a reviewer may give an item when overriding the self-assessment. */
-export const JudgedStatus = z.enum(['met', 'partial', 'unmet', 'not_applicable']);
+/**
+ * The statuses a reviewer may give an item when overriding the self-assessment,
+ * the auditor's checklist scale: 符合, 观察项, 一般不符合, 严重不符合, 不适用.
+ * 观察项 (observation) is not a nonconformity: the item scores as 符合 (full
+ * points) and the result marks it (`ItemResult.observation`) so the reports
+ * list it as something to watch. It is a judged status only — a self-assessed
+ * item is never an observation, so `ItemStatus` has no such value.
+ */
+export const JudgedStatus = z.enum(['met', 'observation', 'partial', 'unmet', 'not_applicable']);
 export type JudgedStatus = z.infer<typeof JudgedStatus>;
 
 /** Three-valued: a gate whose inputs are unanswered is neither passed nor failed. */

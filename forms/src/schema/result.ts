@@ -15,6 +15,11 @@ export const ItemResult = z.object({
   weight: z.number(),
   /** Set when a reviewer's judgement replaced the self-assessed status. */
   overridden: z.boolean().optional(),
+  /**
+   * Set when a reviewer judged the item 观察项: it counts as met (status `met`,
+   * full points) and is listed as something to watch.
+   */
+  observation: z.boolean().optional(),
 });
 export type ItemResult = z.infer<typeof ItemResult>;
 
