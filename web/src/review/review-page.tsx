@@ -25,6 +25,7 @@ import { reviewApi, reviewKeys } from './review-api.ts';
 import { ReviewRow } from './review-row.tsx';
 import { SectionBlock } from './section-block.tsx';
 import type { ConsoleItem } from './types.ts';
+import { useBelowHeader } from './use-below-header.ts';
 import { modeOf, useReviewConsole } from './use-review-console.ts';
 
 /** The review console: each applicable item, self-assessment beside judgement, then the decision. */
@@ -36,6 +37,7 @@ export default function ReviewPage() {
   const form = useDefinition(assessment.data?.definition.ref);
   const { query: console_, record, refresh } = useReviewConsole(id);
   const [filter, setFilter] = useState<ConsoleFilter>('all');
+  const toolbar = useBelowHeader();
   // The items a filter showed when it was chosen: judging one under 未评 must not make it
   // vanish while the reviewer is still typing its reason.
   const [shownIds, setShownIds] = useState<ReadonlySet<string> | null>(null);
@@ -108,7 +110,7 @@ export default function ReviewPage() {
       {showAgreement && agreement.data?.agreement ? (
         <AgreementFigures agreement={agreement.data.agreement} />
       ) : null}
-      <div className="zp-review-toolbar">
+      <div className="zp-review-toolbar" ref={toolbar}>
         <span role="status" data-testid="review-progress">
           {t('review.progress', { judged: progress.judged, total: progress.total })}
           {progress.recheck > 0 ? ` · ${t('review.recheckCount', { n: progress.recheck })}` : ''}
