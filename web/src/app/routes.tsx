@@ -26,6 +26,7 @@ const AuditPage = lazy(() => import('../audit/audit-page.tsx'));
 const InboxPage = lazy(() => import('../notifications/inbox-page.tsx'));
 const ProgrammesPage = lazy(() => import('../programmes/programmes-page.tsx'));
 const ProgrammePage = lazy(() => import('../programmes/programme-page.tsx'));
+const ProgrammeDashboard = lazy(() => import('../programmes/dashboard-page.tsx'));
 
 export function AppRoutes() {
   return (
@@ -52,6 +53,7 @@ export function AppRoutes() {
             <Route path="reviewers/:id/agreement" element={<ReviewerAgreementPage />} />
             <Route path="notifications" element={<InboxPage />} />
             <Route path="programmes" element={<ProgrammesPage />} />
+            <Route path="programmes/dashboard" element={<ProgrammeDashboard />} />
             <Route path="programmes/:id" element={<ProgrammePage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { DeclareTitle } from './declare-title.tsx';
 import { programmeKeys, programmesApi } from './programmes-api.ts';
 
 type ApplicantsView = Awaited<ReturnType<typeof programmesApi.applicants>>;
@@ -22,6 +23,8 @@ export function Applicants({ id, closesOn }: { id: string; closesOn: string }) {
   const v = q.data;
   const label = (tier: string) => textOf(v.tiers.find((x) => x.id === tier)?.label ?? tier, locale);
   const score = (n: number | null | undefined) => (n == null ? '—' : formatScore(n));
+  const rules = v.tiers.filter((x) => x.titleRule !== null);
+  const titleTiers = v.tiers.map((x) => ({ id: x.id, label: textOf(x.label, locale) }));
   return (
     <section className="zp-section" aria-labelledby="applicants-title">
       <h2 id="applicants-title">{t('prog.applicants')}</h2>
@@ -48,6 +51,24 @@ export function Applicants({ id, closesOn }: { id: string; closesOn: string }) {
       ) : (
         <p className="zp-muted">{t('prog.rankingPending', { date: closesOn })}</p>
       )}
+      {rules.length > 0 ? (
+        <ul className="zp-plain-list zp-title-checks" aria-label={t('prog.titles')}>
+          {rules.map((x) =>
+            x.titleRule ? (
+              <li key={x.id}>
+                {x.titleRule.years > 0
+                  ? t('prog.titleRule', {
+                      tier: label(x.id),
+                      title: label(x.titleRule.title),
+                      years: x.titleRule.years,
+                      date: closesOn,
+                    })
+                  : t('prog.titleRuleAny', { tier: label(x.id), title: label(x.titleRule.title) })}
+              </li>
+            ) : null,
+          )}
+        </ul>
+      ) : null}
       {v.withdrawn > 0 ? (
         <p className="zp-muted">{t('prog.withdrawnCount', { n: v.withdrawn })}</p>
       ) : null}
@@ -93,6 +114,16 @@ export function Applicants({ id, closesOn }: { id: string; closesOn: string }) {
               title: t('prog.why'),
               render: (_, r) => r.reasons.map((x) => cohortReasonText(x, locale, label)).join('；'),
             },
+            ...(rules.length > 0
+              ? [
+                  {
+                    title: t('prog.titles'),
+                    render: (_: unknown, r: Row) => (
+                      <DeclareTitle org={r.organisation} tiers={titleTiers} />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

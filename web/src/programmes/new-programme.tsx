@@ -19,6 +19,7 @@ interface Values {
   quotas: Record<string, number | null | undefined>;
   excellentPercent?: number | null;
   reviewers: string[];
+  titleRules?: Record<string, { title?: string | null; years?: number | null } | undefined>;
 }
 
 /** Opens a call: questionnaire, window, who may apply, quotas per tier, 优秀 share, reviewers. */
@@ -48,6 +49,9 @@ export function NewProgramme({ onClose }: { onClose: () => void }) {
     const quotas: Record<string, number> = {};
     for (const [tier, n] of Object.entries(v.quotas ?? {}))
       if (typeof n === 'number') quotas[tier] = n;
+    const titleRules: Record<string, { title: string; years: number }> = {};
+    for (const [tier, rule] of Object.entries(v.titleRules ?? {}))
+      if (rule?.title) titleRules[tier] = { title: rule.title, years: rule.years ?? 0 };
     create.mutate({
       title: v.title,
       definition: v.definition,
@@ -58,6 +62,7 @@ export function NewProgramme({ onClose }: { onClose: () => void }) {
       quotas,
       excellentShare: v.excellentPercent ? v.excellentPercent / 100 : null,
       reviewers: v.reviewers ?? [],
+      titleRules,
     });
   };
   return (
@@ -112,6 +117,34 @@ export function NewProgramme({ onClose }: { onClose: () => void }) {
               >
                 <InputNumber min={0} precision={0} />
               </Form.Item>
+            ))}
+          </fieldset>
+        ) : null}
+        {tiers.length > 0 ? (
+          <fieldset className="zp-fieldset">
+            <legend>{t('prog.titles')}</legend>
+            <p className="zp-muted">{t('prog.titlesHint')}</p>
+            {tiers.map((tier) => (
+              <div key={tier.id} className="zp-title-rule">
+                <Form.Item
+                  name={['titleRules', tier.id, 'title']}
+                  label={t('prog.titleFor', { tier: textOf(tier.label, locale) })}
+                >
+                  <Select
+                    allowClear
+                    placeholder={t('prog.titleNone')}
+                    options={tiers.map((x) => ({ value: x.id, label: textOf(x.label, locale) }))}
+                  />
+                </Form.Item>
+                <Form.Item name={['titleRules', tier.id, 'years']} label={t('prog.titleYears')}>
+                  <InputNumber
+                    min={0}
+                    max={50}
+                    precision={0}
+                    addonAfter={t('prog.titleYearsUnit')}
+                  />
+                </Form.Item>
+              </div>
             ))}
           </fieldset>
         ) : null}

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { Applicants } from './applicants.tsx';
 import { programmeKeys, programmesApi } from './programmes-api.ts';
 import { RollupView } from './rollup-view.tsx';
+import { TitleChecks, TitleRules } from './title-rules.tsx';
 import { WindowTag } from './window-tag.tsx';
 
 /** One call: its settings; the applicant's apply/withdraw, or the office's applicants, ranking and roll-up. */
@@ -26,6 +27,9 @@ export default function ProgrammePage() {
       </h1>
       <nav className="zp-actions">
         <Link to="/programmes">{t('prog.title')}</Link>
+        {view.data.as === 'office' ? (
+          <Link to="/programmes/dashboard">{t('prog.dashboard')}</Link>
+        ) : null}
       </nav>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
         <Descriptions.Item label={t('prog.window')}>
@@ -37,6 +41,9 @@ export default function ProgrammePage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('prog.kinds')}>
           {p.eligibleKinds.map((k) => t(`orgKind.${k}`)).join('、')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('prog.titles')}>
+          <TitleRules view={view.data} />
         </Descriptions.Item>
       </Descriptions>
       {view.data.as === 'office' ? (
@@ -83,6 +90,7 @@ function ApplyPanel({ view }: { view: View }) {
       <h2 id="apply-title">{t('prog.apply')}</h2>
       {apply.isError ? <ProblemAlert error={apply.error} /> : null}
       {withdraw.isError ? <ProblemAlert error={withdraw.error} /> : null}
+      <TitleChecks view={view} />
       {live ? (
         <Space wrap>
           <span>{t('prog.applied')}</span>
@@ -95,7 +103,7 @@ function ApplyPanel({ view }: { view: View }) {
             </Popconfirm>
           ) : null}
         </Space>
-      ) : window === 'open' ? (
+      ) : window === 'open' && !view.ineligible.includes('title') ? (
         <Space wrap>
           <Button type="primary" loading={apply.isPending} onClick={() => apply.mutate(undefined)}>
             {t('prog.applyNew')}
@@ -116,7 +124,7 @@ function ApplyPanel({ view }: { view: View }) {
             </>
           ) : null}
         </Space>
-      ) : (
+      ) : window === 'open' ? null : (
         <p className="zp-muted">{t(`prog.window.${window}`)}</p>
       )}
     </section>

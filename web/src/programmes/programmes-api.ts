@@ -2,8 +2,12 @@ import type {
   ApplicantsView,
   Applied,
   ApplyInput,
+  DeclaredTitle,
+  DeclareTitleInput,
   Fill,
   FillInput,
+  OfficeDashboard,
+  OrganisationTitles,
   Programme,
   ProgrammeInput,
   ProgrammeView,
@@ -45,6 +49,11 @@ export const programmesApi = {
       `/assessments/${enc(assessment)}/fills/${enc(item)}/override`,
       { reason },
     ),
+  dashboard: () => request<z.infer<typeof OfficeDashboard>>('GET', '/programmes/dashboard'),
+  titles: (org: string) =>
+    request<z.infer<typeof OrganisationTitles>>('GET', `/organisations/${enc(org)}/titles`),
+  declare: (org: string, body: z.input<typeof DeclareTitleInput>) =>
+    request<z.infer<typeof DeclaredTitle>>('POST', `/organisations/${enc(org)}/titles`, body),
   /** A plain link: the browser downloads the workbook with the session cookie. */
   rankingUrl: (id: string) => `/api/programmes/${enc(id)}/ranking.xlsx`,
 };
@@ -54,4 +63,6 @@ export const programmeKeys = {
   one: (id: string) => ['programmes', id] as const,
   applicants: (id: string) => ['programmes', id, 'applicants'] as const,
   rollup: (id: string) => ['programmes', id, 'rollup'] as const,
+  dashboard: ['programmes', 'dashboard'] as const,
+  titles: (org: string) => ['organisations', org, 'titles'] as const,
 };

@@ -47,9 +47,12 @@ export default function ProgrammesPage() {
           style={{ maxWidth: 280 }}
         />
         {office ? (
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {t('prog.new')}
-          </Button>
+          <>
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('prog.new')}
+            </Button>
+            <Link to="/programmes/dashboard">{t('prog.dashboard')}</Link>
+          </>
         ) : null}
       </div>
       {office ? (
