@@ -1,9 +1,10 @@
+import type { OrgKind } from '@zhiping/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, harness, skipReason, targets } from '../testing/harness.ts';
 import { type Placeholder, prepared } from './prepared.ts';
 
 // Organisations of the harness: org-a, org-b (enterprise), city (city), reviews, platform.
-const byKind = prepared((db, p: Placeholder<{ kind: string; not: string }>) =>
+const byKind = prepared((db, p: Placeholder<{ kind: OrgKind; not: string }>) =>
   db
     .selectFrom('organisations')
     .select('id')
@@ -22,7 +23,7 @@ describe.each(targets)('prepared queries on %s', (target) => {
       h = await harness(target);
     });
     afterAll(() => h?.close());
-    const ids = async (kind: string, not: string) =>
+    const ids = async (kind: OrgKind, not: string) =>
       (await byKind(h.deps.db.kysely, h.deps.db.dialect, { kind, not })).rows.map((r) => r.id);
 
     it('puts each run’s values in place of the placeholders and keeps the constants', async () => {
@@ -53,7 +54,7 @@ describe.each(targets)('prepared queries on %s', (target) => {
     it('refuses a run that leaves a placeholder without a value', async () => {
       await expect(
         byKind(h.deps.db.kysely, h.deps.db.dialect, { kind: 'city' } as {
-          kind: string;
+          kind: OrgKind;
           not: string;
         }),
       ).rejects.toThrow(/no value for not/);

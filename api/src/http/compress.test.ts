@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, harness } from '../testing/harness.ts';
-import { chooseEncoding, compressJson } from './compress.ts';
+import { CompressedBodies, chooseEncoding, compressJson } from './compress.ts';
 
 const big = {
   items: Array.from({ length: 200 }, (_, i) => ({ id: `item-${i}`, 标题: '知识产权' })),
@@ -118,6 +118,73 @@ describe('compressJson', () => {
   it('leaves HEAD alone', async () => {
     const r = await app().request('/big', { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
     expect(r.headers.get('content-encoding')).toBeNull();
+  });
+});
+
+describe('compressing a representation once', () => {
+  /** A route whose body changes with `v`, tagged (or marked immutable) as a caller says. */
+  function counted(cache: CompressedBodies) {
+    const a = new Hono();
+    let built = 0;
+    a.use(compressJson({ cache }));
+    a.get('/doc', (c) => {
+      built++;
+      const v = c.req.query('v') ?? '1';
+      const tag = c.req.query('tag');
+      if (tag) c.header('ETag', `"${tag}"`);
+      if (c.req.query('immutable')) c.header('Cache-Control', 'public, immutable');
+      return c.json({ v, items: big.items });
+    });
+    const fetchText = async (q: string, accept = 'br') => {
+      const r = await a.request(`/doc?${q}`, { headers: { 'Accept-Encoding': accept } });
+      const raw = Buffer.from(await r.arrayBuffer());
+      const enc = r.headers.get('content-encoding');
+      return (
+        enc === 'br' ? brotliDecompressSync(raw) : enc === 'gzip' ? gunzipSync(raw) : raw
+      ).toString();
+    };
+    return { fetchText, built: () => built };
+  }
+
+  it('keeps a tagged body per path, tag and encoding, and never serves one for another tag', async () => {
+    const cache = new CompressedBodies();
+    const { fetchText } = counted(cache);
+    expect(JSON.parse(await fetchText('tag=a&v=1')).v).toBe('1');
+    expect(cache.size).toBe(1);
+    // Same tag: the kept bytes, even though the route now builds another body.
+    expect(JSON.parse(await fetchText('tag=a&v=2')).v).toBe('1');
+    // Another tag, or another encoding: compressed afresh.
+    expect(JSON.parse(await fetchText('tag=b&v=2')).v).toBe('2');
+    expect(JSON.parse(await fetchText('tag=a&v=3', 'gzip')).v).toBe('3');
+    expect(cache.size).toBe(3);
+  });
+
+  it('keeps an immutable body by path, and nothing untagged', async () => {
+    const cache = new CompressedBodies();
+    const { fetchText } = counted(cache);
+    await fetchText('v=1');
+    expect(cache.size).toBe(0);
+    await fetchText('immutable=1&v=1');
+    expect(cache.size).toBe(1);
+  });
+
+  it('drops the least recently used bodies past its size in bytes', () => {
+    const cache = new CompressedBodies(800);
+    const body = (n: number) => new Uint8Array(n);
+    cache.put('a', body(100));
+    cache.put('b', body(100));
+    cache.get('a');
+    for (let i = 0; i < 6; i++) cache.put(`x${i}`, body(100));
+    // 8 × 100 bytes fit exactly…
+    expect(cache.size).toBe(8);
+    // …and a ninth pushes out the least recently used: b (a was read after it).
+    cache.put('x6', body(100));
+    expect(cache.size).toBe(8);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBeDefined();
+    // A body over an eighth of the capacity is not kept at all.
+    cache.put('huge', body(101));
+    expect(cache.get('huge')).toBeUndefined();
   });
 });
 

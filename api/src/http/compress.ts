@@ -74,8 +74,64 @@ async function encode(body: Uint8Array, enc: Encoding): Promise<Uint8Array<Array
   return sync ? brotliCompressSync(body, o) : brotliAsync(body, o);
 }
 
+/**
+ * Compressed bodies by representation, so that a representation is
+ * compressed once: a GET's path with its ETag (which changes whenever the
+ * body does), or the path alone when the response says it is immutable
+ * (the definition by content hash). Brotli of a 66 KB assessment costs
+ * some milliseconds — many times the rest of that GET. Bounded by bytes;
+ * the least recently used go first.
+ */
+export class CompressedBodies {
+  private readonly entries = new Map<string, Uint8Array<ArrayBuffer>>();
+  private bytes = 0;
+  constructor(private readonly capacity = 16 * 1024 * 1024) {}
+
+  get(key: string): Uint8Array<ArrayBuffer> | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  put(key: string, body: Uint8Array<ArrayBuffer>): void {
+    if (body.length > this.capacity / 8) return;
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.length;
+    this.entries.delete(key);
+    this.entries.set(key, body);
+    this.bytes += body.length;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.capacity) break;
+      this.entries.delete(k);
+      this.bytes -= v.length;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** The key a response is kept under, or null when it names no fixed representation. */
+function representationKey(method: string, path: string, res: Response, enc: Encoding) {
+  if (method !== 'GET' || res.status !== 200) return null;
+  const etag = res.headers.get('ETag');
+  if (etag) return `${enc} ${path} ${etag}`;
+  if (/\bimmutable\b/.test(res.headers.get('Cache-Control') ?? '')) return `${enc} ${path}`;
+  return null;
+}
+
 /** Compresses JSON (and problem+json) responses of at least `threshold` bytes. */
-export function compressJson({ threshold = 1024 } = {}): MiddlewareHandler {
+export function compressJson({
+  threshold = 1024,
+  cache = new CompressedBodies(),
+}: {
+  threshold?: number;
+  cache?: CompressedBodies;
+} = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
@@ -90,12 +146,21 @@ export function compressJson({ threshold = 1024 } = {}): MiddlewareHandler {
       res.headers.append('Vary', 'Accept-Encoding');
     const enc = chooseEncoding(c.req.header('Accept-Encoding'));
     if (!enc) return;
-    const body = new Uint8Array(await res.arrayBuffer());
-    const out = body.length < threshold ? body : await encode(body, enc);
+    const key = representationKey(c.req.method, c.req.path, res, enc);
+    const kept = key === null ? undefined : cache.get(key);
+    let out: Uint8Array<ArrayBuffer>;
+    let encoded = true;
+    if (kept) out = kept;
+    else {
+      const body = new Uint8Array(await res.arrayBuffer());
+      encoded = body.length >= threshold;
+      out = encoded ? await encode(body, enc) : body;
+      if (encoded && key !== null) cache.put(key, out);
+    }
     // The old headers are carried over by Hono's `c.res` setter; then the new length.
     res.headers.delete('Content-Length');
     c.res = new Response(out, res);
-    if (out !== body) c.res.headers.set('Content-Encoding', enc);
+    if (encoded) c.res.headers.set('Content-Encoding', enc);
     c.res.headers.set('Content-Length', String(out.length));
   };
 }

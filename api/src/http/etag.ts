@@ -18,9 +18,11 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
     .some((t) => t === '*' || t === bare);
 }
 
-type Versioned = { etag: string; notModified: true } | { etag: string; json: string };
+type Versioned =
+  | { etag: string; notModified: true }
+  | { etag: string; json: string | Uint8Array<ArrayBuffer> };
 
-/** The JSON (already serialised) with its ETag, or 304 when the client has it. */
+/** The JSON (already serialised, or encoded) with its ETag, or 304 when the client has it. */
 export function versionedJson(c: Ctx, v: Versioned, status: 200 | 201 = 200): Response {
   c.header('ETag', v.etag);
   c.header('Cache-Control', 'private, no-cache');

@@ -45,7 +45,9 @@ export function etagOf(row: DetailRow, actor: Actor): string {
 }
 
 /** A serialised detail with its tag, or only the tag when the caller holds it already. */
-export type Versioned = { etag: string; notModified: true } | { etag: string; json: string };
+export type Versioned =
+  | { etag: string; notModified: true }
+  | { etag: string; json: string | Uint8Array<ArrayBuffer> };
 
 /** A non-empty evidence file list in stored answers (the text has no whitespace). */
 const citesFiles = (answersText: string) => answersText.includes('"files":[{');
@@ -78,6 +80,9 @@ export async function assessmentView(
     const full = await detailOf(deps.db.kysely, deps.definitions, fromRow(row), relation);
     return { etag, json: JSON.stringify(full) };
   }
+  const cache = draftCacheFor(deps.db);
+  const sent = cache.at(row.id, row.revision)?.view;
+  if (sent?.etag === etag) return { etag, json: sent.body };
   const def = await deps.definitions.get(`${row.definition_id}@${row.definition_version}`);
   const { definition } = def;
   const verdict: AssessmentDetail['verdict'] =
@@ -118,10 +123,12 @@ export async function assessmentView(
   const self = selfOf(deps, row, def.compiled);
   // Answers as stored (trusted, see above); the result as serialised once for this revision.
   const text = JSON.stringify(head);
-  return {
-    etag,
-    json: `${text.slice(0, -1)},"answers":${row.answers},"result":${self.json()}}`,
-  };
+  const body = Buffer.from(
+    `${text.slice(0, -1)},"answers":${row.answers},"result":${self.json()}}`,
+  );
+  const entry = cache.at(row.id, row.revision);
+  if (entry) entry.view = { etag, body };
+  return { etag, json: body };
 }
 
 /**

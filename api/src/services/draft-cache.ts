@@ -22,6 +22,13 @@ export interface DraftEntry {
    * is measured from); null when not computed in this process.
    */
   self: SelfModel | null;
+  /**
+   * The owner's GET of this revision as sent, encoded once: a reread (the
+   * questionnaire refetches on focus, a second tab) costs a lookup, not a
+   * 66 KB JSON build and UTF-8 encoding. Keyed by the ETag, which names
+   * the reader as well as the revision.
+   */
+  view?: { etag: string; body: Uint8Array<ArrayBuffer> };
 }
 
 export class DraftCache {
