@@ -22,6 +22,10 @@ export default {
   ],
   coverageAnalysis: 'perTest',
   concurrency: 1,
+  // Reruns only the mutants whose code or covering tests changed since the last run
+  // (the file is in git-ignored reports/; `--force` reruns everything).
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
   timeoutMS: 30000,
   // The first run of every chosen test (with per-test coverage) on a busy 2-core machine.
   dryRunTimeoutMinutes: 30,
