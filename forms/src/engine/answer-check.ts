@@ -1,7 +1,7 @@
-import type { z } from 'zod';
-import { type Answers, EvidenceValue, isNotApplicable, NotApplicable } from '../schema/answers.ts';
+import { type Answers, isNotApplicable } from '../schema/answers.ts';
 import type { Definition } from '../schema/definition.ts';
 import type { Item } from '../schema/item.ts';
+import { evidenceIssue, notApplicableIssue } from './answer-shape.ts';
 import { type Compiled, compile } from './compile.ts';
 import { consistencyIssues } from './consistency.ts';
 import { evaluateState, progressOf } from './state.ts';
@@ -49,21 +49,6 @@ export type AnswerIssueCode = (typeof ANSWER_ISSUE_CODES)[number];
 
 type Check = Omit<AnswerIssue, 'path'> & { path?: (string | number)[] };
 
-/** zod's issues of a nested object (evidence, not-applicable) as our codes. */
-function nested(schema: z.ZodType, value: unknown): Check | null {
-  const r = schema.safeParse(value);
-  if (r.success) return null;
-  const i = r.error.issues[0];
-  if (!i) return { code: 'answer.malformed' };
-  const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  if (i.code === 'unrecognized_keys')
-    return { code: 'answer.unknown_fields', params: { keys: i.keys.join('、') }, path };
-  if (i.code === 'too_big' && typeof i.maximum === 'number')
-    return { code: 'answer.too_long', params: { max: i.maximum }, path };
-  if (i.code === 'custom') return { code: 'answer.evidence_empty', path };
-  return { code: 'answer.malformed', path };
-}
-
 function checkKind(item: Item, v: unknown, scales: Definition['scales']): Check | null {
   switch (item.kind) {
     case 'yesno':
@@ -103,7 +88,7 @@ function checkKind(item: Item, v: unknown, scales: Definition['scales']): Check 
         ? null
         : { code: 'answer.too_long', params: { max: item.maxLength } };
     case 'evidence':
-      return nested(EvidenceValue, v);
+      return evidenceIssue(v);
     case 'computed':
       return { code: 'answer.computed' };
   }
@@ -123,7 +108,7 @@ export function checkValue(
 ): AnswerIssue | null {
   const c =
     item.allowNotApplicable && isNotApplicable(value)
-      ? nested(NotApplicable, value)
+      ? notApplicableIssue(value)
       : checkKind(item, value, scales);
   return c ? { ...c, path: [item.id, ...(c.path ?? [])] } : null;
 }

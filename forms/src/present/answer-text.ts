@@ -1,4 +1,5 @@
-import { EvidenceValue, isNotApplicable } from '../schema/answers.ts';
+import { asEvidence } from '../engine/answer-shape.ts';
+import { isNotApplicable } from '../schema/answers.ts';
 import type { Definition } from '../schema/definition.ts';
 import type { Locale } from '../schema/enums.ts';
 import type { Item, Option } from '../schema/item.ts';
@@ -74,15 +75,13 @@ export function answerText(item: Item, value: unknown, ctx: AnswerTextContext): 
     case 'text':
       return typeof value === 'string' ? value.trim() || t('answer.none') : raw(value);
     case 'evidence': {
-      const r = EvidenceValue.safeParse(value);
-      if (!r.success) return raw(value);
+      const e = asEvidence(value);
+      if (!e) return raw(value);
       const parts: string[] = [];
-      if (r.data.files.length > 0)
-        parts.push(
-          t('answer.files', { names: r.data.files.map((f) => f.name).join(t('list.sep')) }),
-        );
-      if (r.data.ref?.trim()) parts.push(t('answer.ref', { ref: r.data.ref.trim() }));
-      if (r.data.note?.trim()) parts.push(t('answer.note', { note: r.data.note.trim() }));
+      if (e.files.length > 0)
+        parts.push(t('answer.files', { names: e.files.map((f) => f.name).join(t('list.sep')) }));
+      if (e.ref?.trim()) parts.push(t('answer.ref', { ref: e.ref.trim() }));
+      if (e.note?.trim()) parts.push(t('answer.note', { note: e.note.trim() }));
       return parts.join('\n');
     }
   }
