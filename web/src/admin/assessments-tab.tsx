@@ -1,18 +1,29 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AdminAssessment } from '@zhiping/api/contract';
 import { AssessmentStatus, textOf } from '@zhiping/forms';
-import { Grid, Table } from 'antd';
-import { useForms } from '../api/queries.ts';
+import { Button, Grid, Table } from 'antd';
+import { useDefinition, useForms } from '../api/queries.ts';
+import { EmptyState } from '../home/empty-state.tsx';
+import { SelfAndDecided } from '../home/score-cells.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { StatusTag } from '../shared/status-tag.tsx';
 import { formatTime } from '../shared/text.ts';
 import { adminApi, adminKeys } from './admin-api.ts';
-import { ListToolbar, pagination } from './list-toolbar.tsx';
+import { ListToolbar, onSort, pagination, sortable } from './list-toolbar.tsx';
 import { ReviewersEditor } from './reviewers-editor.tsx';
 import { useListParams } from './use-list-params.ts';
 
-const FILTERS = ['status', 'definition', 'organisationId'] as const;
+const FILTERS = [
+  'status',
+  'definition',
+  'tier',
+  'organisationId',
+  'region',
+  'reviewerId',
+  'from',
+  'to',
+] as const;
 const STATUSES = AssessmentStatus.options;
 
 /** Every assessment in every state; reviewers set per row. Titles do not link: an admin never opens one. */
@@ -35,6 +46,12 @@ export function AssessmentsTab() {
     queryFn: () => adminApi.organisations(new URLSearchParams({ pageSize: '100' })),
   });
   const forms = useForms();
+  const chosen = list.get('definition');
+  const tiers = useDefinition(chosen).data?.definition.tiers ?? [];
+  // The regions organisations are in, each offered as a prefix (江苏省 covers its cities).
+  const regions = [
+    ...new Set((orgs.data?.items ?? []).flatMap((o) => (o.region ? [o.region] : []))),
+  ].sort();
   const wide = Grid.useBreakpoint().md !== false;
   const hideNarrow = wide ? {} : { hidden: true };
   return (
@@ -42,6 +59,7 @@ export function AssessmentsTab() {
       <ListToolbar
         list={list}
         searchLabel={t('adm.searchAssessments')}
+        dates={t('list.datesUpdated')}
         filters={[
           {
             key: 'status',
@@ -56,10 +74,29 @@ export function AssessmentsTab() {
               label: textOf(d.title, locale),
             })),
           },
+          ...(chosen && tiers.length > 0
+            ? [
+                {
+                  key: 'tier',
+                  placeholder: t('list.anyTier'),
+                  options: tiers.map((x) => ({ value: x.id, label: textOf(x.label, locale) })),
+                },
+              ]
+            : []),
           {
             key: 'organisationId',
             placeholder: t('adm.anyOrganisation'),
             options: (orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+          },
+          {
+            key: 'region',
+            placeholder: t('list.anyRegion'),
+            options: regions.map((r) => ({ value: r, label: r })),
+          },
+          {
+            key: 'reviewerId',
+            placeholder: t('list.anyReviewer'),
+            options: (reviewers.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
           },
         ]}
       />
@@ -72,13 +109,25 @@ export function AssessmentsTab() {
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={pagination(list, page.data?.total, t)}
-        locale={{ emptyText: t('adm.emptyAssessments') }}
+        onChange={onSort(list)}
+        locale={{
+          emptyText: list.filtered ? (
+            <EmptyState
+              title={t('list.emptyFiltered')}
+              hint={t('list.emptyFilteredHint')}
+              action={<Button onClick={list.clear}>{t('adm.clearFilters')}</Button>}
+            />
+          ) : (
+            <EmptyState title={t('list.emptyAdmin')} hint={t('list.emptyAdminHint')} />
+          ),
+        }}
         scroll={wide ? { x: 900 } : undefined}
         tableLayout={wide ? undefined : 'fixed'}
         columns={[
           {
             title: t('col.title'),
             key: 'title',
+            ...sortable(list, 'title'),
             render: (_, a) => (
               <>
                 <strong>{a.title}</strong>
@@ -99,16 +148,18 @@ export function AssessmentsTab() {
           {
             title: t('col.score'),
             key: 'score',
-            width: 72,
+            width: 110,
             align: 'right',
             ...hideNarrow,
-            render: (_, a) => (a.score === null ? '—' : a.score.toFixed(1)),
+            ...sortable(list, 'score'),
+            render: (_, a) => <SelfAndDecided row={a} />,
           },
           {
             title: t('col.updated'),
-            key: 'updated',
+            key: 'updatedAt',
             width: 150,
             ...hideNarrow,
+            ...sortable(list, 'updatedAt', true),
             render: (_, a) => formatTime(a.updatedAt, locale),
           },
           {

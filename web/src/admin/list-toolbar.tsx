@@ -1,4 +1,5 @@
 import { Button, Input, Select, Space } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/locale.tsx';
 import type { useListParams } from './use-list-params.ts';
@@ -9,16 +10,25 @@ export interface FilterSpec {
   options: { value: string; label: string }[];
 }
 
-/** The search box and filters above an admin list; they wrap on a narrow screen. */
+type List = ReturnType<typeof useListParams>;
+
+/**
+ * The search box, filters and date range above a list (Ant Design Pro's
+ * query form, server-side); they wrap on a narrow screen, each at most
+ * the screen's width.
+ */
 export function ListToolbar({
   list,
   searchLabel,
   filters,
+  dates,
   extra,
 }: {
-  list: ReturnType<typeof useListParams>;
+  list: List;
   searchLabel: string;
   filters: FilterSpec[];
+  /** The date range's name (e.g. 更新日期): two calendar days, `from` and `to`, inclusive. */
+  dates?: string;
   extra?: ReactNode;
 }) {
   const t = useT();
@@ -43,11 +53,26 @@ export function ListToolbar({
           value={list.get(f.key)}
           onChange={(v: string | undefined) => list.set({ [f.key]: v ?? null })}
           options={f.options}
-          style={{ minWidth: 140 }}
+          style={{ minWidth: 140, maxWidth: '100%' }}
           showSearch={f.options.length > 8}
           optionFilterProp="label"
         />
       ))}
+      {dates ? (
+        <Space.Compact>
+          {(['from', 'to'] as const).map((k) => (
+            <Input
+              key={`${k}-${list.get(k) ?? ''}`}
+              type="date"
+              aria-label={`${dates}${t('app.colon')}${t(k === 'from' ? 'list.from' : 'list.to')}`}
+              defaultValue={list.get(k)}
+              // Applied when a whole day is chosen (a half-typed date is empty here).
+              onChange={(e) => list.set({ [k]: e.target.value || null })}
+              style={{ width: 150 }}
+            />
+          ))}
+        </Space.Compact>
+      ) : null}
       {list.filtered ? <Button onClick={list.clear}>{t('adm.clearFilters')}</Button> : null}
       {extra}
     </Space>
@@ -56,7 +81,7 @@ export function ListToolbar({
 
 /** Ant Design table pagination bound to the URL. */
 export function pagination(
-  list: ReturnType<typeof useListParams>,
+  list: List,
   total: number | undefined,
   t: (k: 'adm.total', p: { n: number }) => string,
 ) {
@@ -70,5 +95,26 @@ export function pagination(
     onChange: (page: number, pageSize: number) =>
       list.set(pageSize !== list.pageSize ? { page: null, pageSize } : { page }),
     responsive: true,
+  };
+}
+
+/** A column's sort arrow, bound to the URL's `sort` and `order` (the server sorts). */
+export function sortable(list: List, key: string, isDefault = false) {
+  const sort = list.get('sort') ?? (isDefault ? key : undefined);
+  const order = list.get('order') ?? 'desc';
+  const sortOrder: SortOrder = sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null;
+  return { sorter: true, sortOrder, sortDirections: ['descend', 'ascend'] as SortOrder[] };
+}
+
+/** The table's onChange for sorting: the URL takes the column and direction; no arrow → the default. */
+export function onSort(list: List) {
+  return (_p: unknown, _f: unknown, sorter: unknown, extra: { action: string }) => {
+    // Paging has its own handler (pagination above); only a click on a column header sorts.
+    if (extra.action !== 'sort') return;
+    const s = (Array.isArray(sorter) ? sorter[0] : sorter) as
+      | { columnKey?: string | number; order?: SortOrder }
+      | undefined;
+    if (!s?.order) list.set({ sort: null, order: null });
+    else list.set({ sort: String(s.columnKey), order: s.order === 'ascend' ? 'asc' : 'desc' });
   };
 }

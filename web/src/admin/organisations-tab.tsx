@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AdminOrganisation } from '@zhiping/api/contract';
-import { Button, Grid, Table } from 'antd';
+import { Button, Grid, Space, Table } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { formatTime } from '../shared/text.ts';
@@ -115,18 +116,26 @@ export function OrganisationsTab() {
           {
             title: '',
             key: 'edit',
-            width: 80,
+            width: wide ? 140 : 80,
             render: (_, o) => (
-              <Button
-                size="small"
-                aria-label={`${t('adm.edit')}${t('app.colon')}${o.name}`}
-                onClick={() => {
-                  setEditing(o);
-                  setOpen(true);
-                }}
-              >
-                {t('adm.edit')}
-              </Button>
+              <Space wrap size={4}>
+                <Link
+                  to={`/history?organisation=${encodeURIComponent(o.id)}`}
+                  aria-label={t('list.historyOf', { name: o.name })}
+                >
+                  {t('list.history')}
+                </Link>
+                <Button
+                  size="small"
+                  aria-label={`${t('adm.edit')}${t('app.colon')}${o.name}`}
+                  onClick={() => {
+                    setEditing(o);
+                    setOpen(true);
+                  }}
+                >
+                  {t('adm.edit')}
+                </Button>
+              </Space>
             ),
           },
         ]}

@@ -3,19 +3,32 @@ import type { HistoryEntry } from '@zhiping/api/contract';
 import { formatScore, textOf } from '@zhiping/forms';
 import { Empty, Select, Table, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { keys } from '../api/queries.ts';
-import { carryApi, carryKeys, useHistory, useHistoryLines } from '../carry-over/api.ts';
+import { carryApi, carryKeys } from '../carry-over/api.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { StatusTag } from '../shared/status-tag.tsx';
 import { ChangesCard } from './changes-card.tsx';
+import { useHistoryOf, useLinesOf } from './history-api.ts';
 
 const TrendChart = lazy(() => import('./trend-chart.tsx'));
 
-/** A title the respondent can change in place (PATCH …/title, audited on the server). */
-function Title({ entry, definition }: { entry: HistoryEntry; definition: string }) {
+/**
+ * A title the respondent can change in place (PATCH …/title, audited on
+ * the server). An admin reads another organisation's history: the title
+ * is plain text (an admin never opens an assessment).
+ */
+function Title({
+  entry,
+  definition,
+  readOnly,
+}: {
+  entry: HistoryEntry;
+  definition: string;
+  readOnly: boolean;
+}) {
   const { t } = useLocale();
   const queryClient = useQueryClient();
   const rename = useMutation({
@@ -26,6 +39,7 @@ function Title({ entry, definition }: { entry: HistoryEntry; definition: string 
       void queryClient.invalidateQueries({ queryKey: keys.assessment(entry.id) });
     },
   });
+  if (readOnly) return <Typography.Text>{entry.title}</Typography.Text>;
   return (
     <Typography.Text
       editable={{
@@ -53,9 +67,12 @@ export default function HistoryPage() {
   const { definition } = useParams();
   const { locale, t } = useLocale();
   const navigate = useNavigate();
-  const lines = useHistoryLines();
+  // An admin names the organisation (from the admin's organisation list); it stays in the URL.
+  const organisation = useSearchParams()[0].get('organisation') ?? undefined;
+  const keep = organisation ? `?organisation=${encodeURIComponent(organisation)}` : '';
+  const lines = useLinesOf(organisation);
   const chosen = definition ?? lines.data?.[0]?.definition;
-  const history = useHistory(chosen);
+  const history = useHistoryOf(chosen, organisation);
   const trend = useMemo(() => {
     const h = history.data;
     if (!h) return null;
@@ -83,7 +100,9 @@ export default function HistoryPage() {
       <div className="zp-page">
         <h1>{t('history.title')}</h1>
         <Empty description={t('history.empty')}>
-          <Link to="/">{t('app.home')}</Link>
+          <Link to={organisation ? '/admin/organisations' : '/'}>
+            {organisation ? t('adm.tab.organisations') : t('app.home')}
+          </Link>
         </Empty>
       </div>
     );
@@ -91,12 +110,16 @@ export default function HistoryPage() {
   return (
     <div className="zp-page zp-history">
       <div className="zp-row-between zp-wrap">
-        <h1>{t('history.title')}</h1>
+        <h1>
+          {h && organisation
+            ? t('list.historyOf', { name: h.organisation.name })
+            : t('history.title')}
+        </h1>
         <Select
           value={chosen}
           aria-label={t('history.definition')}
           style={{ minWidth: 260, maxWidth: '100%' }}
-          onChange={(v) => navigate(`/history/${encodeURIComponent(v)}`)}
+          onChange={(v) => navigate(`/history/${encodeURIComponent(v)}${keep}`)}
           options={lines.data.map((l) => ({
             value: l.definition,
             label: `${textOf(l.title, locale)}（${l.assessments}）`,
@@ -117,7 +140,9 @@ export default function HistoryPage() {
               {
                 title: t('history.colTitle'),
                 key: 'title',
-                render: (_, e) => <Title entry={e} definition={h.definition.id} />,
+                render: (_, e) => (
+                  <Title entry={e} definition={h.definition.id} readOnly={Boolean(organisation)} />
+                ),
               },
               {
                 title: t('history.colStatus'),

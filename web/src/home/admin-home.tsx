@@ -1,6 +1,6 @@
-import { Navigate } from 'react-router';
+import { AdminDashboard } from './admin-dashboard.tsx';
 
-/** The admin's home is the admin workspace (web/src/admin), on its first list. */
+/** The admin's home: the dashboard, each figure leading into the admin workspace (web/src/admin). */
 export function AdminHome() {
-  return <Navigate to="/admin/assessments" replace />;
+  return <AdminDashboard />;
 }

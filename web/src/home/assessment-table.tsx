@@ -2,36 +2,62 @@ import { textOf } from '@zhiping/forms';
 import { Grid, Progress, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { onSort, pagination, sortable } from '../admin/list-toolbar.tsx';
+import type { useListParams } from '../admin/use-list-params.ts';
 import type { AssessmentSummary } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { ScoreCell } from '../review/score-pair.tsx';
 import { StatusTag } from '../shared/status-tag.tsx';
 import { formatTime } from '../shared/text.ts';
+import { SelfAndDecided } from './score-cells.tsx';
 
 interface Props {
   rows: AssessmentSummary[];
   loading: boolean;
-  empty: string;
+  /** What an empty list says, with what to do about it. */
+  empty: ReactNode;
   /** Where the title links to, per row. */
   href: (a: AssessmentSummary) => string;
   showOrganisation?: boolean;
   actions?: (a: AssessmentSummary) => ReactNode;
+  /** A server-side list: page and sort in the URL, `total` rows in all. */
+  server?: {
+    list: ReturnType<typeof useListParams>;
+    total: number | undefined;
+    defaultSort: string;
+  };
 }
 
 /** Assessments with status, score, verdict and progress; the title opens the right page. */
-export function AssessmentTable({ rows, loading, empty, href, showOrganisation, actions }: Props) {
+export function AssessmentTable({
+  rows,
+  loading,
+  empty,
+  href,
+  showOrganisation,
+  actions,
+  server,
+}: Props) {
   const { locale, t } = useLocale();
   // On a phone (below md, 768 px) the table keeps title, score and actions; the status
   // goes under the title, and the rest is on the assessment's own pages.
   const wide = Grid.useBreakpoint().md !== false;
   const hideNarrow = wide ? {} : { hidden: true };
+  const sort = (key: string) =>
+    server ? sortable(server.list, key, key === server.defaultSort) : {};
   return (
     <Table<AssessmentSummary>
       rowKey="id"
       size="middle"
       loading={loading}
       dataSource={rows}
-      pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      pagination={
+        server
+          ? pagination(server.list, server.total, t)
+          : rows.length > 20
+            ? { pageSize: 20 }
+            : false
+      }
+      onChange={server ? onSort(server.list) : undefined}
       locale={{ emptyText: empty }}
       scroll={wide ? { x: 760 } : undefined}
       tableLayout={wide ? undefined : 'fixed'}
@@ -39,6 +65,7 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
         {
           title: t('col.title'),
           key: 'title',
+          ...sort('title'),
           render: (_, a) => (
             <>
               <Link to={href(a)}>{a.title}</Link>
@@ -67,9 +94,10 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
         {
           title: t('col.score'),
           key: 'score',
-          width: wide ? 80 : 56,
+          width: wide ? 110 : 76,
           align: 'right',
-          render: (_, a) => <ScoreCell row={a} />,
+          ...sort('score'),
+          render: (_, a) => <SelfAndDecided row={a} />,
         },
         {
           title: t('col.verdict'),
@@ -100,13 +128,23 @@ export function AssessmentTable({ rows, loading, empty, href, showOrganisation, 
               '—'
             ),
         },
-        {
-          title: t('col.updated'),
-          key: 'updated',
-          width: 150,
-          ...hideNarrow,
-          render: (_, a) => formatTime(a.updatedAt, locale),
-        },
+        server?.defaultSort === 'submittedAt'
+          ? {
+              title: t('list.col.submitted'),
+              key: 'submittedAt',
+              width: 150,
+              ...hideNarrow,
+              ...sort('submittedAt'),
+              render: (_, a) => (a.submittedAt ? formatTime(a.submittedAt, locale) : '—'),
+            }
+          : {
+              title: t('col.updated'),
+              key: 'updatedAt',
+              width: 150,
+              ...hideNarrow,
+              ...sort('updatedAt'),
+              render: (_, a) => formatTime(a.updatedAt, locale),
+            },
         ...(actions
           ? [
               {

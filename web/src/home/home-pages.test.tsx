@@ -99,6 +99,15 @@ const page = (items: AssessmentSummary[]) => ({
   pageSize: 20,
 });
 
+/** One tab of the reviewer's queue as the API returns it, with each tab's count. */
+const queuePage = (items: unknown[]) => ({
+  items,
+  total: items.length,
+  page: 1,
+  pageSize: 20,
+  counts: { pending: items.length, returned: 0, decided: 0 },
+});
+
 function serve(
   me: User,
   extra: (c: Call) => { status: number; body?: unknown } | undefined = () => undefined,
@@ -117,7 +126,7 @@ function Where() {
   return <p data-testid="where">{l.pathname}</p>;
 }
 
-function mount(locale: 'zh' | 'en' = 'zh', withLayout = false) {
+function mount(locale: 'zh' | 'en' = 'zh', withLayout = false, at = '/') {
   const home = withLayout ? (
     <Route element={<Layout />}>
       <Route path="/" element={<HomePage />} />
@@ -128,7 +137,7 @@ function mount(locale: 'zh' | 'en' = 'zh', withLayout = false) {
   render(
     <QueryClientProvider client={createQueryClient()}>
       <LocaleProvider locale={locale}>
-        <MemoryRouter initialEntries={['/']}>
+        <MemoryRouter initialEntries={[at]}>
           <Routes>
             {home}
             <Route path="*" element={<Where />} />
@@ -179,7 +188,10 @@ describe('respondent home (enterprise)', () => {
       return undefined;
     });
     const u = mount();
-    expect(await screen.findByText('还没有自评。从下面的目录选一份开始。')).toBeTruthy();
+    expect(await screen.findByText('还没有自评。')).toBeTruthy();
+    expect(screen.getByTestId('list-empty').textContent).toContain(
+      '在下方的目录中选一份评估表开始',
+    );
     expect(await screen.findByRole('heading', { name: '贯标（GB/T 29490）' })).toBeTruthy();
     expect(screen.getByText('企业贯标自评')).toBeTruthy();
     expect(screen.getByText('12 题')).toBeTruthy();
@@ -209,6 +221,59 @@ describe('respondent home (city)', () => {
   });
 });
 
+describe('respondent home: the list on the server', () => {
+  it('sends the filters in the URL to the server, and an empty result says how to widen it', async () => {
+    const calls = serve(userOf('respondent'), (c) =>
+      c.url.startsWith('/api/assessments?') ? { status: 200, body: page([]) } : undefined,
+    );
+    mount('zh', false, '/?status=decided&q=%E5%B9%B4%E5%BA%A6&sort=score&order=asc');
+    expect(await screen.findByText('没有符合条件的评估。')).toBeTruthy();
+    expect(screen.getByText('放宽或清除筛选条件再试。')).toBeTruthy();
+    const listed = calls.find((c) => c.url.startsWith('/api/assessments?'));
+    const sent = new URL(listed?.url ?? '', 'http://x').searchParams;
+    expect(Object.fromEntries(sent)).toEqual({
+      q: '年度',
+      status: 'decided',
+      sort: 'score',
+      order: 'asc',
+    });
+    // The sorted column shows its arrow from the URL.
+    const score = screen.getByRole('columnheader', { name: /得分/ });
+    expect(score.getAttribute('aria-sort')).toBe('ascending');
+    expect(
+      within(screen.getByTestId('list-empty')).getByRole('button', { name: '清除筛选' }),
+    ).toBeTruthy();
+  });
+
+  it('shows the decided score labelled 评审 above the self score labelled 自评', async () => {
+    const decided = row('d1', 'decided', {
+      score: 81,
+      reviewed: {
+        round: 1,
+        score: 81,
+        verdict: null,
+        selfScore: 76.5,
+        selfVerdict: null,
+        decidedAt: '2026-11-20T00:00:00.000Z',
+      },
+    } as Partial<AssessmentSummary>);
+    serve(userOf('respondent'), (c) =>
+      c.url === '/api/assessments'
+        ? { status: 200, body: page([decided, row('r1', 'draft')]) }
+        : undefined,
+    );
+    mount();
+    await screen.findByText('自评 d1');
+    const tr = screen.getByText('自评 d1').closest('tr') as HTMLElement;
+    expect(within(tr).getByTestId('list-reviewed-score').textContent).toBe('81.0');
+    expect(within(tr).getByTestId('list-self-score').textContent).toBe('76.5');
+    expect(within(tr).getByText(/^评审/)).toBeTruthy();
+    const draft = screen.getByText('自评 r1').closest('tr') as HTMLElement;
+    expect(within(draft).queryByTestId('list-reviewed-score')).toBeNull();
+    expect(within(draft).getByTestId('list-self-score').textContent).toBe('72.5');
+  });
+});
+
 describe('reviewer home', () => {
   it('lists the queue with each organisation and a link to review it', async () => {
     // A queue row carries where this reviewer stands in its review (issue 13).
@@ -219,7 +284,7 @@ describe('reviewer home', () => {
       },
     ];
     serve(userOf('reviewer'), (c) =>
-      c.url === '/api/review/queue' ? { status: 200, body: queue } : undefined,
+      c.url === '/api/review/queue/page' ? { status: 200, body: queuePage(queue) } : undefined,
     );
     mount();
     expect(await screen.findByRole('heading', { name: '待评审' })).toBeTruthy();
@@ -267,12 +332,12 @@ describe('in English', () => {
 
   it('the reviewer home', async () => {
     serve(userOf('reviewer'), (c) =>
-      c.url === '/api/review/queue'
+      c.url === '/api/review/queue/page'
         ? {
             status: 200,
-            body: [
+            body: queuePage([
               { ...row('q1', 'in_review'), review: { state: 'pending', lead: true, round: 1 } },
-            ],
+            ]),
           }
         : undefined,
     );
@@ -293,9 +358,7 @@ describe('in English', () => {
       c.url === '/api/assessments' ? { status: 200, body: page([]) } : undefined,
     );
     mount('en');
-    expect(
-      await screen.findByText('No assessments yet. Pick one from the catalogue below.'),
-    ).toBeTruthy();
+    expect(await screen.findByText('No assessments yet.')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Start: Strong city' })).toBeTruthy();
     expect(screen.queryByText('Enterprise certification')).toBeNull();
   });

@@ -1,16 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { statesFor, textOf } from '@zhiping/forms';
+import { AssessmentStatus, statesFor, textOf } from '@zhiping/forms';
 import { Button, Card, Empty, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { ListToolbar } from '../admin/list-toolbar.tsx';
+import { useListParams } from '../admin/use-list-params.ts';
 import { api } from '../api/endpoints.ts';
-import { keys, useAssessments, useForms } from '../api/queries.ts';
+import { keys, useDefinition, useForms } from '../api/queries.ts';
 import type { AssessmentSummary, DefinitionSummary, User } from '../api/types.ts';
 import { StartFromEarlier } from '../carry-over/start-from-earlier.tsx';
-import { useLocale, useT } from '../i18n/locale.tsx';
+import { useLocale } from '../i18n/locale.tsx';
 import { OpenCalls } from '../programmes/open-calls.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { AssessmentTable } from './assessment-table.tsx';
+import { EmptyState } from './empty-state.tsx';
 import { groupByFamily } from './group-by-family.ts';
+import { useMyPage } from './list-api.ts';
+import { RespondentDashboard } from './respondent-dashboard.tsx';
+
+const FILTERS = ['status', 'definition', 'tier', 'from', 'to'] as const;
 
 // Where the questionnaire page is the place to go: to edit, or to reopen (the lifecycle's states).
 const fillable = new Set([...statesFor('edit'), ...statesFor('reopen')]);
@@ -23,9 +30,12 @@ const actionOf = (a: AssessmentSummary) =>
 
 /** A respondent's home: their assessments, and the catalogue to start a new one from. */
 export function RespondentHome({ user }: { user: User }) {
-  const t = useT();
-  const mine = useAssessments();
+  const { locale, t } = useLocale();
+  const list = useListParams(FILTERS);
+  const mine = useMyPage(list.params);
   const forms = useForms();
+  const chosen = list.get('definition');
+  const tiers = useDefinition(chosen).data?.definition.tiers ?? [];
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({
@@ -43,19 +53,65 @@ export function RespondentHome({ user }: { user: User }) {
   return (
     <div className="zp-page">
       <OpenCalls />
-      <section aria-labelledby="mine-title">
+      <RespondentDashboard />
+      <section aria-labelledby="mine-title" className="zp-section">
         <h1 id="mine-title">{t('home.mine')}</h1>
+        <ListToolbar
+          list={list}
+          searchLabel={t('list.search')}
+          dates={t('list.datesUpdated')}
+          filters={[
+            {
+              key: 'status',
+              placeholder: t('list.anyStatus'),
+              options: AssessmentStatus.options.map((s) => ({
+                value: s,
+                label: t(`assessmentStatus.${s}`),
+              })),
+            },
+            {
+              key: 'definition',
+              placeholder: t('list.anyDefinition'),
+              options: (forms.data ?? []).map((d) => ({
+                value: d.id,
+                label: textOf(d.title, locale),
+              })),
+            },
+            // A tier belongs to one definition: offered once a definition is chosen.
+            ...(chosen && tiers.length > 0
+              ? [
+                  {
+                    key: 'tier',
+                    placeholder: t('list.anyTier'),
+                    options: tiers.map((x) => ({ value: x.id, label: textOf(x.label, locale) })),
+                  },
+                ]
+              : []),
+          ]}
+        />
         {mine.isError ? (
           <ProblemAlert error={mine.error} onRetry={() => void mine.refetch()} />
         ) : null}
         <AssessmentTable
-          rows={mine.data ?? []}
-          loading={mine.isPending}
-          empty={t('home.emptyMine')}
+          rows={mine.data?.items ?? []}
+          loading={mine.isFetching}
+          empty={
+            list.filtered ? (
+              <EmptyState
+                title={t('list.emptyFiltered')}
+                hint={t('list.emptyFilteredHint')}
+                action={<Button onClick={list.clear}>{t('adm.clearFilters')}</Button>}
+              />
+            ) : (
+              // The catalogue and the guided start are right below: the hint points there.
+              <EmptyState title={t('list.emptyMine')} hint={t('list.emptyMineHint')} />
+            )
+          }
           href={hrefOf}
           actions={(a) => <Link to={hrefOf(a)}>{t(actionOf(a))}</Link>}
+          server={{ list, total: mine.data?.total, defaultSort: 'updatedAt' }}
         />
-        <StartFromEarlier rows={mine.data ?? []} />
+        <StartFromEarlier rows={mine.data?.items ?? []} />
       </section>
       <section aria-labelledby="new-title" className="zp-section">
         <div className="zp-row-between">

@@ -8,10 +8,12 @@
  * also be a catalogue key (checked by the type below).
  */
 import { adminEn, adminZh } from '../admin/messages.ts';
+import { listEn, listZh } from '../home/messages.ts';
 import { programmeEn, programmeZh } from '../programmes/messages.ts';
 
 export const zh = {
   ...adminZh,
+  ...listZh,
   ...programmeZh,
   'app.name': '知评',
   'app.tagline': '知识产权合规自评',
@@ -90,7 +92,7 @@ export const zh = {
   'q.review': '检查并提交',
   'q.required': '必答',
   'q.notApplicable': '本题不适用',
-  'q.naReason': '不适用的理由（可选）',
+  'q.naReason': '不适用的理由',
   'q.unverifiedTip': '此条件尚未与原文逐字核对，仅供参考；以主管部门的正式文件为准。',
   'q.evidenceHint': '审核时通常要看：',
   'q.sources': '出处',
@@ -279,6 +281,9 @@ export const zh = {
   'review.finalScore': '最终得分与结论',
   'review.previewJudged': '已评 {judged}/{applicable} 项',
   'review.agreeRestNote': '其余 {n} 项将记为“同意”。',
+  'review.observationHint':
+    '观察项不属于不符合：按符合计满分，并列入报告的“评审观察项”清单。请在理由中写明需要持续关注什么。',
+  'review.previewObservations': '其中 {n} 项判为观察项：按符合计分，列入报告的观察项清单。',
   'review.cancel': '取消',
   'review.confirmSend': '确认并提交',
   'score.reviewed': '评审得分',
@@ -406,6 +411,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...listEn,
   ...programmeEn,
   'app.name': 'Zhiping',
   'app.tagline': 'IP compliance self-assessment',
@@ -485,7 +491,7 @@ export const en: Record<MessageKey, string> = {
   'q.review': 'Check and submit',
   'q.required': 'Required',
   'q.notApplicable': 'Does not apply',
-  'q.naReason': 'Why it does not apply (optional)',
+  'q.naReason': 'Why it does not apply',
   'q.unverifiedTip':
     'Not yet checked word for word against the source; the authority’s official text prevails.',
   'q.evidenceHint': 'An auditor usually asks for: ',
@@ -682,6 +688,10 @@ export const en: Record<MessageKey, string> = {
   'review.finalScore': 'Final score and tier',
   'review.previewJudged': '{judged} of {applicable} items judged',
   'review.agreeRestNote': 'The remaining {n} items will be recorded as agreed.',
+  'review.observationHint':
+    'An observation is not a nonconformity: it scores as met (full points) and is listed among the review observations in the reports. Say in the reason what needs watching.',
+  'review.previewObservations':
+    '{n} of them judged an observation: scored as met and listed among the observations in the reports.',
   'review.cancel': 'Cancel',
   'review.confirmSend': 'Confirm and send',
   'score.reviewed': 'Reviewed score',

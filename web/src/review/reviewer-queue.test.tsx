@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,9 @@ import ReviewerQueue, { tabOf } from './reviewer-queue.tsx';
 import type { QueueRow } from './types.ts';
 
 afterEach(() => vi.unstubAllGlobals());
+// antd tables under a shared, busy CPU: allow them time to settle.
+configure({ asyncUtilTimeout: 30_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 const row = (
   id: string,
@@ -34,7 +37,22 @@ describe('reviewer queue', () => {
   });
 
   it('offers 评审 only for work still mine, 查看 for the rest', async () => {
-    stubFetch(() => ({ status: 200, body: rows }));
+    // The server pages one tab at a time and counts every tab (GET /review/queue/page?tab=…).
+    stubFetch((c) => {
+      if (!c.url.startsWith('/api/review/queue/page')) return { status: 200, body: [] };
+      const tab = new URL(c.url, 'http://x').searchParams.get('tab') ?? 'pending';
+      const items = rows.filter((r) => tabOf(r) === tab);
+      return {
+        status: 200,
+        body: {
+          items,
+          total: items.length,
+          page: 1,
+          pageSize: 20,
+          counts: { pending: 2, returned: 1, decided: 1 },
+        },
+      };
+    });
     render(
       <QueryClientProvider client={createQueryClient()}>
         <LocaleProvider locale="zh">

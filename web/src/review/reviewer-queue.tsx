@@ -1,15 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
-import { Tabs } from 'antd';
+import type { QueueTab } from '@zhiping/api/contract';
+import { textOf } from '@zhiping/forms';
+import { Button, Tabs } from 'antd';
 import { Link } from 'react-router';
-import { useMe } from '../api/queries.ts';
+import { ListToolbar } from '../admin/list-toolbar.tsx';
+import { useListParams } from '../admin/use-list-params.ts';
+import { useForms, useMe } from '../api/queries.ts';
 import { AssessmentTable } from '../home/assessment-table.tsx';
-import { useT } from '../i18n/locale.tsx';
+import { EmptyState } from '../home/empty-state.tsx';
+import { useQueuePage } from '../home/list-api.ts';
+import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
-import { reviewApi, reviewKeys } from './review-api.ts';
 import type { QueueRow } from './types.ts';
 
-const TABS = ['pending', 'returned', 'decided'] as const;
-type Tab = (typeof TABS)[number];
+const TABS = ['pending', 'returned', 'decided'] as const satisfies readonly QueueTab[];
+type Tab = QueueTab;
+const FILTERS = ['definition', 'from', 'to'] as const;
+const FIXED = ['tab'] as const;
 
 /** Which tab a row belongs to: a review I finished waits for the lead, so it stays under 待评审. */
 export function tabOf(row: QueueRow): Tab {
@@ -23,36 +29,71 @@ export function tabOf(row: QueueRow): Tab {
 const actionOf = (row: QueueRow): 'review' | 'view' =>
   tabOf(row) === 'pending' && row.review.state !== 'finished' ? 'review' : 'view';
 
-/** A reviewer's queue in three tabs: 待评审 / 已退回 / 已决定. */
+/**
+ * A reviewer's queue in three tabs: 待评审 / 已退回 / 已决定. The tab,
+ * search, filters, sort and page are in the URL and applied by the server;
+ * each tab shows how many rows it holds under the same filters.
+ */
 export default function ReviewerQueue() {
-  const t = useT();
+  const { locale, t } = useLocale();
   const me = useMe().data;
-  const queue = useQuery({ queryKey: reviewKeys.queue('all'), queryFn: () => reviewApi.queue() });
-  const rows: QueueRow[] = queue.data ?? [];
+  const list = useListParams(FILTERS, FIXED);
+  const tab: Tab = TABS.find((x) => x === list.get('tab')) ?? 'pending';
+  const queue = useQueuePage(list.params);
+  const forms = useForms();
+  const rows: QueueRow[] = queue.data?.items ?? [];
+  const counts = queue.data?.counts;
   return (
     <div className="zp-page">
-      <div className="zp-row-between">
+      <div className="zp-row-between zp-wrap">
         <h1>{t('home.queue')}</h1>
         {me ? <Link to={`/reviewers/${me.id}/agreement`}>{t('agreement.mine')}</Link> : null}
       </div>
+      <ListToolbar
+        list={list}
+        searchLabel={t('list.search')}
+        dates={t('list.datesSubmitted')}
+        filters={[
+          {
+            key: 'definition',
+            placeholder: t('list.anyDefinition'),
+            options: (forms.data ?? []).map((d) => ({
+              value: d.id,
+              label: textOf(d.title, locale),
+            })),
+          },
+        ]}
+      />
       {queue.isError ? (
         <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} />
       ) : null}
       <Tabs
-        items={TABS.map((tab) => {
-          const mine = rows.filter((r) => tabOf(r) === tab);
-          return {
-            key: tab,
-            label: `${t(`queue.${tab}`)} (${mine.length})`,
-            children: (
+        activeKey={tab}
+        onChange={(k) => list.set({ tab: k === 'pending' ? null : k })}
+        items={TABS.map((key) => ({
+          key,
+          label: counts ? `${t(`queue.${key}`)} (${counts[key]})` : t(`queue.${key}`),
+          children:
+            key !== tab ? null : (
               <AssessmentTable
-                rows={mine}
-                loading={queue.isPending}
-                empty={t(`queue.empty.${tab}`)}
+                rows={rows}
+                loading={queue.isFetching}
+                empty={
+                  list.filtered ? (
+                    <EmptyState
+                      title={t('list.emptyFiltered')}
+                      hint={t('list.emptyFilteredHint')}
+                      action={<Button onClick={list.clear}>{t('adm.clearFilters')}</Button>}
+                    />
+                  ) : (
+                    <EmptyState title={t(`queue.empty.${key}`)} hint={t('list.emptyQueueHint')} />
+                  )
+                }
                 href={(a) => `/assessments/${a.id}/review`}
                 showOrganisation
+                server={{ list, total: queue.data?.total, defaultSort: 'submittedAt' }}
                 actions={(a) => {
-                  const row = mine.find((r) => r.id === a.id);
+                  const row = rows.find((r) => r.id === a.id);
                   return (
                     <Link to={`/assessments/${a.id}/review`}>
                       {row && actionOf(row) === 'review' ? t('home.review') : t('queue.view')}
@@ -61,8 +102,7 @@ export default function ReviewerQueue() {
                 }}
               />
             ),
-          };
-        })}
+        }))}
       />
     </div>
   );
