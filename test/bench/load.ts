@@ -10,7 +10,7 @@
  *
  * Closed loop: wrk (Debian package `wrk`) in its own process, one connection
  * per thread, the Lua script tracking each connection's revision — trivial
- * route / GET / save / mixed (3 GET : 1 save), each as a ratio to the trivial
+ * route / GET / GET accepting brotli / save / mixed (3 GET : 1 save), each as a ratio to the trivial
  * route's req/s in the same run. Open loop: a Node client offering RATE
  * req/s (latency from each request's scheduled start). Then a list of
  * 1,000 assessments. The load average is printed beside every figure:
@@ -79,7 +79,7 @@ type Row = Record<string, string | number>;
 
 async function closedLoop(targets: Target[], rows: Row[]) {
   const trivial = new Map<string, number>();
-  for (const scenario of ['trivial', 'get', 'save', 'mixed'] as const) {
+  for (const scenario of ['trivial', 'get', 'get-br', 'save', 'mixed'] as const) {
     for (const t of targets) {
       await refresh(t);
       const load = loadAverage();

@@ -30,7 +30,7 @@ export async function wrk(
     seconds: number;
     connections: number;
     /** Plain GET of `url` when absent. */
-    mode?: 'get' | 'save' | 'mixed';
+    mode?: 'get' | 'get-br' | 'save' | 'mixed';
     /** "<id> <revision>" per connection. */
     targets?: { id: string; revision: number }[];
     cookie?: string;

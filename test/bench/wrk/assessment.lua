@@ -2,7 +2,10 @@
 -- thread, each thread on an assessment of its own, so that a save always
 -- carries the revision its connection last saw (saves are not all 409s).
 --
---   wrk -t8 -c8 -d8s -s assessment.lua http://host:port -- <ids file> <cookie> <get|save|mixed>
+--   wrk -t8 -c8 -d8s -s assessment.lua http://host:port -- <ids file> <cookie> <get|get-br|save|mixed>
+--
+-- get-br: the GET a browser makes, accepting brotli (what the questionnaire's
+-- reads cost in practice; plain "get" measures the uncompressed path).
 --
 -- The ids file holds "<id> <revision>" lines, one per thread.
 
@@ -32,6 +35,10 @@ end
 function request()
   k = k + 1
   -- mixed: three reads to one save, like a respondent answering and looking.
+  if mode == "get-br" then
+    last = "get"
+    return wrk.format("GET", path, { Cookie = cookie, ["Accept-Encoding"] = "gzip, deflate, br" })
+  end
   if mode == "get" or (mode == "mixed" and k % 4 ~= 0) then
     last = "get"
     return wrk.format("GET", path, { Cookie = cookie })
