@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
 import { insertOrganisation, insertUser } from '../db/repositories/accounts.ts';
 import { revisionOf, setShortName } from '../db/repositories/history.ts';
+import { insertDeclaredTitle } from '../db/repositories/organisation-titles.ts';
 import type { Deps } from '../deps.ts';
 import { createAssessment, submit } from '../services/assessments.ts';
 import { apply, createProgramme } from '../services/programmes.ts';
@@ -27,6 +28,17 @@ export const ProgrammesFile = z.object({
       kind: OrgKind,
       region: z.string(),
       user: z.object({ email: z.email(), name: z.string(), role: Role }),
+      /** Titles the office declared (awarded before the platform), days relative to seeding. */
+      titles: z
+        .array(
+          z.object({
+            title: z.string(),
+            sinceInDays: Day,
+            source: z.string(),
+            declaredBy: z.string(),
+          }),
+        )
+        .default([]),
     }),
   ),
   programmes: z.array(
@@ -38,6 +50,9 @@ export const ProgrammesFile = z.object({
       closesInDays: Day,
       quotas: z.record(z.string(), z.number().int().min(0)),
       excellentShare: z.number().optional(),
+      titleRules: z
+        .record(z.string(), z.object({ title: z.string(), years: z.number().int().min(0) }))
+        .default({}),
       reviewers: z.array(z.email()),
       applicants: z.array(
         z.object({
@@ -101,6 +116,21 @@ export async function seedProgrammes(
     if (!a) throw new Error(`programmes.yaml: no demo user ${email}`);
     return a;
   };
+  for (const o of data.organisations)
+    for (const x of o.titles) {
+      const by = byOrg.get(x.declaredBy);
+      if (!by) throw new Error(`programmes.yaml: no office ${x.declaredBy}`);
+      await insertDeclaredTitle(db, {
+        id: randomUUID(),
+        orgId: o.id,
+        title: x.title,
+        since: iso(x.sinceInDays),
+        source: x.source,
+        by: by.id,
+        byOrg: by.orgId,
+        at: deps.now().toISOString(),
+      });
+    }
   for (const p of data.programmes) {
     const office = byOrg.get(p.owner);
     if (!office) throw new Error(`programmes.yaml: no office ${p.owner}`);
@@ -114,6 +144,7 @@ export async function seedProgrammes(
       quotas: p.quotas,
       excellentShare: p.excellentShare ?? null,
       reviewers: p.reviewers.map((e) => find(e).id),
+      titleRules: p.titleRules,
     });
     for (const x of p.applicants) {
       const who = byOrg.get(x.org);
