@@ -157,10 +157,12 @@ export function compressJson({
       out = encoded ? await encode(body, enc) : body;
       if (encoded && key !== null) cache.put(key, out);
     }
-    // The old headers are carried over by Hono's `c.res` setter; then the new length.
-    res.headers.delete('Content-Length');
-    c.res = new Response(out, res);
-    if (encoded) c.res.headers.set('Content-Encoding', enc);
-    c.res.headers.set('Content-Length', String(out.length));
+    const headers = new Headers(res.headers);
+    if (encoded) headers.set('Content-Encoding', enc);
+    headers.set('Content-Length', String(out.length));
+    // Cleared first: Hono's setter would otherwise merge the old response in
+    // by reading its `body`, which on @hono/node-server makes it a stream.
+    c.res = undefined;
+    c.res = new Response(out, { status: res.status, headers });
   };
 }
