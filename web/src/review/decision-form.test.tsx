@@ -9,7 +9,7 @@ import { DecisionForm } from './decision-form.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 
-function setup(unjudged: number) {
+function setup(unjudged: number, observations: string[] = []) {
   const calls = stubFetch((call) => {
     if (call.url.includes('/decision/preview'))
       return {
@@ -24,6 +24,7 @@ function setup(unjudged: number) {
           judged: 97,
           applicable: 99,
           unjudged: ['a', 'b'],
+          observations,
           allowed: true,
         },
       };
@@ -82,5 +83,22 @@ describe('DecisionForm', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(decisions(calls)).toHaveLength(1);
     expect(decisions(calls)[0]).toMatchObject({ body: { outcome: 'approve', agreeRest: true } });
+  });
+
+  it('says how many items are 观察项 and how they count', async () => {
+    const { user } = setup(0, ['c5.2.approved', 'c9.3.findings']);
+    await user.click(screen.getByRole('radio', { name: '通过' }));
+    await user.click(screen.getByRole('button', { name: '提交决定' }));
+    expect((await screen.findByTestId('preview-observations')).textContent).toBe(
+      '其中 2 项判为观察项：按符合计分，列入报告的观察项清单。',
+    );
+  });
+
+  it('leaves the observation line out when the review has none', async () => {
+    const { user } = setup(0);
+    await user.click(screen.getByRole('radio', { name: '通过' }));
+    await user.click(screen.getByRole('button', { name: '提交决定' }));
+    await screen.findByTestId('preview-score');
+    expect(screen.queryByTestId('preview-observations')).toBeNull();
   });
 });

@@ -141,6 +141,11 @@ export function DecisionForm({ assessmentId, unjudged, onDone }: Props) {
             </p>
             <p>{t('review.previewJudged', { judged: p.judged, applicable: p.applicable })}</p>
             {p.agreeRest ? <p>{t('review.agreeRestNote', { n: p.unjudged.length })}</p> : null}
+            {p.observations.length > 0 ? (
+              <p data-testid="preview-observations">
+                {t('review.previewObservations', { n: p.observations.length })}
+              </p>
+            ) : null}
             {!p.allowed ? (
               <Alert
                 type="warning"

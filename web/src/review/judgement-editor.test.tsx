@@ -65,6 +65,31 @@ describe('JudgementEditor', () => {
     expect(save.mock.calls.length).toBeLessThan(4);
   });
 
+  it('offers 观察项 among the statuses, says how it counts and records it without points', async () => {
+    const { user, save } = setup();
+    await user.click(screen.getByText('改判'));
+    const statuses = screen
+      .getAllByRole('radio')
+      .map((r) => r.closest('label')?.textContent ?? '')
+      .filter((l) => !['同意', '改判'].includes(l));
+    expect(statuses).toEqual(['符合', '观察项', '一般不符合', '严重不符合', '不适用']);
+    await user.click(screen.getByText('观察项'));
+    expect(screen.getByTestId('observation-hint').textContent).toContain('按符合计满分');
+    // No points to give: an observation is never partly scored.
+    expect(screen.queryByLabelText('得分（满分 10）')).toBeNull();
+    await user.type(screen.getByLabelText('改判理由'), '制度刚运行两个月，下次复查记录');
+    await waitFor(
+      () =>
+        expect(save).toHaveBeenLastCalledWith({
+          verdict: 'override',
+          status: 'observation',
+          reason: '制度刚运行两个月，下次复查记录',
+        }),
+      { timeout: 3000 },
+    );
+    expect(await screen.findByText('已保存')).toBeTruthy();
+  });
+
   it('a 待复核 judgement preselects nothing and does not read as saved', () => {
     setup(judgement('m.records', { verdict: 'agree', state: 'needs-recheck' }));
     expect(screen.getByRole('radio', { name: '同意' })).toHaveProperty('checked', false);

@@ -71,6 +71,11 @@ export function JudgementEditor(p: Props) {
               options={JudgedStatus.options.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
             />
           </div>
+          {d.status === 'observation' ? (
+            <div className="zp-muted zp-small" data-testid="observation-hint">
+              {t('review.observationHint')}
+            </div>
+          ) : null}
           {d.status === 'partial' ? (
             <>
               <label htmlFor={`${b}-points`}>{t('review.points', { max: p.max })}</label>
