@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatScore } from '@zhiping/forms';
@@ -68,8 +69,14 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    ensureWebBuilt();
-    api = await startApi();
+    const dist = process.env.WEB_DIST;
+    if (!dist) ensureWebBuilt();
+    // E2E_PORT pins the API's port (agents sharing a machine each keep to their own range).
+    const port = Number(process.env.E2E_PORT ?? 0);
+    api = await startApi(
+      dist ? { WEB_DIST: dist } : {},
+      port ? { port, dataDir: mkdtempSync(join(tmpdir(), 'zp-e2e-')) } : undefined,
+    );
     browser = await launch();
   }, 240_000);
 
@@ -168,11 +175,7 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
     return score;
   }
 
-  // Not green yet (issue 13, left for the next session): runs reach round 2 (待复核, 85/85)
-  // but time out on the returned page's comment for the changed item before the final
-  // score checks. The same story is proven through the API in api/src/routes/review-rounds.test.ts.
-  it.todo('two rounds, two reviewers and a lead: one decided score everywhere (browser)');
-  it.skip('two rounds, two reviewers and a lead: one decided score everywhere', async () => {
+  it('two rounds, two reviewers and a lead: one decided score everywhere', async () => {
     const sample = loadSample('gbt29490-2023/nearly-ready-software.json');
     expect(sample.answers[X]).toBe(true);
 
@@ -301,7 +304,8 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
     const detail = await json(qiye, 'GET', `/api/assessments/${id}`);
     expect(formatScore(detail.reviewed.score)).toBe(decided);
     const pdf = await qiye.request.get(`${api.url}/api/assessments/${id}/report.pdf`);
-    expect(await pdfText(await pdf.body())).toContain(`总分${decided}/100`);
+    // pdf.js gives the text runs with the spaces between them ("总分 70.4 / 100").
+    expect((await pdfText(await pdf.body())).replace(/\s+/g, '')).toContain(`总分${decided}/100`);
     const xlsx = await qiye.request.get(`${api.url}/api/assessments/${id}/report.xlsx`);
     expect(await workbookText(await xlsx.body())).toContain(decided);
 
@@ -316,5 +320,5 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
     await qiye.locator('[data-notification="returned"]').first().waitFor();
 
     expect(errors).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });
