@@ -216,3 +216,78 @@ describe('a gate over an input hidden through a parent section', () => {
     expect(audit(allMet)?.outcome).toBe('unknown');
   });
 });
+
+describe('a gate over an input hidden by a question answered not applicable', () => {
+  // a.extra is asked only where b2.records is at least 1; b2.records may be answered 不适用.
+  // g.extra reads a.extra and fails, with its own message, when a.extra does not apply.
+  const d = structuredClone(fixture);
+  d.sections[1]?.items.push(
+    Definition.parse({
+      ...fixture,
+      sections: [
+        {
+          id: 'x',
+          title: '补充',
+          items: [
+            {
+              id: 'a.extra',
+              kind: 'yesno',
+              prompt: '记录是否定期抽查？',
+              visibleWhen: { op: 'gte', ref: 'b2.records', value: 1 },
+            },
+          ],
+        },
+      ],
+    }).sections[0]?.items[0] as (typeof fixture.sections)[number]['items'][number],
+  );
+  d.gates.push({
+    id: 'g.extra',
+    title: '记录抽查',
+    kind: 'eligibility',
+    condition: { op: 'eq', ref: 'a.extra', value: true },
+    failMessage: '记录没有抽查',
+    notApplicableMessage: '不涉及记录，不能抽查',
+    whenNotApplicable: 'fail',
+    citations: [],
+  });
+  const extra = (answers: Record<string, unknown>) =>
+    score(d, answers as never, { asOf }).gates.find((g) => g.id === 'g.extra');
+
+  it('is decided as not applicable, with its own message, when the question says 不适用', () => {
+    expect(extra({ ...allMet, 'b2.records': { notApplicable: true, reason: '无记录' } })).toEqual(
+      expect.objectContaining({
+        outcome: 'failed',
+        notApplicable: true,
+        message: '不涉及记录，不能抽查',
+      }),
+    );
+  });
+
+  it('waits while that question is open, and uses the fail message once asked and refused', () => {
+    const { 'b2.records': _r, ...open } = allMet;
+    expect(extra(open)?.outcome).toBe('unknown');
+    expect(extra({ ...allMet, 'a.extra': false })).toMatchObject({
+      outcome: 'failed',
+      message: '记录没有抽查',
+    });
+    expect(extra({ ...allMet, 'a.extra': false })).not.toHaveProperty('notApplicable');
+  });
+
+  it('falls back to the fail message when no not-applicable message is given', () => {
+    const plain = structuredClone(d);
+    const g = plain.gates.find((x) => x.id === 'g.extra');
+    if (g) delete g.notApplicableMessage;
+    const r = score(
+      plain,
+      { ...allMet, 'b2.records': { notApplicable: true, reason: '无' } } as never,
+      {
+        asOf,
+      },
+    );
+    expect(r.gates.find((x) => x.id === 'g.extra')).toMatchObject({
+      outcome: 'failed',
+      notApplicable: true,
+      message: '记录没有抽查',
+    });
+  });
+});
