@@ -4,6 +4,7 @@ import { AssessmentStatus, textOf } from '@zhiping/forms';
 import { Button, Grid, Table } from 'antd';
 import { useDefinition, useForms } from '../api/queries.ts';
 import { EmptyState } from '../home/empty-state.tsx';
+import { useListT } from '../home/messages.ts';
 import { SelfAndDecided } from '../home/score-cells.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
@@ -29,6 +30,7 @@ const STATUSES = AssessmentStatus.options;
 /** Every assessment in every state; reviewers set per row. Titles do not link: an admin never opens one. */
 export function AssessmentsTab() {
   const { locale, t } = useLocale();
+  const lt = useListT();
   const list = useListParams(FILTERS);
   const key = list.params.toString();
   const page = useQuery({
@@ -59,7 +61,7 @@ export function AssessmentsTab() {
       <ListToolbar
         list={list}
         searchLabel={t('adm.searchAssessments')}
-        dates={t('list.datesUpdated')}
+        dates={lt('list.datesUpdated')}
         filters={[
           {
             key: 'status',
@@ -78,7 +80,7 @@ export function AssessmentsTab() {
             ? [
                 {
                   key: 'tier',
-                  placeholder: t('list.anyTier'),
+                  placeholder: lt('list.anyTier'),
                   options: tiers.map((x) => ({ value: x.id, label: textOf(x.label, locale) })),
                 },
               ]
@@ -90,12 +92,12 @@ export function AssessmentsTab() {
           },
           {
             key: 'region',
-            placeholder: t('list.anyRegion'),
+            placeholder: lt('list.anyRegion'),
             options: regions.map((r) => ({ value: r, label: r })),
           },
           {
             key: 'reviewerId',
-            placeholder: t('list.anyReviewer'),
+            placeholder: lt('list.anyReviewer'),
             options: (reviewers.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
           },
         ]}
@@ -113,12 +115,12 @@ export function AssessmentsTab() {
         locale={{
           emptyText: list.filtered ? (
             <EmptyState
-              title={t('list.emptyFiltered')}
-              hint={t('list.emptyFilteredHint')}
+              title={lt('list.emptyFiltered')}
+              hint={lt('list.emptyFilteredHint')}
               action={<Button onClick={list.clear}>{t('adm.clearFilters')}</Button>}
             />
           ) : (
-            <EmptyState title={t('list.emptyAdmin')} hint={t('list.emptyAdminHint')} />
+            <EmptyState title={lt('list.emptyAdmin')} hint={lt('list.emptyAdminHint')} />
           ),
         }}
         scroll={wide ? { x: 900 } : undefined}

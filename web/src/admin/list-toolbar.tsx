@@ -1,6 +1,7 @@
 import { Button, Input, Select, Space } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
+import { useListT } from '../home/messages.ts';
 import { useT } from '../i18n/locale.tsx';
 import type { useListParams } from './use-list-params.ts';
 
@@ -32,6 +33,7 @@ export function ListToolbar({
   extra?: ReactNode;
 }) {
   const t = useT();
+  const lt = useListT();
   return (
     <Space wrap className="zp-toolbar" style={{ marginBottom: 12 }}>
       <Input.Search
@@ -64,7 +66,7 @@ export function ListToolbar({
             <Input
               key={`${k}-${list.get(k) ?? ''}`}
               type="date"
-              aria-label={`${dates}${t('app.colon')}${t(k === 'from' ? 'list.from' : 'list.to')}`}
+              aria-label={`${dates}${t('app.colon')}${lt(k === 'from' ? 'list.from' : 'list.to')}`}
               defaultValue={list.get(k)}
               // Applied when a whole day is chosen (a half-typed date is empty here).
               onChange={(e) => list.set({ [k]: e.target.value || null })}

@@ -3,6 +3,7 @@ import type { AdminOrganisation } from '@zhiping/api/contract';
 import { Button, Grid, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useListT } from '../home/messages.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { formatTime } from '../shared/text.ts';
@@ -15,6 +16,7 @@ const FILTERS = ['kind', 'regionLevel'] as const;
 
 export function OrganisationsTab() {
   const { locale, t } = useLocale();
+  const lt = useListT();
   const list = useListParams(FILTERS);
   const page = useQuery({
     queryKey: adminKeys.organisations(list.params.toString()),
@@ -121,9 +123,9 @@ export function OrganisationsTab() {
               <Space wrap size={4}>
                 <Link
                   to={`/history?organisation=${encodeURIComponent(o.id)}`}
-                  aria-label={t('list.historyOf', { name: o.name })}
+                  aria-label={lt('list.historyOf', { name: o.name })}
                 >
-                  {t('list.history')}
+                  {lt('list.history')}
                 </Link>
                 <Button
                   size="small"

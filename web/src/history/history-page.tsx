@@ -6,6 +6,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { keys } from '../api/queries.ts';
 import { carryApi, carryKeys } from '../carry-over/api.ts';
+import { useListT } from '../home/messages.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
@@ -66,6 +67,7 @@ function Title({
 export default function HistoryPage() {
   const { definition } = useParams();
   const { locale, t } = useLocale();
+  const lt = useListT();
   const navigate = useNavigate();
   // An admin names the organisation (from the admin's organisation list); it stays in the URL.
   const organisation = useSearchParams()[0].get('organisation') ?? undefined;
@@ -112,7 +114,7 @@ export default function HistoryPage() {
       <div className="zp-row-between zp-wrap">
         <h1>
           {h && organisation
-            ? t('list.historyOf', { name: h.organisation.name })
+            ? lt('list.historyOf', { name: h.organisation.name })
             : t('history.title')}
         </h1>
         <Select

@@ -10,6 +10,7 @@ import { Loading } from '../shared/loading.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { listApi, listKeys } from './list-api.ts';
+import { useListT } from './messages.ts';
 
 const BarsChart = lazy(() => import('./week-chart.tsx'));
 const STATUSES = AssessmentStatus.options;
@@ -24,6 +25,7 @@ type Load = Dashboard['reviewers'][number];
  */
 export function AdminDashboard() {
   const { locale, t } = useLocale();
+  const lt = useListT();
   const wide = Grid.useBreakpoint().md !== false;
   const dash = useQuery({ queryKey: listKeys.dashboard('admin'), queryFn: listApi.adminDashboard });
   const d = dash.data;
@@ -33,12 +35,12 @@ export function AdminDashboard() {
         ? {
             categories: d.reviewers.map((r) => r.name),
             bars: [
-              { name: t('dash.open'), values: d.reviewers.map((r) => r.open) },
-              { name: t('dash.finished28'), values: d.reviewers.map((r) => r.finished) },
+              { name: lt('dash.open'), values: d.reviewers.map((r) => r.open) },
+              { name: lt('dash.finished28'), values: d.reviewers.map((r) => r.finished) },
             ],
           }
         : null,
-    [d, t],
+    [d, lt],
   );
   if (dash.isError) return <ProblemAlert error={dash.error} onRetry={() => void dash.refetch()} />;
   if (!d) return <Loading />;
@@ -46,8 +48,8 @@ export function AdminDashboard() {
   return (
     <div className="zp-page zp-dashboard">
       <div className="zp-row-between zp-wrap">
-        <h1>{t('dash.title')}</h1>
-        <Link to="/admin/assessments">{t('dash.toAdmin')}</Link>
+        <h1>{lt('dash.title')}</h1>
+        <Link to="/admin/assessments">{lt('dash.toAdmin')}</Link>
       </div>
       {d.unassigned > 0 ? (
         <Alert
@@ -55,14 +57,14 @@ export function AdminDashboard() {
           showIcon
           message={
             <Link to="/admin/assessments?status=submitted">
-              {t('dash.unassigned', { n: d.unassigned })}
+              {lt('dash.unassigned', { n: d.unassigned })}
             </Link>
           }
         />
       ) : null}
-      <Card size="small" title={t('dash.byState')} className="zp-section">
+      <Card size="small" title={lt('dash.byState')} className="zp-section">
         {total === 0 ? (
-          <EmptyState title={t('dash.empty')} hint={t('list.emptyAdminHint')} />
+          <EmptyState title={lt('dash.empty')} hint={lt('list.emptyAdminHint')} />
         ) : (
           <dl className="zp-figures" data-testid="dash-states">
             {STATUSES.map((s) => (
@@ -76,7 +78,7 @@ export function AdminDashboard() {
           </dl>
         )}
       </Card>
-      <h2 className="zp-section">{t('dash.byDefinition')}</h2>
+      <h2 className="zp-section">{lt('dash.byDefinition')}</h2>
       <Table<DefinitionLine>
         rowKey={(l) => l.definition.id}
         size="small"
@@ -99,14 +101,14 @@ export function AdminDashboard() {
             align: 'right' as const,
             render: (_: unknown, l: DefinitionLine) => l.byStatus[s],
           })),
-          { title: t('dash.total'), dataIndex: 'total', align: 'right' },
+          { title: lt('dash.total'), dataIndex: 'total', align: 'right' },
         ]}
       />
-      <h2 className="zp-section">{t('dash.reviewers')}</h2>
+      <h2 className="zp-section">{lt('dash.reviewers')}</h2>
       {d.reviewers.length === 0 ? (
         <EmptyState
-          title={t('dash.noReviewers')}
-          hint={t('list.emptyAdminHint')}
+          title={lt('dash.noReviewers')}
+          hint={lt('list.emptyAdminHint')}
           action={<Link to="/admin/users?role=reviewer">{t('adm.tab.users')}</Link>}
         />
       ) : (
@@ -127,8 +129,8 @@ export function AdminDashboard() {
                   </Link>
                 ),
               },
-              { title: t('dash.open'), dataIndex: 'open', align: 'right' },
-              { title: t('dash.finished28'), dataIndex: 'finished', align: 'right' },
+              { title: lt('dash.open'), dataIndex: 'open', align: 'right' },
+              { title: lt('dash.finished28'), dataIndex: 'finished', align: 'right' },
             ]}
           />
           {chart ? (
@@ -136,7 +138,7 @@ export function AdminDashboard() {
               <BarsChart
                 categories={chart.categories}
                 bars={chart.bars}
-                label={t('dash.reviewers')}
+                label={lt('dash.reviewers')}
               />
             </Suspense>
           ) : null}

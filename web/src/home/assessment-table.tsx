@@ -8,6 +8,7 @@ import type { AssessmentSummary } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { StatusTag } from '../shared/status-tag.tsx';
 import { formatTime } from '../shared/text.ts';
+import { useListT } from './messages.ts';
 import { SelfAndDecided } from './score-cells.tsx';
 
 interface Props {
@@ -38,6 +39,7 @@ export function AssessmentTable({
   server,
 }: Props) {
   const { locale, t } = useLocale();
+  const lt = useListT();
   // On a phone (below md, 768 px) the table keeps title, score and actions; the status
   // goes under the title, and the rest is on the assessment's own pages.
   const wide = Grid.useBreakpoint().md !== false;
@@ -130,7 +132,7 @@ export function AssessmentTable({
         },
         server?.defaultSort === 'submittedAt'
           ? {
-              title: t('list.col.submitted'),
+              title: lt('list.col.submitted'),
               key: 'submittedAt',
               width: 150,
               ...hideNarrow,

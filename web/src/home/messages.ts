@@ -1,6 +1,10 @@
+import { fill, type Params } from '@zhiping/forms';
+import { useCallback } from 'react';
+import { useLocale } from '../i18n/locale.tsx';
+
 /*
  * The words of the lists and of each role's dashboard, Chinese first
- * (spread into i18n/messages.ts). Statuses and families come from the
+ * (read through `useListT`). Statuses and families come from the
  * shared catalogues.
  */
 export const listZh = {
@@ -122,3 +126,19 @@ export const listEn: Record<keyof typeof listZh, string> = {
   'dash.noReviewers': 'No active reviewer yet. Create or invite one under Users.',
   'dash.empty': 'No assessments yet. Counts and progress appear once organisations start.',
 };
+
+export type ListKey = keyof typeof listZh;
+
+/**
+ * The lists' and dashboards' words in the current language. Kept out of the
+ * app-wide catalogue (i18n/messages.ts), which every page loads first: only
+ * the pages with lists load these (the questionnaire's first paint has a
+ * byte budget).
+ */
+export function useListT(): (key: ListKey, params?: Params) => string {
+  const { locale } = useLocale();
+  return useCallback(
+    (key: ListKey, params?: Params) => fill((locale === 'en' ? listEn : listZh)[key], params),
+    [locale],
+  );
+}

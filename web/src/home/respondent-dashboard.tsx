@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
 import { StatusTag } from '../shared/status-tag.tsx';
 import { listApi, listKeys } from './list-api.ts';
+import { useListT } from './messages.ts';
 
 const NEXT_PAGE: Record<StandingLine['next'], string> = {
   continue: 'fill',
@@ -18,6 +19,7 @@ const NEXT_PAGE: Record<StandingLine['next'], string> = {
 /** Where the respondent stands on each definition, and the one thing to do next on it. */
 export function RespondentDashboard() {
   const { locale, t } = useLocale();
+  const lt = useListT();
   const dash = useQuery({
     queryKey: listKeys.dashboard('respondent'),
     queryFn: listApi.respondentDashboard,
@@ -26,7 +28,7 @@ export function RespondentDashboard() {
   if (lines.length === 0) return null;
   return (
     <section aria-labelledby="standing-title" className="zp-section">
-      <h2 id="standing-title">{t('dash.standing')}</h2>
+      <h2 id="standing-title">{lt('dash.standing')}</h2>
       <div className="zp-cards">
         {lines.map((l) => {
           const latest = l.latest;
@@ -39,27 +41,27 @@ export function RespondentDashboard() {
               title={<span className="zp-card-title">{textOf(l.definition.title, locale)}</span>}
               extra={
                 <Link to={`/history/${encodeURIComponent(l.definition.id)}`}>
-                  {t('list.history')}
+                  {lt('list.history')}
                 </Link>
               }
             >
               <p>
-                {t('dash.latest')}
+                {lt('dash.latest')}
                 {t('app.colon')}
                 {latest.title} <StatusTag status={latest.status} />
                 <br />
                 <span className="zp-muted">
-                  {t('list.scoreSelf')} {latest.score === null ? '—' : formatScore(latest.score)}
+                  {lt('list.scoreSelf')} {latest.score === null ? '—' : formatScore(latest.score)}
                   {latest.verdict ? ` · ${textOf(latest.verdict, locale)}` : ''}
                 </span>
               </p>
               <p>
-                {t('dash.decidedLast')}
+                {lt('dash.decidedLast')}
                 {t('app.colon')}
                 {decided?.reviewed ? (
                   <>
                     <strong data-testid="standing-decided">
-                      {t('list.scoreDecided')} {formatScore(decided.reviewed.score)}
+                      {lt('list.scoreDecided')} {formatScore(decided.reviewed.score)}
                     </strong>
                     {decided.reviewed.verdict
                       ? ` · ${textOf(decided.reviewed.verdict, locale)}`
@@ -67,13 +69,13 @@ export function RespondentDashboard() {
                     <span className="zp-muted"> ({decided.reviewed.decidedAt.slice(0, 10)})</span>
                   </>
                 ) : (
-                  <span className="zp-muted">{t('dash.noDecision')}</span>
+                  <span className="zp-muted">{lt('dash.noDecision')}</span>
                 )}
               </p>
               <div className="zp-row-between">
-                <span className="zp-muted">{t('dash.count', { n: l.assessments })}</span>
+                <span className="zp-muted">{lt('dash.count', { n: l.assessments })}</span>
                 <Link to={`/assessments/${latest.id}/${NEXT_PAGE[l.next]}`}>
-                  {t(`dash.next.${l.next}`)}
+                  {lt(`dash.next.${l.next}`)}
                 </Link>
               </div>
             </Card>

@@ -15,6 +15,7 @@ import { AssessmentTable } from './assessment-table.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { groupByFamily } from './group-by-family.ts';
 import { useMyPage } from './list-api.ts';
+import { useListT } from './messages.ts';
 import { RespondentDashboard } from './respondent-dashboard.tsx';
 
 const FILTERS = ['status', 'definition', 'tier', 'from', 'to'] as const;
@@ -31,6 +32,7 @@ const actionOf = (a: AssessmentSummary) =>
 /** A respondent's home: their assessments, and the catalogue to start a new one from. */
 export function RespondentHome({ user }: { user: User }) {
   const { locale, t } = useLocale();
+  const lt = useListT();
   const list = useListParams(FILTERS);
   const mine = useMyPage(list.params);
   const forms = useForms();
@@ -58,12 +60,12 @@ export function RespondentHome({ user }: { user: User }) {
         <h1 id="mine-title">{t('home.mine')}</h1>
         <ListToolbar
           list={list}
-          searchLabel={t('list.search')}
-          dates={t('list.datesUpdated')}
+          searchLabel={lt('list.search')}
+          dates={lt('list.datesUpdated')}
           filters={[
             {
               key: 'status',
-              placeholder: t('list.anyStatus'),
+              placeholder: lt('list.anyStatus'),
               options: AssessmentStatus.options.map((s) => ({
                 value: s,
                 label: t(`assessmentStatus.${s}`),
@@ -71,7 +73,7 @@ export function RespondentHome({ user }: { user: User }) {
             },
             {
               key: 'definition',
-              placeholder: t('list.anyDefinition'),
+              placeholder: lt('list.anyDefinition'),
               options: (forms.data ?? []).map((d) => ({
                 value: d.id,
                 label: textOf(d.title, locale),
@@ -82,7 +84,7 @@ export function RespondentHome({ user }: { user: User }) {
               ? [
                   {
                     key: 'tier',
-                    placeholder: t('list.anyTier'),
+                    placeholder: lt('list.anyTier'),
                     options: tiers.map((x) => ({ value: x.id, label: textOf(x.label, locale) })),
                   },
                 ]
@@ -98,13 +100,13 @@ export function RespondentHome({ user }: { user: User }) {
           empty={
             list.filtered ? (
               <EmptyState
-                title={t('list.emptyFiltered')}
-                hint={t('list.emptyFilteredHint')}
+                title={lt('list.emptyFiltered')}
+                hint={lt('list.emptyFilteredHint')}
                 action={<Button onClick={list.clear}>{t('adm.clearFilters')}</Button>}
               />
             ) : (
               // The catalogue and the guided start are right below: the hint points there.
-              <EmptyState title={t('list.emptyMine')} hint={t('list.emptyMineHint')} />
+              <EmptyState title={lt('list.emptyMine')} hint={lt('list.emptyMineHint')} />
             )
           }
           href={hrefOf}

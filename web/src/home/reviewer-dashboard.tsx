@@ -8,6 +8,7 @@ import { useT } from '../i18n/locale.tsx';
 import { reviewApi, reviewKeys } from '../review/review-api.ts';
 import { Loading } from '../shared/loading.tsx';
 import { listApi, listKeys } from './list-api.ts';
+import { useListT } from './messages.ts';
 
 const BarsChart = lazy(() => import('./week-chart.tsx'));
 
@@ -28,6 +29,7 @@ const average = (xs: (number | null)[]) => {
 /** The reviewer's figures above the queue: the queue by state, weekly work, agreement with others. */
 export function ReviewerDashboard() {
   const t = useT();
+  const lt = useListT();
   const me = useMe().data;
   const dash = useQuery({
     queryKey: listKeys.dashboard('reviewer'),
@@ -46,12 +48,12 @@ export function ReviewerDashboard() {
         ? {
             categories: d.weeks.map((w) => w.week.slice(5)),
             bars: [
-              { name: t('dash.finished'), values: d.weeks.map((w) => w.finished) },
-              { name: t('dash.decided'), values: d.weeks.map((w) => w.decided) },
+              { name: lt('dash.finished'), values: d.weeks.map((w) => w.finished) },
+              { name: lt('dash.decided'), values: d.weeks.map((w) => w.decided) },
             ],
           }
         : null,
-    [d, t],
+    [d, lt],
   );
   if (!d) return null;
   const rounds = agreement.data?.rounds ?? [];
@@ -60,14 +62,14 @@ export function ReviewerDashboard() {
   return (
     <section aria-labelledby="dash-title" className="zp-dashboard">
       <h2 id="dash-title" className="zp-sr-only">
-        {t('dash.title')}
+        {lt('dash.title')}
       </h2>
       <div className="zp-cards">
-        <Card size="small" title={t('dash.queue')}>
+        <Card size="small" title={lt('dash.queue')}>
           <dl className="zp-figures" data-testid="dash-queue">
             {STATES.map((s) => (
               <div key={s}>
-                <dt>{t(`dash.queue.${s}`)}</dt>
+                <dt>{lt(`dash.queue.${s}`)}</dt>
                 <dd>
                   <Link to={`/${TAB[s]}`}>{d.queue[s]}</Link>
                 </dd>
@@ -75,9 +77,9 @@ export function ReviewerDashboard() {
             ))}
           </dl>
         </Card>
-        <Card size="small" title={t('dash.agreement')}>
+        <Card size="small" title={lt('dash.agreement')}>
           {rounds.length === 0 ? (
-            <p className="zp-muted">{t('dash.agreementNone')}</p>
+            <p className="zp-muted">{lt('dash.agreementNone')}</p>
           ) : (
             <p data-testid="dash-agreement">
               {t('agreement.mean', {
@@ -90,24 +92,24 @@ export function ReviewerDashboard() {
           {me ? <Link to={`/reviewers/${me.id}/agreement`}>{t('agreement.mine')}</Link> : null}
         </Card>
       </div>
-      <h3>{t('dash.throughput')}</h3>
+      <h3>{lt('dash.throughput')}</h3>
       {chart ? (
         <Suspense fallback={<Loading />}>
           <BarsChart
             categories={chart.categories}
             bars={chart.bars}
-            label={t('dash.throughputLabel')}
+            label={lt('dash.throughputLabel')}
           />
         </Suspense>
       ) : null}
       <details>
-        <summary>{t('dash.throughputLabel')}</summary>
+        <summary>{lt('dash.throughputLabel')}</summary>
         <table className="zp-figure-table" data-testid="dash-weeks">
           <thead>
             <tr>
-              <th scope="col">{t('dash.weekOf', { date: '' }).trim()}</th>
-              <th scope="col">{t('dash.finished')}</th>
-              <th scope="col">{t('dash.decided')}</th>
+              <th scope="col">{lt('dash.weekOf', { date: '' }).trim()}</th>
+              <th scope="col">{lt('dash.finished')}</th>
+              <th scope="col">{lt('dash.decided')}</th>
             </tr>
           </thead>
           <tbody>

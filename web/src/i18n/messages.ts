@@ -8,12 +8,10 @@
  * also be a catalogue key (checked by the type below).
  */
 import { adminEn, adminZh } from '../admin/messages.ts';
-import { listEn, listZh } from '../home/messages.ts';
 import { programmeEn, programmeZh } from '../programmes/messages.ts';
 
 export const zh = {
   ...adminZh,
-  ...listZh,
   ...programmeZh,
   'app.name': '知评',
   'app.tagline': '知识产权合规自评',
@@ -411,7 +409,6 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...adminEn,
-  ...listEn,
   ...programmeEn,
   'app.name': 'Zhiping',
   'app.tagline': 'IP compliance self-assessment',

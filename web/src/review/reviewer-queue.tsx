@@ -8,6 +8,7 @@ import { useForms, useMe } from '../api/queries.ts';
 import { AssessmentTable } from '../home/assessment-table.tsx';
 import { EmptyState } from '../home/empty-state.tsx';
 import { useQueuePage } from '../home/list-api.ts';
+import { useListT } from '../home/messages.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import type { QueueRow } from './types.ts';
@@ -36,6 +37,7 @@ const actionOf = (row: QueueRow): 'review' | 'view' =>
  */
 export default function ReviewerQueue() {
   const { locale, t } = useLocale();
+  const lt = useListT();
   const me = useMe().data;
   const list = useListParams(FILTERS, FIXED);
   const tab: Tab = TABS.find((x) => x === list.get('tab')) ?? 'pending';
@@ -51,12 +53,12 @@ export default function ReviewerQueue() {
       </div>
       <ListToolbar
         list={list}
-        searchLabel={t('list.search')}
-        dates={t('list.datesSubmitted')}
+        searchLabel={lt('list.search')}
+        dates={lt('list.datesSubmitted')}
         filters={[
           {
             key: 'definition',
-            placeholder: t('list.anyDefinition'),
+            placeholder: lt('list.anyDefinition'),
             options: (forms.data ?? []).map((d) => ({
               value: d.id,
               label: textOf(d.title, locale),
@@ -81,12 +83,12 @@ export default function ReviewerQueue() {
                 empty={
                   list.filtered ? (
                     <EmptyState
-                      title={t('list.emptyFiltered')}
-                      hint={t('list.emptyFilteredHint')}
+                      title={lt('list.emptyFiltered')}
+                      hint={lt('list.emptyFilteredHint')}
                       action={<Button onClick={list.clear}>{t('adm.clearFilters')}</Button>}
                     />
                   ) : (
-                    <EmptyState title={t(`queue.empty.${key}`)} hint={t('list.emptyQueueHint')} />
+                    <EmptyState title={t(`queue.empty.${key}`)} hint={lt('list.emptyQueueHint')} />
                   )
                 }
                 href={(a) => `/assessments/${a.id}/review`}
