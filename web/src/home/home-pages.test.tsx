@@ -159,7 +159,7 @@ describe('respondent home (enterprise)', () => {
 
   it('lists own assessments with status, score and verdict, each linking where it can go on', async () => {
     serve(userOf('respondent'), (c) =>
-      c.url === '/api/assessments' ? { status: 200, body: page(mine) } : undefined,
+      c.url.startsWith('/api/assessments?') ? { status: 200, body: page(mine) } : undefined,
     );
     mount();
     expect(await screen.findByRole('heading', { name: '我的自评' })).toBeTruthy();
@@ -181,7 +181,7 @@ describe('respondent home (enterprise)', () => {
 
   it('offers only the enterprise questionnaires, by family, and starts one', async () => {
     const calls = serve(userOf('respondent'), (c) => {
-      if (c.url === '/api/assessments' && c.method === 'GET')
+      if (c.url.startsWith('/api/assessments?') && c.method === 'GET')
         return { status: 200, body: page([]) };
       if (c.url === '/api/assessments' && c.method === 'POST')
         return { status: 201, body: { ...row('new1', 'draft'), answers: {} } };
@@ -211,7 +211,7 @@ describe('respondent home (enterprise)', () => {
 describe('respondent home (city)', () => {
   it('offers the city questionnaires only', async () => {
     serve(userOf('respondent', 'city'), (c) =>
-      c.url === '/api/assessments' ? { status: 200, body: page([]) } : undefined,
+      c.url.startsWith('/api/assessments?') ? { status: 200, body: page([]) } : undefined,
     );
     mount();
     expect(await screen.findByRole('heading', { name: '知识产权强市' })).toBeTruthy();
@@ -236,6 +236,7 @@ describe('respondent home: the list on the server', () => {
       status: 'decided',
       sort: 'score',
       order: 'asc',
+      pageSize: '20',
     });
     // The sorted column shows its arrow from the URL.
     const score = screen.getByRole('columnheader', { name: /得分/ });
@@ -258,7 +259,7 @@ describe('respondent home: the list on the server', () => {
       },
     } as Partial<AssessmentSummary>);
     serve(userOf('respondent'), (c) =>
-      c.url === '/api/assessments'
+      c.url.startsWith('/api/assessments?')
         ? { status: 200, body: page([decided, row('r1', 'draft')]) }
         : undefined,
     );
@@ -284,7 +285,9 @@ describe('reviewer home', () => {
       },
     ];
     serve(userOf('reviewer'), (c) =>
-      c.url === '/api/review/queue/page' ? { status: 200, body: queuePage(queue) } : undefined,
+      c.url.startsWith('/api/review/queue/page?')
+        ? { status: 200, body: queuePage(queue) }
+        : undefined,
     );
     mount();
     expect(await screen.findByRole('heading', { name: '待评审' })).toBeTruthy();
@@ -300,7 +303,9 @@ describe('reviewer home', () => {
 describe('in English', () => {
   it('the respondent home, switched from Chinese in the header', async () => {
     serve(userOf('respondent'), (c) =>
-      c.url === '/api/assessments' ? { status: 200, body: page([row('a1', 'draft')]) } : undefined,
+      c.url.startsWith('/api/assessments?')
+        ? { status: 200, body: page([row('a1', 'draft')]) }
+        : undefined,
     );
     const u = mount('zh', true);
     await screen.findByRole('heading', { name: '我的自评' });
@@ -332,7 +337,7 @@ describe('in English', () => {
 
   it('the reviewer home', async () => {
     serve(userOf('reviewer'), (c) =>
-      c.url === '/api/review/queue/page'
+      c.url.startsWith('/api/review/queue/page?')
         ? {
             status: 200,
             body: queuePage([
@@ -355,7 +360,7 @@ describe('in English', () => {
 
   it('the city respondent home', async () => {
     serve(userOf('respondent', 'city'), (c) =>
-      c.url === '/api/assessments' ? { status: 200, body: page([]) } : undefined,
+      c.url.startsWith('/api/assessments?') ? { status: 200, body: page([]) } : undefined,
     );
     mount('en');
     expect(await screen.findByText('No assessments yet.')).toBeTruthy();

@@ -15,10 +15,17 @@ import { keys } from '../api/queries.ts';
  * Back shows the same page from the cache or the server.
  */
 
-const withQuery = (path: string, params: URLSearchParams) => {
-  const q = params.toString();
-  return q ? `${path}?${q}` : path;
+/** The URL's parameters, with the page size the table shows (the endpoints' defaults differ). */
+const sized = (params: URLSearchParams) => {
+  const p = new URLSearchParams(params);
+  if (!p.has('pageSize')) p.set('pageSize', String(PAGE_SIZE));
+  return p;
 };
+
+/** useListParams' default page size (admin/use-list-params.ts). */
+const PAGE_SIZE = 20;
+
+const withQuery = (path: string, params: URLSearchParams) => `${path}?${sized(params)}`;
 
 export const listApi = {
   mine: (params: URLSearchParams) =>
