@@ -148,9 +148,6 @@ describe.skipIf(!run)('a city’s call (Chromium)', () => {
     await form.getByLabel('汇总数').click();
     await city.getByTitle(/获评（合计）：2/).click();
     await form.getByRole('button', { name: '填入' }).click();
-    await city.waitForTimeout(3000);
-    await city.screenshot({ path: '/tmp/dbg-fill.png', fullPage: true });
-    console.log('ALERTS', await city.locator('.ant-alert, .ant-message').allTextContents());
     await city.getByText('已填入：2').waitFor();
 
     // The 强市 questionnaire says where the answer came from.

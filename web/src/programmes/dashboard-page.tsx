@@ -35,7 +35,7 @@ export default function DashboardPage() {
           .map(([tier, n]) => `${label(tier)} ${n}`)
           .join('，');
   return (
-    <div className="zp-page">
+    <div className="zp-page zp-prog">
       <h1>{t('prog.dashboard')}</h1>
       <nav className="zp-actions">
         <Link to="/programmes">{t('prog.title')}</Link>

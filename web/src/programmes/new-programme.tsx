@@ -68,6 +68,7 @@ export function NewProgramme({ onClose }: { onClose: () => void }) {
   return (
     <Modal
       open
+      wrapClassName="zp-prog"
       title={t('prog.new')}
       okText={t('prog.create')}
       onOk={() => form.submit()}
@@ -102,7 +103,13 @@ export function NewProgramme({ onClose }: { onClose: () => void }) {
         <Form.Item name="region" label={t('prog.region')} extra={t('prog.regionHint')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="eligibleKinds" label={t('prog.kinds')} rules={[{ required: true }]}>
+        {/* min 1 rather than required: antd would put aria-required on the checkbox
+            group's div, where ARIA does not allow it (axe, critical). */}
+        <Form.Item
+          name="eligibleKinds"
+          label={t('prog.kinds')}
+          rules={[{ type: 'array', min: 1, message: t('prog.kindsRequired') }]}
+        >
           <Checkbox.Group options={KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />
         </Form.Item>
         {tiers.length > 0 ? (

@@ -21,7 +21,7 @@ export default function ProgrammePage() {
   if (view.isPending) return <Loading />;
   const { programme: p, window } = view.data;
   return (
-    <div className="zp-page">
+    <div className="zp-page zp-prog">
       <h1>
         {p.title} <WindowTag window={window} />
       </h1>

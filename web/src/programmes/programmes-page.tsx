@@ -35,7 +35,7 @@ export default function ProgrammesPage() {
   const mine = shown.filter((v) => v.as === 'office');
   const open = shown.filter((v) => v.as === 'applicant');
   return (
-    <div className="zp-page">
+    <div className="zp-page zp-prog">
       <h1>{t('prog.title')}</h1>
       <div className="zp-actions">
         <Input.Search

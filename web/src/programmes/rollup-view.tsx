@@ -8,9 +8,19 @@ import { FillOwn } from './fill-own.tsx';
 import { programmeKeys, programmesApi } from './programmes-api.ts';
 import './programmes.css';
 
-/** A share 0–100 as a background: light for low, dark for high (the number is always printed). */
+/**
+ * A share 0–100 as a background, light for low and dark for high (the number
+ * is always printed). Lightness runs 95 → 48 % below 80 and 44 → 35 % from 80:
+ * black text on the light part and white on the dark part both keep 4.5:1
+ * (hsl 210° 70 %: black on 48 % is 4.8:1, white on 44 % is 5.1:1; the band
+ * between, where neither reaches 4.5, is skipped).
+ */
+const DARK_FROM = 80;
 const shade = (p: number | null) =>
-  p === null ? 'transparent' : `hsl(210 70% ${Math.round(95 - p * 0.5)}%)`;
+  p === null
+    ? 'transparent'
+    : `hsl(210 70% ${p < DARK_FROM ? 95 - (p / DARK_FROM) * 47 : 44 - ((p - DARK_FROM) / 20) * 9}%)`;
+const ink = (p: number | null) => (p === null ? undefined : p < DARK_FROM ? '#000' : '#fff');
 
 /** The call's outcome as counts, and each section's reviewed shares as a heat map (a table). */
 export function RollupView({ id, definitionRef }: { id: string; definitionRef: string }) {
@@ -46,7 +56,9 @@ export function RollupView({ id, definitionRef }: { id: string; definitionRef: s
       {orgs.length === 0 ? (
         <Empty description={t('prog.heatmapEmpty')} />
       ) : (
-        <div className="zp-heatmap-wrap">
+        // Scrolls sideways on a phone: focusable so a keyboard can scroll it too.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
+        <section className="zp-heatmap-wrap" tabIndex={0} aria-label={t('prog.heatmap')}>
           <table className="zp-heatmap">
             <thead>
               <tr>
@@ -69,7 +81,7 @@ export function RollupView({ id, definitionRef }: { id: string; definitionRef: s
                         key={s.id}
                         style={{
                           background: shade(p),
-                          color: p !== null && p > 60 ? '#fff' : undefined,
+                          color: ink(p),
                         }}
                       >
                         {p === null ? '—' : `${p}%`}
@@ -80,7 +92,7 @@ export function RollupView({ id, definitionRef }: { id: string; definitionRef: s
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <h3>{t('prog.fill.title')}</h3>
       <p className="zp-muted">{t('prog.fill.intro')}</p>
