@@ -303,10 +303,15 @@ describe.skipIf(!run)('review rounds (Chromium)', () => {
 
     const detail = await json(qiye, 'GET', `/api/assessments/${id}`);
     expect(formatScore(detail.reviewed.score)).toBe(decided);
-    const pdf = await qiye.request.get(`${api.url}/api/assessments/${id}/report.pdf`);
+    // The first report of a process loads the CJK fonts and a render worker: on a loaded
+    // machine that outlasts the request's default 30 s.
+    const report = { timeout: 180_000 };
+    const pdf = await qiye.request.get(`${api.url}/api/assessments/${id}/report.pdf`, report);
+    expect(pdf.status()).toBe(200);
     // pdf.js gives the text runs with the spaces between them ("总分 70.4 / 100").
     expect((await pdfText(await pdf.body())).replace(/\s+/g, '')).toContain(`总分${decided}/100`);
-    const xlsx = await qiye.request.get(`${api.url}/api/assessments/${id}/report.xlsx`);
+    const xlsx = await qiye.request.get(`${api.url}/api/assessments/${id}/report.xlsx`, report);
+    expect(xlsx.status()).toBe(200);
     expect(await workbookText(await xlsx.body())).toContain(decided);
 
     // The audit trail shows the decision, self → reviewed.
