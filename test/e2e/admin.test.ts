@@ -51,6 +51,9 @@ describe.skipIf(!run)('admin workspace (Chromium)', () => {
   it('organisation → invited reviewer sets a password by link → reassigned review', async () => {
     const admin = await newPage();
     await signIn(admin, api.url, 'admin@demo.zhiping.cn');
+    // The admin's home is the dashboard; the workspace is one link away.
+    await admin.getByRole('heading', { name: '工作台' }).waitFor();
+    await admin.getByRole('link', { name: '进入管理' }).click();
     await admin.waitForURL(/\/admin\/assessments/);
 
     // ── an organisation with its region and level ──────────────────────
