@@ -105,6 +105,8 @@ describe.skipIf(!run)('pages photographed (Chromium)', () => {
     await toEnglish(page);
     await page.locator('main tr.ant-table-row').first().waitFor();
     await shot(page, 'admin-home-en');
+    // The home is the dashboard; the workspace's tabs are one link away.
+    await page.getByRole('link', { name: 'Open administration' }).click();
     await page.getByRole('tab', { name: 'Definitions' }).click();
     await page.locator('[role=tabpanel]:visible tr.ant-table-row').first().waitFor();
     await shot(page, 'admin-definitions-en');
