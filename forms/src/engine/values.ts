@@ -1,6 +1,6 @@
 import { evidenceGiven, textGiven } from '../draft/answered.ts';
+import { isIsoDate } from '../schema/calendar-day.ts';
 import type { Definition } from '../schema/definition.ts';
-import { isIsoDate } from '../schema/iso-date.ts';
 import type { Item } from '../schema/item.ts';
 
 /**

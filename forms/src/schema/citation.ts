@@ -36,6 +36,4 @@ export type Citation = z.infer<typeof Citation>;
 export type DocumentCitation = z.infer<typeof DocumentCitation>;
 export type StandardCitation = z.infer<typeof StandardCitation>;
 
-export function isDocumentCitation(c: Citation): c is DocumentCitation {
-  return 'source' in c;
-}
+export { isDocumentCitation } from './citation-kind.ts';
