@@ -21,9 +21,15 @@
  *
  *   npx tsx test/bench/browser.bench.ts        (needs /usr/bin/chromium)
  *
- * WEB_DIST=/path/to/another/dist measures another build of our app.
+ * WEB_DIST=/path/to/another/dist measures another build of our app;
+ * BENCH_PORT=n serves it on that port (else any free one).
+ * PROFILE=/some/dir writes a CPU profile of each measured phase there
+ * (<side>-<phase>-<n>.cpuprofile; build with --minify false for names);
+ * test/bench/profile-summary.ts lists where their time went.
  */
-import { loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadBuiltins } from '@zhiping/forms/node';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launch } from '../e2e/support/browser.ts';
@@ -33,6 +39,9 @@ import { buildSurveyPage } from './surveyjs/build.ts';
 import { SURVEY_ORIGIN, serveSurveyPage } from './surveyjs/serve.ts';
 
 const RATE = Number(process.env.CPU_THROTTLE ?? 4);
+const PROFILE = process.env.PROFILE;
+if (PROFILE) mkdirSync(PROFILE, { recursive: true });
+let profiled = 0;
 const SAMPLES = Number(process.env.SAMPLES ?? 20);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 const DEF = 'gbt29490-2013';
@@ -94,7 +103,14 @@ const evidenceId = (() => {
 
 const otherDist = process.env.WEB_DIST;
 if (!otherDist) ensureWebBuilt();
-const api = await startApi(otherDist ? { WEB_DIST: otherDist } : {});
+// BENCH_PORT pins the API's port (a shared machine hands each user a range).
+const benchPort = process.env.BENCH_PORT;
+const api = await startApi(
+  otherDist ? { WEB_DIST: otherDist } : {},
+  benchPort
+    ? { port: Number(benchPort), dataDir: mkdtempSync(join(tmpdir(), 'zp-bench-')) }
+    : undefined,
+);
 const surveyDir = await buildSurveyPage(def);
 const browser = await launch();
 
@@ -154,6 +170,28 @@ async function measure(context: BrowserContext, side: Side): Promise<Figures> {
   const read = async () =>
     (await page.evaluate('window.__lat')) as Record<'keydown' | 'click' | 'settled', number[]>;
   const count = () => page.locator('[data-item]').count();
+  // The JS profile of one phase (PROFILE): sampling slows both sides alike.
+  const profile = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+    if (!PROFILE) return run();
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const base = `${PROFILE}/${side.name}-${phase}-${++profiled}`;
+    // And the browser's own timeline (style, layout, paint), for trace-summary.
+    await browser.startTracing(page, {
+      path: `${base}.trace.json`,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+      ],
+    });
+    const out = await run();
+    await browser.stopTracing();
+    const { profile: p } = await cdp.send('Profiler.stop');
+    writeFileSync(`${base}.cpuprofile`, JSON.stringify(p));
+    return out;
+  };
   const waitCount = async (n: number) => {
     for (let i = 0; i < 1000; i++) {
       if ((await count()) === n) return;
@@ -188,25 +226,29 @@ async function measure(context: BrowserContext, side: Side): Promise<Figures> {
   };
   const [no, yes] = [await point('否'), await point('是')];
   await reset();
-  for (let i = 0; i < SAMPLES; i++) {
-    const p = i % 2 ? yes : no;
-    await page.mouse.click(p.x, p.y);
-    await waitCount(i % 2 ? shown : hidden);
-    await page.waitForTimeout(150);
-  }
+  await profile('showhide', async () => {
+    for (let i = 0; i < SAMPLES; i++) {
+      const p = i % 2 ? yes : no;
+      await page.mouse.click(p.x, p.y);
+      await waitCount(i % 2 ? shown : hidden);
+      await page.waitForTimeout(150);
+    }
+  });
   const toggled = await read();
 
   // 2. Section switch: next, previous, … each to the paint of the other section's questions.
   await reset();
-  for (let i = 0; i < SAMPLES; i++) {
-    const before = await page.locator('[data-item]').first().getAttribute('data-item');
-    await (i % 2 ? side.prev(page) : side.next(page)).click();
-    for (let k = 0; k < 1000; k++) {
-      if ((await page.locator('[data-item]').first().getAttribute('data-item')) !== before) break;
-      await page.waitForTimeout(10);
+  await profile('section', async () => {
+    for (let i = 0; i < SAMPLES; i++) {
+      const before = await page.locator('[data-item]').first().getAttribute('data-item');
+      await (i % 2 ? side.prev(page) : side.next(page)).click();
+      for (let k = 0; k < 1000; k++) {
+        if ((await page.locator('[data-item]').first().getAttribute('data-item')) !== before) break;
+        await page.waitForTimeout(10);
+      }
+      await page.waitForTimeout(300);
     }
-    await page.waitForTimeout(300);
-  }
+  });
   const switched = await read();
 
   // 3. Keystrokes in the evidence reference field.
@@ -231,10 +273,12 @@ async function measure(context: BrowserContext, side: Side): Promise<Figures> {
     return { script: of('ScriptDuration'), task: of('TaskDuration') };
   };
   const w0 = await work();
-  for (let i = 0; i < SAMPLES; i++) {
-    await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
-    await page.waitForTimeout(100);
-  }
+  await profile('keystroke', async () => {
+    for (let i = 0; i < SAMPLES; i++) {
+      await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
+      await page.waitForTimeout(100);
+    }
+  });
   const typed = (await field.inputValue()).length - before;
   if (typed !== SAMPLES) throw new Error(`${side.name}: ${typed} of ${SAMPLES} keystrokes arrived`);
   const w1 = await work();

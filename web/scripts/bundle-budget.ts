@@ -21,7 +21,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const ROUTE_BUDGET_KB = Number(process.env.ROUTE_BUDGET_KB ?? 300);
+// 251.3 KB on 29 November 2026 (301.9 before zod, antd's Tag/Tooltip/Alert and the
+// check step left the first paint); a small margin for the catalogues' growth.
+const ROUTE_BUDGET_KB = Number(process.env.ROUTE_BUDGET_KB ?? 256);
 const TOTAL_BUDGET_KB = Number(process.env.TOTAL_BUDGET_KB ?? 960);
 const ROUTE = 'src/questionnaire/questionnaire-page.tsx';
 
@@ -34,7 +36,8 @@ interface Chunk {
   css?: string[];
 }
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+// WEB_DIST measures another build (e.g. one made with --outDir elsewhere).
+const dist = process.env.WEB_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 const fail = (msg: string): never => {
   console.error(`bundle-budget: ${msg}`);

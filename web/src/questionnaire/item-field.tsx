@@ -3,11 +3,11 @@ import { memo, useState } from 'react';
 import { type Control, useController } from 'react-hook-form';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { ItemReviewerComment } from '../review/questionnaire-comments.tsx';
-import { CitationList } from '../shared/citation-list.tsx';
-import { UnverifiedTag } from '../shared/unverified-tag.tsx';
 import type { ResolverContext } from './answers-resolver.ts';
 import type { FormValues } from './field-codec.ts';
+import { useTyped } from './inputs/use-typed.ts';
 import { ItemInput } from './item-input.tsx';
+import { CitationList, UnverifiedTag } from './lazy-parts.tsx';
 import { periodYear } from './period.ts';
 
 export interface ItemFieldProps {
@@ -132,6 +132,8 @@ function Answer(
   },
 ) {
   const { field, fieldState } = useController({ name: p.name, control: p.control });
+  // Typing re-renders this answer alone; the form hears of it after the paint.
+  const typed = useTyped(field.value, field.onChange);
   const message = fieldState.error?.message;
   const describedBy = [
     p.item.help ? p.ids.help : '',
@@ -149,8 +151,9 @@ function Answer(
         scales={p.scales}
         locale={p.locale}
         t={p.t}
-        value={field.value}
-        onChange={field.onChange}
+        value={typed.value}
+        onChange={typed.change}
+        onType={typed.type}
         onBlur={field.onBlur}
         labelledBy={p.ids.prompt}
         describedBy={describedBy}

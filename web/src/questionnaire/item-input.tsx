@@ -75,7 +75,7 @@ export function ItemInput(p: Props) {
           value={reason}
           maxLength={500}
           onChange={(e) =>
-            p.onChange(
+            p.onType(
               e.target.value
                 ? { notApplicable: true, reason: e.target.value }
                 : { notApplicable: true },

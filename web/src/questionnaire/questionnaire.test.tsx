@@ -56,9 +56,10 @@ describe('Questionnaire', () => {
   it('shows and hides items live as the answers that govern them change', async () => {
     const { user } = setup();
     expect(screen.queryByLabelText(/^生产基地在哪里？/)).toBeNull();
-    // Showing and hiding follow the answer once it is painted.
+    // Showing and hiding follow the answer once it is painted (on a loaded machine, the
+    // rarely used parts fetched after the first paint may delay it past findBy's 1 s).
     await user.click(within(group('是否有生产环节？')).getByRole('radio', { name: '是' }));
-    expect(await screen.findByLabelText(/^生产基地在哪里？/)).toBeTruthy();
+    expect(await screen.findByLabelText(/^生产基地在哪里？/, {}, { timeout: 5000 })).toBeTruthy();
     await user.click(within(group('是否有生产环节？')).getByRole('radio', { name: '否' }));
     await waitFor(() => expect(screen.queryByLabelText(/^生产基地在哪里？/)).toBeNull());
     // The governed item on the next step follows too.
@@ -70,7 +71,7 @@ describe('Questionnaire', () => {
     expect(
       await screen.findByRole('radiogroup', { name: '生产环节是否做知识产权检查？' }),
     ).toBeTruthy();
-  });
+  }, 20_000);
 
   it('shows the engine’s Chinese messages inline and links them for screen readers', async () => {
     const { user } = setup();
@@ -309,6 +310,13 @@ describe('Questionnaire', () => {
     expect(stepHeading().textContent).toContain('管理');
     expect(screen.getByText('此题必答')).toBeTruthy();
     await user.click(screen.getByRole('checkbox', { name: '本题不适用' }));
+    // "Does not apply" needs its reason before the assessment can be submitted.
+    await user.click(toCheck());
+    expect(await screen.findByText('还有 1 项需要处理')).toBeTruthy();
+    expect(screen.getByText('请说明此项不适用的理由')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '确认提交' }).hasAttribute('disabled')).toBe(true);
+    await user.click(screen.getByRole('button', { name: '去填写' }));
+    await user.type(await screen.findByRole('textbox', { name: /^不适用的理由/ }), '无档案业务');
     await user.click(toCheck());
     expect(await screen.findByText('所有必答题都已作答，可以提交。')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '确认提交' }));

@@ -10,6 +10,7 @@ import {
 import {
   type ComponentType,
   type FocusEvent,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
@@ -19,13 +20,21 @@ import {
 import { fileUrl } from '../api/endpoints.ts';
 import type { AssessmentDetail } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { Loading } from '../shared/loading.tsx';
+import { afterPaint } from './after-paint.ts';
 import { invalidIds } from './check-value.ts';
-import { ConflictBanner } from './conflict-banner.tsx';
 import { ContradictionsContext, useContradictions } from './contradictions.ts';
 import { readStep, startingAnswers, writeDraft, writeStep } from './draft-store.ts';
 import { EvidenceFilesContext } from './evidence-context.tsx';
-import { LockedBanner } from './locked-banner.tsx';
-import { MergeConflicts } from './merge-conflicts.tsx';
+import { flushTyping } from './inputs/use-typed.ts';
+import {
+  ConflictBanner,
+  LockedBanner,
+  MergeConflicts,
+  preloadParts,
+  StyleKeeper,
+  SubmitCheck,
+} from './lazy-parts.tsx';
 import { missingOf } from './missing.ts';
 import type { QuestionnaireClient } from './questionnaire-client.ts';
 import { QuestionnaireHeader } from './questionnaire-header.tsx';
@@ -34,8 +43,6 @@ import { StepActions } from './step-actions.tsx';
 import { StepNav } from './step-nav.tsx';
 import { StepView } from './step-view.tsx';
 import { stepOfItem, stepsOf } from './steps.ts';
-import { StyleKeeper } from './style-keeper.tsx';
-import { SubmitCheck } from './submit-check.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { useLiveAnswers } from './use-live-answers.ts';
 import { useStepFocus } from './use-step-focus.ts';
@@ -112,10 +119,16 @@ export function Questionnaire(p: QuestionnaireProps) {
       : null;
   }, [client, assessment.id]);
 
-  const [ownStep, setOwnStep] = useState<string | null>(null);
+  // The step moved to here, shown at once; the caller (the URL) hears of it after the paint,
+  // and from then on the caller's step (Back, Forward, a deep link) is the one shown.
+  const [moved, setMoved] = useState<string | null>(null);
+  const callerStep = p.step;
+  const callerStepNow = useRef(callerStep);
+  callerStepNow.current = callerStep;
+  useEffect(() => setMoved((m) => (m !== null && m === callerStep ? null : m)), [callerStep]);
   // Without a step asked for, resume where this browser was, else where the server says.
   const [lastStep] = useState(() => readStep(assessment.id));
-  const asked = (p.onStep ? p.step : ownStep) ?? lastStep ?? assessment.position;
+  const asked = moved ?? (p.onStep ? p.step : null) ?? lastStep ?? assessment.position;
   const stepId =
     asked === REVIEW_STEP
       ? REVIEW_STEP
@@ -138,7 +151,11 @@ export function Questionnaire(p: QuestionnaireProps) {
     holdBack,
     delay: p.autosaveDelay,
     enabled: editable,
-    read: () => ({ answers: codec.toAnswers(form.getValues()), position }),
+    // Text typed a moment ago goes to the form first (use-typed.ts): nothing is left behind.
+    read: () => {
+      flushTyping();
+      return { answers: codec.toAnswers(form.getValues()), position };
+    },
     fetchLatest: async () => {
       const fresh = await client.assessment(assessment.id);
       return { answers: fresh.answers, revision: fresh.revision };
@@ -168,9 +185,14 @@ export function Questionnaire(p: QuestionnaireProps) {
   const { onStep } = p;
   const setStepId = useCallback(
     (id: string) => {
-      void flushNow();
-      writeStep(assessment.id, id);
-      (onStep ?? setOwnStep)(id);
+      // Back at the caller's own step (no URL change will come): it is shown as it is.
+      setMoved(onStep && id === callerStepNow.current ? null : id);
+      // The new step paints first; saving, remembering it and the URL follow at once after.
+      afterPaint(() => {
+        void flushNow();
+        writeStep(assessment.id, id);
+        onStep?.(id);
+      });
     },
     [flushNow, onStep, assessment.id],
   );
@@ -200,6 +222,9 @@ export function Questionnaire(p: QuestionnaireProps) {
     el?.scrollIntoView?.({ block: 'center' });
     el?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
   }, [openItem]);
+
+  // The parts kept out of the first paint (lazy-parts.tsx) are fetched once it is done.
+  useEffect(() => afterPaint(preloadParts), []);
 
   // Entering the check step turns on "required" messages everywhere, the server's rule.
   useEffect(() => {
@@ -249,7 +274,9 @@ export function Questionnaire(p: QuestionnaireProps) {
     <EvidenceFilesContext.Provider value={evidenceFiles}>
       <ContradictionsContext.Provider value={contradictions}>
         <div className="zp-q">
-          <StyleKeeper />
+          <Suspense fallback={null}>
+            <StyleKeeper />
+          </Suspense>
           <QuestionnaireHeader
             title={assessment.title}
             subtitle={textOf(definition.title, locale)}
@@ -263,33 +290,35 @@ export function Questionnaire(p: QuestionnaireProps) {
           {p.LeaveGuard ? (
             <p.LeaveGuard blocking={editable && (troubled || autosave.heldBack > 0)} />
           ) : null}
-          {autosave.state.kind === 'conflict' && autosave.state.conflicts.length > 0 ? (
-            <MergeConflicts
-              key={autosave.state.currentRevision}
-              conflicts={autosave.state.conflicts}
-              compiled={compiled}
-              onResolve={autosave.resolve}
-              locale={locale}
-              t={t}
-            />
-          ) : autosave.state.kind === 'conflict' ? (
-            <ConflictBanner
-              revision={autosave.state.currentRevision}
-              unsaved={autosave.unsaved()}
-              compiled={compiled}
-              onResolve={resolveConflict}
-              locale={locale}
-              t={t}
-            />
-          ) : null}
-          {autosave.state.kind === 'locked' ? (
-            <LockedBanner
-              status={autosave.state.status}
-              unsaved={Object.keys(autosave.unsaved()).length}
-              onReload={reload}
-              t={t}
-            />
-          ) : null}
+          <Suspense fallback={null}>
+            {autosave.state.kind === 'conflict' && autosave.state.conflicts.length > 0 ? (
+              <MergeConflicts
+                key={autosave.state.currentRevision}
+                conflicts={autosave.state.conflicts}
+                compiled={compiled}
+                onResolve={autosave.resolve}
+                locale={locale}
+                t={t}
+              />
+            ) : autosave.state.kind === 'conflict' ? (
+              <ConflictBanner
+                revision={autosave.state.currentRevision}
+                unsaved={autosave.unsaved()}
+                compiled={compiled}
+                onResolve={resolveConflict}
+                locale={locale}
+                t={t}
+              />
+            ) : null}
+            {autosave.state.kind === 'locked' ? (
+              <LockedBanner
+                status={autosave.state.status}
+                unsaved={Object.keys(autosave.unsaved()).length}
+                onReload={reload}
+                t={t}
+              />
+            ) : null}
+          </Suspense>
           <div className="zp-q-body">
             <div className="zp-q-nav">
               <StepNav
@@ -309,17 +338,19 @@ export function Questionnaire(p: QuestionnaireProps) {
               onSubmit={(e) => e.preventDefault()}
             >
               {onReview || !step ? (
-                <SubmitCheck
-                  missing={missing}
-                  compiled={compiled}
-                  onGoTo={goToItem}
-                  onSubmit={() => void submit.run()}
-                  submitting={submit.submitting}
-                  error={submit.error}
-                  headingRef={headingRef}
-                  locale={locale}
-                  t={t}
-                />
+                <Suspense fallback={<Loading />}>
+                  <SubmitCheck
+                    missing={missing}
+                    compiled={compiled}
+                    onGoTo={goToItem}
+                    onSubmit={() => void submit.run()}
+                    submitting={submit.submitting}
+                    error={submit.error}
+                    headingRef={headingRef}
+                    locale={locale}
+                    t={t}
+                  />
+                </Suspense>
               ) : (
                 <StepView
                   step={step}

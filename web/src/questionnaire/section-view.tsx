@@ -2,11 +2,11 @@ import { type Compiled, type ScoreResult, type Section, textOf } from '@zhiping/
 import { memo, useContext } from 'react';
 import type { Control } from 'react-hook-form';
 import type { Locale, Translate } from '../i18n/locale.tsx';
-import { UnverifiedTag } from '../shared/unverified-tag.tsx';
 import type { ResolverContext } from './answers-resolver.ts';
 import { ContradictionsContext } from './contradictions.ts';
 import type { FieldCodec, FormValues } from './field-codec.ts';
 import { ItemField } from './item-field.tsx';
+import { UnverifiedTag } from './lazy-parts.tsx';
 
 export interface SectionViewProps {
   section: Section;

@@ -10,6 +10,7 @@ import {
 } from '@zhiping/forms';
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { afterPaint } from './after-paint.ts';
 import { answersResolver, type ResolverContext } from './answers-resolver.ts';
 import { type FormValues, fieldCodec } from './field-codec.ts';
 
@@ -26,22 +27,6 @@ function useScoringView(c: Compiled, answers: Answers): Answers {
     last.current = next;
     return next;
   }, [c, answers]);
-}
-
-/**
- * Runs `work` once the frame showing the input has been painted (a task
- * after the next animation frame), or after 100 ms where no frames come (a
- * hidden tab).
- */
-function afterPaint(work: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    work();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 100);
 }
 
 /**

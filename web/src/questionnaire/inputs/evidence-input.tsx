@@ -43,6 +43,7 @@ export function EvidenceInput(p: InputProps) {
   const change = useRef(p.onChange);
   change.current = p.onChange;
   const set = (patch: Partial<EvidenceDraft>) => change.current({ ...latest.current, ...patch });
+  const type = (patch: Partial<EvidenceDraft>) => p.onType({ ...latest.current, ...patch });
   // Stable, so a keystroke in the reference or note does not re-render the upload zone.
   const onStored = useCallback(
     (stored: { id: string; name: string }[]) =>
@@ -67,7 +68,7 @@ export function EvidenceInput(p: InputProps) {
         className="zp-input"
         aria-required={p.required}
         value={v.ref ?? ''}
-        onChange={(e) => set({ ref: e.target.value })}
+        onChange={(e) => type({ ref: e.target.value })}
         maxLength={500}
       />
       <label htmlFor={`${p.id}-note`}>{t('q.evidenceNote')}</label>
@@ -77,7 +78,7 @@ export function EvidenceInput(p: InputProps) {
         className="zp-input"
         rows={2}
         value={v.note ?? ''}
-        onChange={(e) => set({ note: e.target.value })}
+        onChange={(e) => type({ note: e.target.value })}
         maxLength={2000}
       />
       <EvidenceUpload id={p.id} files={files} disabled={p.disabled} onStored={onStored} />

@@ -3,7 +3,10 @@ export interface InputProps {
   /** The input's own id, for a <label for>. */
   id: string;
   value: unknown;
+  /** A choice or a file: the form takes it at once. */
   onChange: (value: unknown) => void;
+  /** A keystroke: shown at once, handed to the form after the paint (use-typed.ts). */
+  onType: (value: unknown) => void;
   onBlur?: () => void;
   /** Id of the question's prompt, which names the input. */
   labelledBy: string;

@@ -53,7 +53,7 @@ export function NumberInput(p: InputProps & { item: ItemOf<'number'> }) {
         value={draft}
         onChange={(e) => {
           setDraft(e.target.value);
-          p.onChange(parseNumber(e.target.value));
+          p.onType(parseNumber(e.target.value));
         }}
       />
       {p.item.unit ? <span className="zp-unit">{p.item.unit}</span> : null}
@@ -84,7 +84,7 @@ export function TextInput(p: InputProps & { item: ItemOf<'text'> }) {
         className="zp-input"
         rows={3}
         value={v}
-        onChange={(e) => p.onChange(e.target.value)}
+        onChange={(e) => p.onType(e.target.value)}
         maxLength={p.item.maxLength}
       />
       <span className="zp-count" aria-hidden="true">

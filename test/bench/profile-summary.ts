@@ -1,0 +1,66 @@
+/**
+ * Where the time of a CPU profile went (those `PROFILE=dir` makes the browser
+ * bench write): the functions with the most self time, and the most
+ * inclusive time, in milliseconds summed over the files given.
+ *
+ *   npx tsx test/bench/profile-summary.ts /tmp/prof/Zhiping-keystroke-*.cpuprofile [TOP]
+ */
+import { readFileSync } from 'node:fs';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const args = process.argv.slice(2);
+const top = /^\d+$/.test(args.at(-1) ?? '') ? Number(args.pop()) : 30;
+const self = new Map<string, number>();
+const total = new Map<string, number>();
+let all = 0;
+
+const label = (n: Node) => {
+  const f = n.callFrame;
+  const file = f.url.split('/').pop() ?? '';
+  return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+};
+
+for (const file of args) {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  p.samples.forEach((id, i) => {
+    const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const n = byId.get(id);
+    if (!n) return;
+    const name = label(n);
+    if (name.startsWith('(idle)') || name.startsWith('(program)')) return;
+    all += ms;
+    self.set(name, (self.get(name) ?? 0) + ms);
+    // Inclusive: each distinct frame on the stack once.
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const node = byId.get(cur);
+      if (!node) break;
+      const l = label(node);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + ms);
+    }
+  });
+}
+
+const print = (title: string, m: Map<string, number>) => {
+  console.log(`\n${title}`);
+  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${v.toFixed(1).padStart(9)} ms  ${k}`);
+};
+console.log(`${args.length} profile(s), ${all.toFixed(1)} ms busy (idle and (program) left out)`);
+print('self time', self);
+print('inclusive time', total);
