@@ -1,5 +1,6 @@
 import type { Compiled } from '../engine/compile.ts';
-import { type Answers, isNotApplicable } from '../schema/answers.ts';
+import type { Answers } from '../schema/answers.ts';
+import { isNotApplicable } from '../schema/not-applicable.ts';
 
 /*
  * The one definition of "answered", used by the engine (`normalise`), the

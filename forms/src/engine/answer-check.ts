@@ -1,6 +1,7 @@
-import { type Answers, isNotApplicable } from '../schema/answers.ts';
+import type { Answers } from '../schema/answers.ts';
 import type { Definition } from '../schema/definition.ts';
 import type { Item } from '../schema/item.ts';
+import { isNotApplicable } from '../schema/not-applicable.ts';
 import { evidenceIssue, notApplicableIssue } from './answer-shape.ts';
 import { type Compiled, compile } from './compile.ts';
 import { consistencyIssues } from './consistency.ts';

@@ -1,7 +1,8 @@
-import { type Answers, isNotApplicable } from '../schema/answers.ts';
+import type { Answers } from '../schema/answers.ts';
 import type { Definition } from '../schema/definition.ts';
 import type { Item } from '../schema/item.ts';
 import type { Mapping } from '../schema/mapping.ts';
+import { isNotApplicable } from '../schema/not-applicable.ts';
 import type { Section } from '../schema/section.ts';
 import { normalise } from './values.ts';
 

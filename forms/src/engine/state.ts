@@ -1,4 +1,5 @@
-import { type Answers, isNotApplicable } from '../schema/answers.ts';
+import type { Answers } from '../schema/answers.ts';
+import { isNotApplicable } from '../schema/not-applicable.ts';
 import type { Compiled } from './compile.ts';
 import { evaluate } from './conditions.ts';
 import { evaluateExpr } from './expr.ts';

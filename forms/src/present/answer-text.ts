@@ -1,8 +1,8 @@
 import { asEvidence } from '../engine/answer-shape.ts';
-import { isNotApplicable } from '../schema/answers.ts';
 import type { Definition } from '../schema/definition.ts';
 import type { Locale } from '../schema/enums.ts';
 import type { Item, Option } from '../schema/item.ts';
+import { isNotApplicable } from '../schema/not-applicable.ts';
 import { formatDate, formatNumber, textOf, translate } from './translate.ts';
 
 export interface AnswerTextContext {

@@ -46,8 +46,4 @@ export type EvidenceValue = z.infer<typeof EvidenceValue>;
 export const Answers = z.record(z.string(), z.unknown());
 export type Answers = Record<string, unknown>;
 
-export function isNotApplicable(v: unknown): v is NotApplicable {
-  return (
-    typeof v === 'object' && v !== null && (v as { notApplicable?: unknown }).notApplicable === true
-  );
-}
+export { isNotApplicable } from './not-applicable.ts';
