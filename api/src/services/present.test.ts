@@ -102,6 +102,24 @@ describe('an assessment as the contract shows it', () => {
       files: [{ id: file.id, name: 'budget.pdf' }],
       note: 'n',
     });
+    // Malformed stored answers (a null answer, file entries that are not files) pass unchanged.
+    const odd = await detailOf(
+      h.deps.db.kysely,
+      h.deps.definitions,
+      {
+        ...row,
+        answers: {
+          ...cited,
+          'x.null': null,
+          'c7.5.manual-file': { files: [null, 'junk', {}, { id: file.id, name: 'x' }] },
+        } as never,
+      },
+      owner,
+    );
+    expect(odd.answers['x.null']).toBeNull();
+    expect(odd.answers['c7.5.manual-file']).toStrictEqual({
+      files: [null, 'junk', {}, { id: file.id, name: 'budget.pdf' }],
+    });
     // A plain answer, a list and a reference-only piece of evidence pass unchanged.
     expect(d.answers['p.manufactures']).toBe(true);
     expect(d.answers['c4.5.ip-types']).toEqual(answers['c4.5.ip-types']);
@@ -182,6 +200,13 @@ describe('an assessment as the contract shows it', () => {
       owner,
     );
     expect(orphan.decision?.reviewer).toEqual({ id: 'u-gone', name: '' });
+    const nobody = await detailOf(
+      h.deps.db.kysely,
+      h.deps.definitions,
+      { ...decided, decided_by: null },
+      owner,
+    );
+    expect(nobody.decision?.reviewer).toEqual({ id: '', name: '' });
     // No comment stored: an empty one.
     const silent = await detailOf(
       h.deps.db.kysely,
