@@ -24,6 +24,10 @@ import {
 } from '../services/assessments.ts';
 
 export const IdParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+/** An item of an assessment: `/assessments/{id}/…/{itemId}` (review judgements, roll-up fills). */
+export const ItemParams = IdParams.extend({
+  itemId: Id.openapi({ param: { name: 'itemId', in: 'path' } }),
+});
 const tags = ['评估'];
 
 export function assessmentRoutes(deps: Deps) {

@@ -46,9 +46,11 @@ describe.each(targets)('dashboards on %s', (target) => {
 
     beforeAll(async () => {
       h = await harness(target);
-      [alice, bob, carol, rita, admin] = await Promise.all(
-        (['alice', 'bob', 'carol', 'rita', 'admin'] as const).map((u) => h.as(u)),
-      );
+      alice = await h.as('alice');
+      bob = await h.as('bob');
+      carol = await h.as('carol');
+      rita = await h.as('rita');
+      admin = await h.as('admin');
       const v23 = { definition: 'gbt29490-2023', answers: NEARLY.answers };
       await make(alice, 'first', '2026-03-01T02:00:00Z', { ...v23, title: '第一次' });
       await make(alice, 'decided', '2026-03-02T02:00:00Z', { ...v23, title: '已决定' }, true);

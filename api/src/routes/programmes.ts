@@ -32,7 +32,7 @@ import {
   reviewerChoices,
   withdraw,
 } from '../services/programmes.ts';
-import { IdParams } from './assessments.ts';
+import { IdParams, ItemParams } from './assessments.ts';
 import { programmeTitleRoutes } from './programmes-titles.ts';
 
 const tags = ['申报'];
@@ -252,17 +252,11 @@ export function programmeRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'put',
-      path: '/assessments/{id}/fills/{item}/override',
+      path: '/assessments/{id}/fills/{itemId}/override',
       tags,
       summary: '说明为什么答案与申报汇总数不同',
       request: {
-        params: IdParams.extend({
-          item: z
-            .string()
-            .min(1)
-            .max(100)
-            .openapi({ param: { name: 'item', in: 'path' } }),
-        }),
+        params: ItemParams,
         ...body(OverrideInput),
       },
       responses: {
@@ -273,9 +267,9 @@ export function programmeRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const { id, item } = c.req.valid('param');
+      const { id, itemId } = c.req.valid('param');
       return c.json(
-        await explainOverride(deps, actorOf(c), id, item, c.req.valid('json').reason),
+        await explainOverride(deps, actorOf(c), id, itemId, c.req.valid('json').reason),
         200,
       );
     },

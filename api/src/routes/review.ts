@@ -7,7 +7,6 @@ import {
   DecisionBody,
   DecisionPreview,
   DecisionPreviewQuery,
-  Id,
   ItemReviewBody,
   Judgement,
   QueueEntry,
@@ -34,12 +33,9 @@ import { assessmentAgreement, reviewerAgreement } from '../services/review-agree
 import { reviewConsole } from '../services/review-console.ts';
 import { decide, previewDecision } from '../services/review-decision.ts';
 import { queue, roundList } from '../services/review-queue.ts';
-import { IdParams } from './assessments.ts';
+import { IdParams, ItemParams } from './assessments.ts';
 
 const tags = ['评审'];
-const ItemParams = IdParams.extend({
-  itemId: Id.openapi({ param: { name: 'itemId', in: 'path' } }),
-});
 const judged = {
   400: errors[400],
   401: errors[401],

@@ -3,7 +3,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { AssessmentSort, SortOrder } from '../../contract/lists.ts';
 import type { Dialect } from '../open.ts';
 import type { Database } from '../schema.ts';
-import type { ListRow } from './assessment-reads.ts';
+import { LIST_COLUMNS, type ListRow } from './assessment-reads.ts';
 import type { Scope } from './assessments.ts';
 import { contains, offsetOf } from './search.ts';
 
@@ -129,24 +129,7 @@ export async function assessmentPage(
   page: { page: number; pageSize: number },
 ): Promise<{ rows: ListRow[]; total: number }> {
   const rows = await matching(db, f)
-    .select([
-      'a.id',
-      'a.title',
-      'a.status',
-      'a.revision',
-      'a.definition_id',
-      'a.definition_version',
-      'a.org_id',
-      'o.name as orgName',
-      'a.as_of',
-      'a.submitted_at',
-      'a.updated_at',
-      'a.model_revision',
-      'a.list_score',
-      'a.list_verdict',
-      'a.list_answered',
-      'a.list_applicable',
-    ])
+    .select(LIST_COLUMNS)
     // The total from a window over the same query: one round trip for a page.
     .select(sql<number | string>`count(*) over ()`.as('total'))
     .orderBy(orderBy(s, dialect))

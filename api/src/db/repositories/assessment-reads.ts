@@ -12,9 +12,10 @@ import { parseColumn } from './json.ts';
 /*
  * The read side of assessments as raw rows: one query for a detail (the
  * assessment with its organisation's name, the decider's name and the
- * reviewers), one for a page of a list (the read-model columns only, with
- * the total). JSON columns stay text here: the service decides whether a
- * row is trusted (read model current) or must be parsed and checked.
+ * reviewers), and the shape of a list row (the read-model columns only;
+ * the lists' queries are in assessment-pages.ts). JSON columns stay text
+ * here: the service decides whether a row is trusted (read model current)
+ * or must be parsed and checked.
  */
 
 const Reviewers = z.array(z.object({ id: z.string(), name: z.string() }));
@@ -96,14 +97,6 @@ function inScope(scope: Scope) {
   return sql<boolean>`exists (select 1 from assignments r where r.assessment_id = a.id and r.reviewer_id = ${scope.reviewerId})`;
 }
 
-export interface ListFilter {
-  /** Words in the title (case-insensitive substring). */
-  q?: string | undefined;
-  status?: AssessmentStatus | undefined;
-  /** A definition id (every version). */
-  definition?: string | undefined;
-}
-
 /** A row as lists show it: read-model columns, never the answers or a result. */
 export interface ListRow {
   id: string;
@@ -124,59 +117,25 @@ export interface ListRow {
   list_applicable: number | null;
 }
 
-/**
- * One page of an organisation's (or scope's) assessments, most recently
- * changed first, and how many match in all. The total comes from a window
- * over the same query (one round trip); only a page past the end needs a
- * separate count.
- */
-export async function listPage(
-  db: Kysely<Database>,
-  scope: Scope,
-  f: ListFilter,
-  page: { offset: number; limit: number },
-): Promise<{ rows: ListRow[]; total: number }> {
-  let q = db
-    .selectFrom('assessments as a')
-    .innerJoin('organisations as o', 'o.id', 'a.org_id')
-    .where(inScope(scope));
-  if (f.status) q = q.where('a.status', '=', f.status);
-  if (f.definition) q = q.where('a.definition_id', '=', f.definition);
-  if (f.q) {
-    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where(sql<boolean>`lower(a.title) like ${like} escape '\\'`);
-  }
-  const rows = await q
-    .select([
-      'a.id',
-      'a.title',
-      'a.status',
-      'a.revision',
-      'a.definition_id',
-      'a.definition_version',
-      'a.org_id',
-      'o.name as orgName',
-      'a.as_of',
-      'a.submitted_at',
-      'a.updated_at',
-      'a.model_revision',
-      'a.list_score',
-      'a.list_verdict',
-      'a.list_answered',
-      'a.list_applicable',
-    ])
-    .select(sql<number | string>`count(*) over ()`.as('total'))
-    .orderBy('a.updated_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const first = rows[0];
-  if (first) return { rows: rows.map(({ total: _, ...r }) => r), total: Number(first.total) };
-  if (page.offset === 0) return { rows: [], total: 0 };
-  const c = await q.select(sql<number | string>`count(*)`.as('n')).executeTakeFirst();
-  return { rows: [], total: Number(c?.n ?? 0) };
-}
+/** The columns of a `ListRow` (the assessment as `a`, its organisation as `o`). */
+export const LIST_COLUMNS = [
+  'a.id',
+  'a.title',
+  'a.status',
+  'a.revision',
+  'a.definition_id',
+  'a.definition_version',
+  'a.org_id',
+  'o.name as orgName',
+  'a.as_of',
+  'a.submitted_at',
+  'a.updated_at',
+  'a.model_revision',
+  'a.list_score',
+  'a.list_verdict',
+  'a.list_answered',
+  'a.list_applicable',
+] as const;
 
 /** Answers and date of rows whose read model is missing or stale, to compute it once. */
 export async function answersOf(db: Kysely<Database>, ids: string[]) {

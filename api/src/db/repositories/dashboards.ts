@@ -1,7 +1,7 @@
 import type { AssessmentStatus } from '@zhiping/forms';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { ListRow } from './assessment-reads.ts';
+import { LIST_COLUMNS, type ListRow } from './assessment-reads.ts';
 
 /* The counts behind each role's home: grouped in SQL, a handful of queries per page. */
 
@@ -10,24 +10,7 @@ export function orgRows(db: Kysely<Database>, orgId: string): Promise<ListRow[]>
   return db
     .selectFrom('assessments as a')
     .innerJoin('organisations as o', 'o.id', 'a.org_id')
-    .select([
-      'a.id',
-      'a.title',
-      'a.status',
-      'a.revision',
-      'a.definition_id',
-      'a.definition_version',
-      'a.org_id',
-      'o.name as orgName',
-      'a.as_of',
-      'a.submitted_at',
-      'a.updated_at',
-      'a.model_revision',
-      'a.list_score',
-      'a.list_verdict',
-      'a.list_answered',
-      'a.list_applicable',
-    ])
+    .select(LIST_COLUMNS)
     .where('a.org_id', '=', orgId)
     .orderBy('a.updated_at', 'desc')
     .orderBy('a.id', 'desc')
