@@ -28,7 +28,8 @@ const TAG = `(() => {
   });
   return [...keys];
 })()`;
-const ACTIVE = `(() => { const e = document.activeElement; return e && e.dataset && e.dataset.kbKey ? [e.dataset.kbKey, Number(e.dataset.kbOrder)] : null; })()`;
+// The focused control's key and place; 'inside' for an untagged element within the questionnaire.
+const ACTIVE = `(() => { const e = document.activeElement; if (e && e.dataset && e.dataset.kbKey) return [e.dataset.kbKey, Number(e.dataset.kbOrder)]; return e && e.closest && e.closest('.zp-q') ? 'inside' : null; })()`;
 
 /** Tabs from the app header through the page; the controls of the questionnaire it met, in order. */
 async function tabThrough(page: Page, max: number) {
@@ -36,7 +37,8 @@ async function tabThrough(page: Page, max: number) {
   const met: [string, number][] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    const a = (await page.evaluate(ACTIVE)) as [string, number] | null;
+    const a = (await page.evaluate(ACTIVE)) as [string, number] | 'inside' | null;
+    if (a === 'inside') continue;
     if (a) met.push(a);
     else if (met.length > 0) break; // left the questionnaire
   }
@@ -70,6 +72,8 @@ describe.skipIf(!run)('keyboard only (Chromium)', () => {
         await page.locator('.zp-actions').getByRole('button', { name: '下一步' }).click();
         await page.waitForTimeout(500);
       }
+      // The parts that load after the first paint (sources, tags) are in place first.
+      await page.waitForLoadState('networkidle');
       const keys = (await page.evaluate(TAG)) as string[];
       expect(keys.length).toBeGreaterThan(10);
       const met = await tabThrough(page, keys.length + 40);

@@ -62,7 +62,7 @@ describe.skipIf(!run)('a city’s call (Chromium)', () => {
   it('opens, applies, decides, ranks and rolls up into the city’s own assessment', async () => {
     const title = `青澜市贯标认证资助（浏览器测试 ${Date.now()}）`;
     const city = await as('city@demo.zhiping.cn');
-    await city.getByRole('link', { name: '申报' }).click();
+    await city.getByRole('link', { name: '申报', exact: true }).click();
     await city.getByRole('heading', { name: '本机构发起的申报' }).waitFor();
     await city.getByRole('button', { name: '发起申报' }).click();
     const dialog = city.getByRole('dialog');

@@ -32,9 +32,8 @@ const fetchPart = (name: Name) =>
     loaded.set(name, c);
     return { default: c };
   });
-const lazies = Object.fromEntries(
-  (Object.keys(loaders) as Name[]).map((n) => [n, lazy(() => fetchPart(n))]),
-) as unknown as Record<Name, Any>;
+const lazies = {} as Record<Name, Any>;
+for (const n of Object.keys(loaders) as Name[]) lazies[n] = lazy(() => fetchPart(n));
 
 function Part({ name, props }: { name: Name; props: object }) {
   const C = loaded.get(name) ?? lazies[name];
