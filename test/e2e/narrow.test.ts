@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launch } from './support/browser.ts';
+import { culprits, overflow } from './support/layout.ts';
 import { signIn } from './support/login.ts';
 import { type RunningApi, root, startApi } from './support/server.ts';
 import { ensureWebBuilt } from './support/web-build.ts';
@@ -10,23 +11,6 @@ import { ensureWebBuilt } from './support/web-build.ts';
 
 const run = browserAvailable('e2e narrow');
 const artifacts = join(root, 'test', 'artifacts');
-
-const overflow = async (page: Page) =>
-  (await page.evaluate(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  )) as number;
-
-/** Elements past the viewport's right edge (outside a scroller of their own), to say what overflows. */
-const culprits = async (page: Page) =>
-  (await page.evaluate(`[...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-    .filter((e) => {
-      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
-        if (getComputedStyle(p).overflowX !== 'visible') return false;
-      return true;
-    })
-    .slice(0, 5)
-    .map((e) => e.tagName + '.' + String(e.className).split(' ').join('.') + ' ' + Math.round(e.getBoundingClientRect().right))`)) as string[];
 
 describe.skipIf(!run)('at 390 px (Chromium)', () => {
   let api: RunningApi;

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations, type Violation } from './support/axe.ts';
 import { browserAvailable, launch } from './support/browser.ts';
+import { overflow } from './support/layout.ts';
 import { signIn } from './support/login.ts';
 import { type RunningApi, root, startApi } from './support/server.ts';
 import { ensureWebBuilt } from './support/web-build.ts';
@@ -20,11 +21,6 @@ import { ensureWebBuilt } from './support/web-build.ts';
 
 const run = browserAvailable('e2e review at 390 px');
 const artifacts = join(root, 'test', 'artifacts');
-
-const overflow = async (page: Page) =>
-  (await page.evaluate(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  )) as number;
 
 describe.skipIf(!run)('the review at 390 px, with axe (Chromium)', () => {
   let api: RunningApi;
