@@ -1,5 +1,7 @@
 import { compile, score } from '@zhiping/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boot } from '../bootstrap.ts';
+import { createApp } from '../http/app.ts';
 import {
   type Client,
   type Harness,
@@ -70,6 +72,47 @@ describe.each(targets)('read model on %s', (target) => {
         'if-none-match': etag,
       });
       expect(other.status).toBe(404);
+    });
+
+    it('never answers a reread from this process with a body older than a save made by another', async () => {
+      const a = await create();
+      // This process reads (and keeps the body it sent for revision 1).
+      const first = await alice.get(`/api/assessments/${a.id}`);
+      expect(first.body.revision).toBe(1);
+      const etag = first.headers.get('etag') ?? '';
+      // A second API process on the same database saves.
+      const other = await boot(h.deps.config, {
+        log: () => {},
+        now: () => h.clock.now,
+        ...(target === 'postgres' ? { pgSchema: h.schema } : {}),
+      });
+      try {
+        const saved = await createApp(other).request(`/api/assessments/${a.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', cookie: alice.cookie ?? '' },
+          body: JSON.stringify({ revision: 1, answers: { 'pre.penalty': true } }),
+        });
+        expect(saved.status).toBe(200);
+      } finally {
+        await other.reports.close();
+        await other.db.close();
+      }
+      // Here: neither a 304 to the old tag nor the kept body of revision 1.
+      const held = await alice.req('GET', `/api/assessments/${a.id}`, undefined, {
+        'if-none-match': etag,
+      });
+      expect(held.status).toBe(200);
+      expect(held.body.revision).toBe(2);
+      expect(held.body.answers).toEqual({ 'pre.penalty': true });
+      const plain = await alice.get(`/api/assessments/${a.id}`);
+      expect(plain.body.revision).toBe(2);
+      // The reread of the new revision is then answered from what this process kept.
+      const tag2 = plain.headers.get('etag') ?? '';
+      expect(tag2).not.toBe(etag);
+      const again = await alice.req('GET', `/api/assessments/${a.id}`, undefined, {
+        'if-none-match': tag2,
+      });
+      expect(again.status).toBe(304);
     });
 
     it('answers a save with the delta: revision, score, progress and changed statuses only', async () => {

@@ -8,7 +8,12 @@ import {
 } from '@zhiping/forms';
 import type { Actor } from '../auth/session.ts';
 import type { AssessmentDetail } from '../contract/index.ts';
-import { type DetailRow, findDetailRow } from '../db/repositories/assessment-reads.ts';
+import {
+  type DetailHead,
+  type DetailRow,
+  findDetailHead,
+  findDetailRow,
+} from '../db/repositories/assessment-reads.ts';
 import { fromRow } from '../db/repositories/assessments.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -19,12 +24,19 @@ import { computeSelf, type SelfModel, trustedJson } from './read-model.ts';
 import { ensureModel } from './read-model-repair.ts';
 
 /*
- * GET of one assessment, read from the stored read model: two queries in
- * all (the session, then the assessment with its organisation, decider and
- * reviewers); the answers sent as the text they are stored as, the result
- * as its save computed and serialised it (read-model.ts). That is
- * the questionnaire's read: an owner's draft. Every other view (reviews,
- * decisions, reviewers' reads) goes through the full presenter.
+ * GET of one assessment, read from the stored read model: the answers sent
+ * as the text they are stored as, the result as its save computed and
+ * serialised it (read-model.ts). That is the questionnaire's read: an
+ * owner's draft. Every other view (reviews, decisions, reviewers' reads)
+ * goes through the full presenter.
+ *
+ * A respondent's reread (the questionnaire refetches on focus, a second
+ * tab, a reload) first reads only the columns its ETag is made of; when
+ * the caller holds that tag (304) or this process holds the body sent for
+ * it, nothing else is read. The full row — answers, result, organisation,
+ * reviewers — is read only to build a body. Every read still asks the
+ * database for the current revision, so a save made by another process is
+ * never answered with an older body.
  */
 
 /** Bump when the detail's shape changes: caches must not answer 304 across it. */
@@ -36,7 +48,10 @@ const VIEW_VERSION = 'v1';
  * (review, assignment, decision all touch `updated_at`) and who is looking
  * (what they may see and do differs).
  */
-export function etagOf(row: DetailRow, actor: Actor): string {
+export function etagOf(
+  row: Pick<DetailHead, 'revision' | 'definition_hash' | 'updated_at' | 'status'>,
+  actor: Actor,
+): string {
   const rest = createHash('sha256')
     .update(`${VIEW_VERSION}|${row.updated_at}|${actor.id}|${actor.role}|${row.status}`)
     .digest('base64url')
@@ -60,6 +75,14 @@ export async function assessmentView(
   held: (etag: string) => boolean = () => false,
 ): Promise<Versioned> {
   if (actor.role === 'admin') throw new DomainError('not_found', { what: 'assessment' });
+  if (actor.role === 'respondent') {
+    const head = await findDetailHead(deps.db.kysely, deps.db.dialect, id, actor.orgId);
+    if (!head) throw new DomainError('not_found', { what: 'assessment' });
+    const etag = etagOf(head, actor);
+    if (held(etag)) return { etag, notModified: true };
+    const sent = draftCacheFor(deps.db).at(head.id, head.revision)?.view;
+    if (sent?.etag === etag) return { etag, json: sent.body };
+  }
   const row = await findDetailRow(deps.db.kysely, deps.db.dialect, id, scopeOf(actor));
   if (!row) throw new DomainError('not_found', { what: 'assessment' });
   // A reviewer never sees a draft (404), and only the lead decides: access.ts (issue 13).

@@ -90,6 +90,38 @@ export async function findDetailRow(
   return { ...row, reviewers };
 }
 
+/** What a respondent's reread needs to name the version it would send (its ETag). */
+export interface DetailHead {
+  id: string;
+  org_id: string;
+  status: AssessmentStatus;
+  revision: number;
+  definition_hash: string;
+  updated_at: string;
+}
+
+/*
+ * The few small columns an ETag is made of, for an organisation's own
+ * assessment: when the process already holds the body for that tag (see
+ * assessment-view.ts), a reread reads no answers, result or joins at all.
+ */
+const headQuery = prepared((db, p: Placeholder<{ id: string; orgId: string }>) =>
+  db
+    .selectFrom('assessments')
+    .select(['id', 'org_id', 'status', 'revision', 'definition_hash', 'updated_at'])
+    .where('id', '=', p('id'))
+    .where('org_id', '=', p('orgId')),
+);
+
+export async function findDetailHead(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  id: string,
+  orgId: string,
+): Promise<DetailHead | undefined> {
+  return (await headQuery(db, dialect, { id, orgId })).rows[0];
+}
+
 /** The scope as a condition on `a` (the assessments' alias in these queries). */
 function inScope(scope: Scope) {
   if (scope === 'all') return sql<boolean>`true`;
