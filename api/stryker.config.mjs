@@ -16,6 +16,8 @@ export default {
     'src/services/access.ts',
     'src/services/lifecycle.ts',
     'src/services/present.ts',
+    'src/services/read-model.ts',
+    'src/services/review-outcome.ts',
     'src/services/scoring.ts',
     'src/services/review.ts',
     'src/services/assessments.ts',
