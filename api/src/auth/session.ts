@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/open.ts';
 import { type Placeholder, prepared } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
+import type { ActorCache } from './actor-cache.ts';
 
 export const SESSION_COOKIE = 'zp_session';
 
@@ -44,9 +45,10 @@ export async function createSession(
 }
 
 /*
- * Run on every API request: prepared once (db/prepared.ts). The user's
- * disabling or a logout deletes the row, so the next request is refused —
- * nothing about a session is cached in the process.
+ * Run on every API request that the actor cache cannot answer: prepared
+ * once (db/prepared.ts). The user's disabling or a logout deletes the row,
+ * so the next request is refused; on PostgreSQL the cache of every process
+ * is emptied by the same change (auth/actor-cache.ts).
  */
 const sessionActor = prepared((db, p: Placeholder<{ id: string; now: string }>) =>
   db
@@ -63,6 +65,7 @@ const sessionActor = prepared((db, p: Placeholder<{ id: string; now: string }>) 
       'o.name as orgName',
       'o.kind as orgKind',
       'o.region as orgRegion',
+      's.expires_at as expiresAt',
     ])
     .where('s.id', '=', p('id'))
     .where('s.expires_at', '>', p('now')),
@@ -74,10 +77,19 @@ export async function actorFor(
   dialect: Dialect,
   token: string,
   now: Date,
+  cache?: ActorCache | null,
 ): Promise<Actor | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const { rows } = await sessionActor(db, dialect, { id: digest(token), now: now.toISOString() });
-  return rows[0] ?? null;
+  const id = digest(token);
+  const known = cache?.get(id, now);
+  if (known) return known;
+  const generation = cache?.begin() ?? 0;
+  const { rows } = await sessionActor(db, dialect, { id, now: now.toISOString() });
+  const row = rows[0];
+  if (!row) return null;
+  const { expiresAt, ...actor } = row;
+  cache?.put(id, actor, expiresAt, generation);
+  return actor;
 }
 
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {

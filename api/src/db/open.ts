@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Driver, Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { ActorCache } from '../auth/actor-cache.ts';
+import { ActorWatchingPostgresDialect } from './actor-writes.ts';
+import { ChangeFeed } from './change-feed.ts';
 import type { Database } from './schema.ts';
 import { WalSync } from './wal-sync.ts';
 
@@ -13,6 +16,12 @@ export interface Db {
   dialect: Dialect;
   /** Where the data lives, for logs: a file path or the server without credentials. */
   location: string;
+  /**
+   * Sessions remembered between requests — PostgreSQL only, where a lookup
+   * is a round trip and a change feed keeps every process's copy honest
+   * (auth/actor-cache.ts). SQLite reads a session in microseconds: null.
+   */
+  actors: ActorCache | null;
   /** Resolves when every write committed so far would survive a power cut. */
   durable(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +65,7 @@ export function openDb(o: DbOptions): Db {
   return {
     kysely,
     dialect: 'sqlite',
+    actors: null,
     location: file,
     durable: () => wal?.sync() ?? Promise.resolve(),
     close: async () => {
@@ -129,14 +139,23 @@ function openPostgres(
   pool.on('connect', (client) => {
     client.on('error', (err) => onError('数据库连接断开，将自动重连', err));
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const actors = new ActorCache();
+  const kysely = new Kysely<Database>({
+    dialect: new ActorWatchingPostgresDialect({ pool }, actors),
+  });
+  const feed = new ChangeFeed(url, actors, onError);
+  feed.start();
   const u = new URL(url);
   return {
     kysely,
     dialect: 'postgres',
+    actors,
     location: `${u.hostname}:${u.port || 5432}${u.pathname}${schema ? ` (${schema})` : ''}`,
     // PostgreSQL acknowledges a commit once its WAL is flushed (synchronous_commit = on).
     durable: () => Promise.resolve(),
-    close: () => kysely.destroy(),
+    close: async () => {
+      await feed.stop();
+      await kysely.destroy();
+    },
   };
 }

@@ -82,7 +82,7 @@ describe.each(targets)('read model on %s', (target) => {
       const etag = first.headers.get('etag') ?? '';
       // A second API process on the same database saves.
       const other = await boot(h.deps.config, {
-        log: () => {},
+        log: { info: () => {}, error: () => {} },
         now: () => h.clock.now,
         ...(target === 'postgres' ? { pgSchema: h.schema } : {}),
       });

@@ -105,4 +105,4 @@ export async function logout(deps: Deps, actor: Actor): Promise<void> {
 
 /** The actor behind a session cookie's token, or null. */
 export const actorOfToken = (deps: Deps, token: string): Promise<Actor | null> =>
-  actorFor(deps.db.kysely, deps.db.dialect, token, deps.now());
+  actorFor(deps.db.kysely, deps.db.dialect, token, deps.now(), deps.db.actors);

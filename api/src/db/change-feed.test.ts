@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { ActorCache } from '../auth/actor-cache.ts';
+import { PG_URL, skipReason } from '../testing/harness.ts';
+import { ChangeFeed } from './change-feed.ts';
+
+/*
+ * The change feed's heartbeat, against a real PostgreSQL: when the
+ * listening backend stops answering (frozen with SIGSTOP — a hung server,
+ * a network that drops packets without a reset), the actor cache must
+ * switch itself off within the heartbeat's timeout, and come back on once
+ * the connection answers again or is replaced.
+ */
+
+const run = skipReason('postgres') ? describe.skip : describe;
+
+async function until(what: string, ok: () => boolean, ms: number) {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+run(`change feed heartbeat${skipReason('postgres')}`, () => {
+  it('switches the cache off when the listening backend stops answering (SIGSTOP), on again after', async () => {
+    const cache = new ActorCache();
+    const application = `zhiping-feed-test-${process.pid}`;
+    const feed = new ChangeFeed(PG_URL ?? '', cache, () => {}, {
+      heartbeatMs: 100,
+      timeoutMs: 300,
+      retryMs: 100,
+      application,
+    });
+    feed.start();
+    let pid = 0;
+    try {
+      expect(await feed.ready()).toBe(true);
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      const r = await admin
+        .query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [
+          application,
+        ])
+        .finally(() => admin.end());
+      pid = r.rows[0]?.pid ?? 0;
+      expect(pid).toBeGreaterThan(0);
+      execFileSync('kill', ['-STOP', String(pid)]);
+      await until('heartbeat missed', () => !cache.enabled, 2_000);
+    } finally {
+      if (pid) execFileSync('kill', ['-CONT', String(pid)]);
+    }
+    await until('listening again', () => cache.enabled, 5_000);
+    await feed.stop();
+    expect(cache.enabled).toBe(false);
+  });
+});
