@@ -27,6 +27,7 @@ import { ContradictionsContext, useContradictions } from './contradictions.ts';
 import { readStep, startingAnswers, writeDraft, writeStep } from './draft-store.ts';
 import { EvidenceFilesContext } from './evidence-context.tsx';
 import { flushTyping } from './inputs/use-typed.ts';
+import { KeptSteps } from './kept-steps.tsx';
 import {
   ConflictBanner,
   LockedBanner,
@@ -41,7 +42,6 @@ import { QuestionnaireHeader } from './questionnaire-header.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { StepActions } from './step-actions.tsx';
 import { StepNav } from './step-nav.tsx';
-import { StepView } from './step-view.tsx';
 import { stepOfItem, stepsOf } from './steps.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useLiveAnswers } from './use-live-answers.ts';
@@ -263,7 +263,6 @@ export function Questionnaire(p: QuestionnaireProps) {
   const reload = async () => p.onReloaded?.(await client.assessment(assessment.id));
 
   const { answered, applicable } = result.progress;
-  const stepNo = index + 1;
   const next = onReview ? undefined : steps[index + 1]?.id;
   const prev = onReview ? steps[steps.length - 1]?.id : steps[index - 1]?.id;
   const review = useMemo(
@@ -352,9 +351,9 @@ export function Questionnaire(p: QuestionnaireProps) {
                   />
                 </Suspense>
               ) : (
-                <StepView
-                  step={step}
-                  stepNo={stepNo}
+                <KeptSteps
+                  steps={steps}
+                  current={step}
                   total={steps.length}
                   headingRef={headingRef}
                   compiled={compiled}

@@ -1,6 +1,9 @@
-import { Button } from 'antd';
 import { memo } from 'react';
 import type { Translate } from '../i18n/locale.tsx';
+import { Button } from '../shared/button.tsx';
+
+/** Out of sight, out of the tab order and the accessibility tree; its place kept. */
+const GONE = { visibility: 'hidden' } as const;
 
 interface Props {
   prev: string | undefined;
@@ -15,7 +18,11 @@ interface Props {
 export const StepActions = memo(function StepActions({ prev, next, review, onGo, t }: Props) {
   return (
     <div className="zp-actions">
-      {prev ? <Button onClick={() => onGo(prev)}>{t('q.prev')}</Button> : <span />}
+      {/* Always mounted (hidden on the first step): swapping an antd Button in and out on
+          every step change cost a section switch more than showing the kept step. */}
+      <Button style={prev ? undefined : GONE} onClick={() => (prev ? onGo(prev) : undefined)}>
+        {t('q.prev')}
+      </Button>
       {next ? (
         <Button type="primary" onClick={() => onGo(next)}>
           {t('q.next')}

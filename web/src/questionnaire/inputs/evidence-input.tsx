@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale.tsx';
 import { useEvidenceFiles } from '../evidence-context.tsx';
 import { EvidenceUpload } from './evidence-upload.tsx';
@@ -43,7 +43,11 @@ export function EvidenceInput(p: InputProps) {
   const change = useRef(p.onChange);
   change.current = p.onChange;
   const set = (patch: Partial<EvidenceDraft>) => change.current({ ...latest.current, ...patch });
-  const type = (patch: Partial<EvidenceDraft>) => p.onType({ ...latest.current, ...patch });
+  const typeTo = useRef(p.onType);
+  typeTo.current = p.onType;
+  // Stable, so a keystroke in one box re-renders that box alone (not the other, nor the zone).
+  const typeRef = useCallback((ref: string) => typeTo.current({ ...latest.current, ref }), []);
+  const typeNote = useCallback((note: string) => typeTo.current({ ...latest.current, note }), []);
   // Stable, so a keystroke in the reference or note does not re-render the upload zone.
   const onStored = useCallback(
     (stored: { id: string; name: string }[]) =>
@@ -54,31 +58,29 @@ export function EvidenceInput(p: InputProps) {
     [],
   );
   const common = {
-    'aria-describedby': p.describedBy || undefined,
-    'aria-invalid': p.invalid || undefined,
+    describedBy: p.describedBy,
+    invalid: p.invalid,
     disabled: p.disabled,
     onBlur: p.onBlur,
   };
   return (
     <fieldset className="zp-evidence" aria-labelledby={p.labelledBy}>
       <label htmlFor={`${p.id}-ref`}>{t('q.evidenceRef')}</label>
-      <input
-        id={`${p.id}-ref`}
+      <EvidenceText
         {...common}
-        className="zp-input"
-        aria-required={p.required}
+        id={`${p.id}-ref`}
+        required={p.required}
         value={v.ref ?? ''}
-        onChange={(e) => type({ ref: e.target.value })}
+        onType={typeRef}
         maxLength={500}
       />
       <label htmlFor={`${p.id}-note`}>{t('q.evidenceNote')}</label>
-      <textarea
-        id={`${p.id}-note`}
+      <EvidenceText
         {...common}
-        className="zp-input"
-        rows={2}
+        id={`${p.id}-note`}
+        multiline
         value={v.note ?? ''}
-        onChange={(e) => type({ note: e.target.value })}
+        onType={typeNote}
         maxLength={2000}
       />
       <EvidenceUpload id={p.id} files={files} disabled={p.disabled} onStored={onStored} />
@@ -134,3 +136,38 @@ export function EvidenceInput(p: InputProps) {
     </fieldset>
   );
 }
+
+interface TextProps {
+  id: string;
+  value: string;
+  onType: (value: string) => void;
+  maxLength: number;
+  multiline?: boolean;
+  required?: boolean;
+  describedBy: string;
+  invalid: boolean;
+  disabled: boolean | undefined;
+  onBlur: (() => void) | undefined;
+}
+
+/**
+ * The reference or the note. Memoised: typing in one leaves the other as it
+ * is (React rewrites a controlled textarea's text whenever it re-renders).
+ */
+const EvidenceText = memo(function EvidenceText(p: TextProps) {
+  const props = {
+    id: p.id,
+    className: 'zp-input',
+    'aria-describedby': p.describedBy || undefined,
+    'aria-invalid': p.invalid || undefined,
+    disabled: p.disabled,
+    onBlur: p.onBlur,
+    value: p.value,
+    maxLength: p.maxLength,
+  };
+  return p.multiline ? (
+    <textarea {...props} rows={2} onChange={(e) => p.onType(e.target.value)} />
+  ) : (
+    <input {...props} aria-required={p.required} onChange={(e) => p.onType(e.target.value)} />
+  );
+});
