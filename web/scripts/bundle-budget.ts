@@ -3,8 +3,12 @@
  *
  * - **route**: the JavaScript a browser must load before the questionnaire
  *   route can render — the entry chunk, the route's own chunk and every chunk
- *   either imports statically. Lazy chunks (the results chart, the review
- *   console, admin, dialogs loaded on use) are not counted.
+ *   either imports statically (index.html modulepreloads the entry's; Vite
+ *   preloads the route's with it). Lazy chunks (the results chart, the review
+ *   console, admin, antd and what the questionnaire shows with it, dialogs
+ *   loaded on use) are not counted: nothing on the way to the questionnaire's
+ *   first paint waits for one — each sits behind its own Suspense, and the
+ *   questionnaire paints without it (app/antd-theme.tsx, shared/antd.tsx).
  * - **total**: every JavaScript file the build emits, lazy ones included, so
  *   that splitting never hides growth.
  *
@@ -21,10 +25,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-// 251.3 KB on 29 November 2026 (301.9 before zod, antd's Tag/Tooltip/Alert and the
-// check step left the first paint); a small margin for the catalogues' growth.
-const ROUTE_BUDGET_KB = Number(process.env.ROUTE_BUDGET_KB ?? 256);
-const TOTAL_BUDGET_KB = Number(process.env.TOTAL_BUDGET_KB ?? 960);
+// 181.9 KB on 29 November 2026, once antd left the first paint (251.3 before:
+// its theme, style engine, Button, Spin, Alert and Space; 301.9 before zod,
+// antd's Tag/Tooltip/Alert and the check step left it); a margin for the
+// catalogues' growth. All JS: 941.6 KB then.
+const ROUTE_BUDGET_KB = Number(process.env.ROUTE_BUDGET_KB ?? 190);
+const TOTAL_BUDGET_KB = Number(process.env.TOTAL_BUDGET_KB ?? 950);
 const ROUTE = 'src/questionnaire/questionnaire-page.tsx';
 
 interface Chunk {

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button } from 'antd';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useMe } from '../api/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { UnreadLink } from '../notifications/unread-link.tsx';
+import { Button } from '../shared/button.tsx';
 
 /** The header every signed-in page shares: who is signed in, the language switch, sign out. */
 export function Layout() {
@@ -46,7 +46,6 @@ export function Layout() {
           <UnreadLink signedIn={Boolean(me)} />
           <Button
             size="small"
-            autoInsertSpace={false}
             onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
             lang={locale === 'zh' ? 'en' : 'zh-CN'}
           >

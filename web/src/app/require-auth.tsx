@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/queries.ts';
 import { Loading } from '../shared/loading.tsx';
-import { ProblemAlert } from '../shared/problem-alert.tsx';
+import { ProblemAlert } from './later.tsx';
 
 /** Pages behind a session: no session sends the visitor to log in and back here after. */
 export function RequireAuth() {

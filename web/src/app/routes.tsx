@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { loadAntd } from '../shared/antd.tsx';
 import { Loading } from '../shared/loading.tsx';
 import { Layout } from './layout.tsx';
 import { NotFound } from './not-found.tsx';
@@ -9,24 +10,36 @@ import { RequireAuth } from './require-auth.tsx';
  * Every page is its own chunk: the questionnaire route must not pay for the
  * results chart (ECharts), the review console or the admin tables.
  */
-const LoginPage = lazy(() => import('../auth/login-page.tsx'));
-const HomePage = lazy(() => import('../home/home-page.tsx'));
-const GuidedStartPage = lazy(() => import('../start/guided-start-page.tsx'));
+
+/**
+ * A page under antd's theme, loaded with it (app/antd-theme.tsx). Not the
+ * questionnaire: its first paint uses no antd, and what it shows with antd
+ * later brings the theme along.
+ */
+const page = (load: () => Promise<{ default: ComponentType }>) =>
+  lazy(async () => {
+    const [m, antd] = await Promise.all([load(), loadAntd()]);
+    return { default: antd.themed(m.default) };
+  });
+
+const LoginPage = page(() => import('../auth/login-page.tsx'));
+const HomePage = page(() => import('../home/home-page.tsx'));
+const GuidedStartPage = page(() => import('../start/guided-start-page.tsx'));
 const QuestionnairePage = lazy(() => import('../questionnaire/questionnaire-page.tsx'));
-const ResultsPage = lazy(() => import('../results/results-page.tsx'));
-const ReviewPage = lazy(() => import('../review/review-page.tsx'));
-const AdminPage = lazy(() => import('../admin/admin-page.tsx'));
-const WelcomePage = lazy(() => import('../admin/welcome-page.tsx'));
-const CarryOverPage = lazy(() => import('../carry-over/carry-over-page.tsx'));
-const ConfirmPage = lazy(() => import('../carry-over/confirm-page.tsx'));
-const HistoryPage = lazy(() => import('../history/history-page.tsx'));
-const ReturnedPage = lazy(() => import('../review/returned-page.tsx'));
-const ReviewerAgreementPage = lazy(() => import('../review/reviewer-agreement-page.tsx'));
-const AuditPage = lazy(() => import('../audit/audit-page.tsx'));
-const InboxPage = lazy(() => import('../notifications/inbox-page.tsx'));
-const ProgrammesPage = lazy(() => import('../programmes/programmes-page.tsx'));
-const ProgrammePage = lazy(() => import('../programmes/programme-page.tsx'));
-const ProgrammeDashboard = lazy(() => import('../programmes/dashboard-page.tsx'));
+const ResultsPage = page(() => import('../results/results-page.tsx'));
+const ReviewPage = page(() => import('../review/review-page.tsx'));
+const AdminPage = page(() => import('../admin/admin-page.tsx'));
+const WelcomePage = page(() => import('../admin/welcome-page.tsx'));
+const CarryOverPage = page(() => import('../carry-over/carry-over-page.tsx'));
+const ConfirmPage = page(() => import('../carry-over/confirm-page.tsx'));
+const HistoryPage = page(() => import('../history/history-page.tsx'));
+const ReturnedPage = page(() => import('../review/returned-page.tsx'));
+const ReviewerAgreementPage = page(() => import('../review/reviewer-agreement-page.tsx'));
+const AuditPage = page(() => import('../audit/audit-page.tsx'));
+const InboxPage = page(() => import('../notifications/inbox-page.tsx'));
+const ProgrammesPage = page(() => import('../programmes/programmes-page.tsx'));
+const ProgrammePage = page(() => import('../programmes/programme-page.tsx'));
+const ProgrammeDashboard = page(() => import('../programmes/dashboard-page.tsx'));
 
 export function AppRoutes() {
   return (
