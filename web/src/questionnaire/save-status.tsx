@@ -1,8 +1,8 @@
 import { CheckOutlined, CloudUploadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { memo, type ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Translate } from '../i18n/locale.tsx';
+import { Button } from '../shared/button.tsx';
 import { clock } from '../shared/text.ts';
 import type { SaveState } from './use-autosave.ts';
 
