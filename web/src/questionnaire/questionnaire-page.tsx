@@ -1,21 +1,15 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Space } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { Suspense, useCallback, useEffect, useMemo } from 'react';
 import { Link, Navigate, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { keys, useAssessment, useDefinition } from '../api/queries.ts';
 import type { AssessmentDetail } from '../api/types.ts';
-import { PendingNotice } from '../carry-over/pending-notice.tsx';
+import { FillSources, PendingNotice, ProblemAlert } from '../app/later.tsx';
 import { useT } from '../i18n/locale.tsx';
 import { ReviewCommentsProvider, wasReturned } from '../review/questionnaire-comments.tsx';
+import { Alert, Button, Space } from '../shared/antd.tsx';
 import { Loading } from '../shared/loading.tsx';
-import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { Questionnaire, type QuestionnaireClient } from './questionnaire.tsx';
-
-// Answers taken from a call's roll-up are rare (offices only): their code loads when needed.
-const FillSources = lazy(() =>
-  import('../programmes/fill-sources.tsx').then((m) => ({ default: m.FillSources })),
-);
 
 /**
  * The real API. A save answers only what changed (revision, score,
