@@ -1,6 +1,6 @@
 import { type Compiled, textOf } from '@zhiping/forms';
-import { Alert, Button } from 'antd';
 import type { RefObject } from 'react';
+import { Alert, Button } from '../app/antd-theme.tsx';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { type Missing, missingText } from './missing.ts';
