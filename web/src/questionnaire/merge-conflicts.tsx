@@ -1,6 +1,6 @@
 import { type AnswerConflict, answerText, type Compiled, textOf } from '@zhiping/forms';
-import { Alert, Button } from 'antd';
 import { useState } from 'react';
+import { Alert, Button } from '../app/antd-theme.tsx';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 
 interface Props {
