@@ -1,6 +1,6 @@
 import { type Answers, type Compiled, textOf } from '@zhiping/forms';
-import { Alert, Button, Space } from 'antd';
 import { useState } from 'react';
+import { Alert, Button, Space } from '../app/antd-theme.tsx';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 
