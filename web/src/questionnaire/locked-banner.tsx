@@ -1,6 +1,6 @@
 import { AssessmentStatus } from '@zhiping/forms';
-import { Alert, Button } from 'antd';
 import { useState } from 'react';
+import { Alert, Button } from '../app/antd-theme.tsx';
 import type { Translate } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 
