@@ -1,5 +1,5 @@
-import { Tag } from 'antd';
 import { memo } from 'react';
+import { Tag } from '../app/antd-theme.tsx';
 
 /**
  * A hidden instance of the one antd component questions still use (the 待确认
