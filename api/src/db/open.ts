@@ -6,6 +6,7 @@ import pg from 'pg';
 import { ActorCache } from '../auth/actor-cache.ts';
 import { ActorWatchingPostgresDialect } from './actor-writes.ts';
 import { ChangeFeed } from './change-feed.ts';
+import { Checkpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
 import { WalSync } from './wal-sync.ts';
 
@@ -62,13 +63,26 @@ export function openDb(o: DbOptions): Db {
     dialect: new SafeRollbackSqliteDialect({ database: withStatementCache(sqlite) }),
   });
   const wal = group ? new WalSync(`${file}-wal`) : null;
+  // Checkpoints off the event loop (checkpointer.ts) where a file is shared with a worker.
+  const checkpoints = group
+    ? new Checkpointer(sqlite, file, {
+        busyTimeoutMs: Math.trunc(o.busyTimeoutMs ?? 5000),
+        onError: o.onError,
+      })
+    : null;
   return {
     kysely,
     dialect: 'sqlite',
     actors: null,
     location: file,
-    durable: () => wal?.sync() ?? Promise.resolve(),
+    durable: wal
+      ? async () => {
+          await wal.sync();
+          checkpoints?.committed();
+        }
+      : () => Promise.resolve(),
     close: async () => {
+      await checkpoints?.close();
       await kysely.destroy();
       wal?.close();
     },
