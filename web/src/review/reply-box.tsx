@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Input } from 'antd';
 import { useState } from 'react';
+import { Button, Input } from '../app/antd-theme.tsx';
 import { useT } from '../i18n/locale.tsx';
 import { ProblemAlert } from '../shared/problem-alert.tsx';
 import { reviewApi } from './review-api.ts';
