@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { call } from './http.ts';
 
 /*
  * A server for the benchmarks: the real service as its own process, from
@@ -83,3 +84,28 @@ export async function startBenchServer(
 /** The 1-, 5- and 15-minute load averages, as printed beside each figure. */
 export const loadAverage = () =>
   readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** A demo respondent's session and `count` fresh drafts of gbt29490-2013 on `server`. */
+export async function demoDrafts(
+  server: BenchServer,
+  count: number,
+): Promise<{ cookie: string; drafts: { id: string; revision: number }[] }> {
+  const login = await call(server.url, 'POST', '/api/auth/login', {
+    email: 'qiye@demo.zhiping.cn',
+    password: 'Demo-2026-zhiping',
+  });
+  const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  const drafts = [];
+  for (let i = 0; i < count; i++) {
+    const r = await call(
+      server.url,
+      'POST',
+      '/api/assessments',
+      { definition: 'gbt29490-2013', title: `负载 ${i}` },
+      cookie,
+    );
+    const a = JSON.parse(r.body) as { id: string; revision: number };
+    drafts.push({ id: a.id, revision: a.revision });
+  }
+  return { cookie, drafts };
+}

@@ -19,7 +19,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BenchServer, loadAverage, startBenchServer } from './bench-server.ts';
+import { type BenchServer, demoDrafts, loadAverage, startBenchServer } from './bench-server.ts';
 import { call, openLoop, pct } from './http.ts';
 import { wrk } from './wrk.ts';
 
@@ -42,24 +42,7 @@ interface Target {
 }
 
 async function prepare(server: BenchServer): Promise<Target> {
-  const login = await call(server.url, 'POST', '/api/auth/login', {
-    email: 'qiye@demo.zhiping.cn',
-    password: 'Demo-2026-zhiping',
-  });
-  const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-  const drafts = [];
-  for (let i = 0; i < Math.max(CONNS, CLIENTS); i++) {
-    const r = await call(
-      server.url,
-      'POST',
-      '/api/assessments',
-      { definition: 'gbt29490-2013', title: `负载 ${i}` },
-      cookie,
-    );
-    const a = JSON.parse(r.body) as { id: string; revision: number };
-    drafts.push({ id: a.id, revision: a.revision });
-  }
-  return { server, cookie, drafts };
+  return { server, ...(await demoDrafts(server, Math.max(CONNS, CLIENTS))) };
 }
 
 /** The revision each draft is at now (after wrk's saves), for the next scenario. */

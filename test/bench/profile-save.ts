@@ -9,8 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBenchServer } from './bench-server.ts';
-import { call } from './http.ts';
+import { demoDrafts, startBenchServer } from './bench-server.ts';
 import { wrk } from './wrk.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,23 +25,7 @@ const server = await startBenchServer('prof', join(here, '../../api'), 18390, en
   `--cpu-prof-dir=${out}`,
 ]);
 server.proc.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
-const login = await call(server.url, 'POST', '/api/auth/login', {
-  email: 'qiye@demo.zhiping.cn',
-  password: 'Demo-2026-zhiping',
-});
-const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-const drafts = [];
-for (let i = 0; i < CONNS; i++) {
-  const r = await call(
-    server.url,
-    'POST',
-    '/api/assessments',
-    { definition: 'gbt29490-2013', title: `负载 ${i}` },
-    cookie,
-  );
-  const a = JSON.parse(r.body) as { id: string; revision: number };
-  drafts.push({ id: a.id, revision: a.revision });
-}
+const { cookie, drafts } = await demoDrafts(server, CONNS);
 const r = await wrk(server.url, {
   seconds: SECONDS,
   connections: CONNS,
