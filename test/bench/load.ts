@@ -7,6 +7,7 @@
  *   pnpm bench:load
  *   BEFORE=/tmp/h-speed/before SECONDS=8 pnpm bench:load
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test  (default; NO_PG=1 skips it)
+ *   DBS=postgres  (only the databases named, comma-separated: sqlite,postgres)
  *
  * Closed loop: wrk (Debian package `wrk`) in its own process, one connection
  * per thread, the Lua script tracking each connection's revision — trivial
@@ -211,7 +212,9 @@ async function main() {
       : []),
     ['after', process.env.AFTER ? join(process.env.AFTER, 'api') : apiDir],
   ];
-  const dbs: ('sqlite' | 'postgres')[] = PG ? ['sqlite', 'postgres'] : ['sqlite'];
+  const dbs = (PG ? ['sqlite', 'postgres'] : ['sqlite']).filter(
+    (d): d is 'sqlite' | 'postgres' => !process.env.DBS || process.env.DBS.split(',').includes(d),
+  );
   let port = PORT0;
   console.log(
     `wrk ${CONNS} connections × ${SECONDS} s per scenario; open loop ${RATE} req/s, ${CLIENTS} clients`,
