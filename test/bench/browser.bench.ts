@@ -19,6 +19,10 @@
  * Targets: keystroke ≤ half of SurveyJS's; show/hide and section switch
  * ≥ 5× faster. Exits 1 when one is missed.
  *
+ * For scale, each round also types into a plain HTML page without any
+ * script (the evidence section's prompts, each with an input): the browser's
+ * own cost of a keystroke on a page that long, which no library can beat.
+ *
  *   npx tsx test/bench/browser.bench.ts        (needs /usr/bin/chromium)
  *
  * WEB_DIST=/path/to/another/dist measures another build of our app;
@@ -30,6 +34,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zh } from '@zhiping/forms';
 import { loadBuiltins } from '@zhiping/forms/node';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launch } from '../e2e/support/browser.ts';
@@ -156,6 +161,44 @@ const survey: Side = {
   prev: (page) => page.locator('.sd-navigation__prev-btn'),
   field: (page, id) => page.locator(`[data-item="${id}__ref"] input`),
 };
+
+/** The plain page (no script): the evidence section's prompts, each with a text input. */
+const PLAIN_ORIGIN = 'http://plain.bench';
+const plainPage = (() => {
+  const esc = (x: string) => x.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const rows: string[] = [];
+  const walk = (sec: (typeof def.sections)[number]) => {
+    for (const i of sec.items)
+      rows.push(
+        `<div style="padding:14px 0;border-bottom:1px dashed #ddd"><label for="${esc(i.id)}">${esc(zh(i.prompt))}</label><p>${esc(i.help ? zh(i.help) : '')}</p><input id="${esc(i.id)}" style="width:100%"></div>`,
+      );
+    for (const c of sec.sections) walk(c);
+  };
+  const top = def.sections.find((x) => x.id === evidenceSection);
+  if (top) walk(top);
+  return `<!doctype html><meta charset="utf-8"><main style="max-width:760px;margin:24px auto;font:14px sans-serif">${rows.join('')}</main>`;
+})();
+
+/** Keystroke → next paint on the plain page, as `measure` types (same probe, throttle, pace). */
+async function measurePlain(context: BrowserContext): Promise<number[]> {
+  const page = await context.newPage();
+  await page.goto(`${PLAIN_ORIGIN}/`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  const field = page.locator(`input[id="${evidenceId}"]`);
+  await page.waitForTimeout(1_000);
+  await field.click();
+  await page.evaluate('window.__lat = { keydown: [], click: [], settled: [] };');
+  for (let i = 0; i < SAMPLES; i++) {
+    await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
+    await page.waitForTimeout(100);
+  }
+  const typed = (await field.inputValue()).length;
+  if (typed !== SAMPLES) throw new Error(`plain page: ${typed} of ${SAMPLES} keystrokes arrived`);
+  const { keydown } = (await page.evaluate('window.__lat')) as { keydown: number[] };
+  await page.close();
+  return keydown;
+}
 
 type Figures = Record<
   'keystroke' | 'keyScript' | 'keyTask' | 'showHide' | 'showHideSettled' | 'section',
@@ -312,15 +355,21 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(probe);
   await serveSurveyPage(context, surveyDir);
+  await context.route(`${PLAIN_ORIGIN}/`, (route) =>
+    route.fulfill({ body: plainPage, contentType: 'text/html' }),
+  );
   const all = new Map<string, Figures>();
+  const plain: number[] = [];
   const loadBefore = load();
-  for (let r = 0; r < ROUNDS; r++)
+  for (let r = 0; r < ROUNDS; r++) {
     for (const side of r % 2 ? [survey, ours] : [ours, survey]) {
       const f = await measure(context, side);
       const acc = all.get(side.name);
       if (!acc) all.set(side.name, f);
       else for (const k of Object.keys(f) as (keyof Figures)[]) acc[k].push(...f[k]);
     }
+    plain.push(...(await measurePlain(context)));
+  }
   const a = all.get(ours.name);
   const b = all.get(survey.name);
   if (!a || !b) throw new Error('a side did not run');
@@ -338,6 +387,9 @@ try {
     return ratio;
   };
   const keyRatio = row('keystroke → next paint', 'keystroke');
+  console.log(
+    `${'  plain HTML page, no script'.padEnd(32)} ${median(plain).toFixed(1).padStart(6)} / ${p90(plain).toFixed(1).padEnd(7)} (the browser's own floor; half of SurveyJS is ${(median(b.keystroke) / 2).toFixed(1)})`,
+  );
   row('  script per keystroke (per round)', 'keyScript');
   row('  all tasks per keystroke', 'keyTask');
   const showRatio = row('show/hide → next paint', 'showHide');

@@ -53,7 +53,7 @@ export const ItemField = memo(function ItemField(p: ItemFieldProps) {
   const Prompt = labelIsFor ? 'label' : 'div';
   const scored = p.max > 0 && p.status !== 'unanswered' && p.status !== 'not_applicable';
   return (
-    <div className="zp-item" id={domId} data-item={item.id}>
+    <div className="zp-item" id={domId} data-item={item.id} style={OWN_PAINT}>
       <div className="zp-item-head">
         {item.clause ? <span className="zp-clause">{item.clause}</span> : null}
         <Prompt
@@ -171,6 +171,13 @@ function Answer(
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Each question paints on its own (a stacking context, so the browser keeps
+ * its painting): a keystroke then repaints the question typed in, not the
+ * whole long step. Not `contain: paint`, which would clip focus rings.
+ */
+const OWN_PAINT = { isolation: 'isolate' } as const;
 
 /** "上一年末（2025 年）": the period as the definition words it, with the year it means. */
 function periodText(period: string, asOf: string | undefined, t: Translate): string {

@@ -16,12 +16,12 @@ interface Props extends Shared {
 
 /**
  * The step shown, and the last few left, kept mounted but hidden, so going
- * back to one is a matter of showing it rather than building it again (the
- * questionnaire's section switch, test/bench/browser.bench.ts). A hidden
- * step is `content-visibility: hidden`: the browser skips its style, layout
- * and paint but keeps them, and `inert` keeps it out of the tab order and
- * the accessibility tree. It is not re-rendered while hidden (the score
- * result it last showed is kept); shown again, only what changed since
+ * back to one shows it rather than rendering it again: no React work, only
+ * the browser's style and layout of it (test/bench/browser.bench.ts,
+ * section switch). A hidden step is `content-visibility: hidden` (the
+ * browser skips its style, layout and paint) and `inert` (out of the tab
+ * order and the accessibility tree). It is not re-rendered while hidden (the
+ * score result it last showed is kept); shown again, only what changed since
  * re-renders (SectionView and ItemField are memoised).
  */
 export function KeptSteps({ steps, current, headingRef, ...shared }: Props) {
@@ -29,13 +29,15 @@ export function KeptSteps({ steps, current, headingRef, ...shared }: Props) {
   // The step shown joins at the front; steps that no longer apply leave.
   const ids = remember(kept, current.id, steps);
   if (ids !== kept) setKept(ids);
-  // In step order, never by recency: moving a step's nodes would make the browser lay it out anew.
-  const keptSet = new Set(ids);
+  // The step shown first, the others after it in the order left: the page reads, tabs and
+  // is searched (`[data-item]`, a test's first radio group) from the step shown. React then
+  // moves only the steps being hidden, which the browser does not lay out while hidden.
   return (
     <>
-      {steps.map((step, index) => {
-        const { id } = step;
-        if (!keptSet.has(id)) return null;
+      {ids.map((id) => {
+        const index = steps.findIndex((s) => s.id === id);
+        const step = steps[index];
+        if (!step) return null;
         const shown = id === current.id;
         return (
           <Kept
@@ -63,7 +65,12 @@ export function remember(kept: string[], current: string, steps: Step[]): string
   return same ? kept : next;
 }
 
-const HIDDEN: CSSProperties = { display: 'block', contentVisibility: 'hidden' };
+// `visibility` too, so a hidden step's controls read as hidden to a style check as well.
+const HIDDEN: CSSProperties = {
+  display: 'block',
+  contentVisibility: 'hidden',
+  visibility: 'hidden',
+};
 
 type KeptProps = Omit<StepViewProps, 'headingRef'> & {
   headingRef: RefObject<HTMLHeadingElement | null> | undefined;
