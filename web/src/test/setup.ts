@@ -28,3 +28,7 @@ afterEach(() => {
   cleanup();
   window.localStorage.clear();
 });
+
+// antd loads on demand in the app (app/antd-theme.tsx); here once, up front,
+// so that a lazy part's first render is not timed on loading all of antd.
+await import('../app/antd-theme.tsx');
