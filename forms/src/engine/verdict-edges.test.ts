@@ -47,3 +47,38 @@ describe('a score below the lowest tier', () => {
     expect(r.trace.find((t) => t.rule === 'tier:low.minScore')?.outcome).toBe('passed');
   });
 });
+
+describe('a tier needing every target, missed for its score and its targets', () => {
+  it('lists the missed targets once, among its blockers, with no separate summary', () => {
+    const targets = Definition.parse({
+      ...def,
+      sections: [
+        {
+          id: 's',
+          title: '甲',
+          items: [
+            { id: 'q', kind: 'yesno', points: 10, prompt: '甲？' },
+            {
+              id: 'n',
+              kind: 'number',
+              prompt: '件数',
+              scoring: { type: 'target', target: 10, points: 10 },
+            },
+          ],
+        },
+      ],
+      tiers: [
+        { id: 'low', label: '起步' },
+        { id: 'full', label: '全面达标', minScore: 80, allTargets: true },
+      ],
+    });
+    // q unmet, n 5 of its target 10: 5 of 20 points, 25; the one target missed.
+    const r = score(targets, { q: false, n: 5 }, { asOf });
+    expect(r.verdict.reasons.map((x) => x.code)).toEqual(['tier.reached', 'tier.missed']);
+    const missed = r.verdict.reasons[1];
+    expect(missed?.code === 'tier.missed' && missed.blockers).toEqual([
+      { code: 'score.below', score: 25, min: 80 },
+      { code: 'targets.missed', attained: 0, total: 1, missed: ['n'] },
+    ]);
+  });
+});
