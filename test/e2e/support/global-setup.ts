@@ -12,8 +12,8 @@ import './run.ts';
  * for what the files make once and share (see server.ts, web-build.ts).
  */
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'zp-e2e-run-'));
   const browser = await launchServer();
+  const dir = mkdtempSync(join(tmpdir(), 'zp-e2e-run-'));
   project.provide('e2eRun', { dir, chromium: browser?.wsEndpoint() ?? null });
   // In watch mode a rerun sees the sources as they are now.
   project.onTestsRerun(() => {
