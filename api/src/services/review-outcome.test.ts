@@ -132,6 +132,11 @@ describe('the review as each party sees it', () => {
       comment: '请核实',
     });
     expect(returned.status).toBe(200);
+    // Returned, not yet reopened: the respondent reads the judgements and the reviewed
+    // result frozen with the return.
+    const atReturn = await view(a.id, owner);
+    expect(atReturn.reviews.map((r) => r.item)).toEqual([x.id]);
+    expect(atReturn.reviewedResult?.total.score).toBeCloseTo(97.3054 - x.weight, 3);
     const back = await stored(a.id);
     const reopened = await alice.req('POST', `/api/assessments/${a.id}/reopen`, {
       revision: back.revision,
@@ -141,6 +146,23 @@ describe('the review as each party sees it', () => {
     expect((await stored(a.id)).status).toBe('draft');
     expect(draftAgain.reviews.map((r) => r.item)).toEqual([x.id]);
     expect(draftAgain.reviewedResult).toBeNull();
+  });
+
+  it('shows a sole reviewer (no lead flag) their judgements and the preview at once', async () => {
+    const a = await draft();
+    const x = a.result.items.find((i) => i.weight > 0 && i.status === 'met') as Item;
+    await submit(a);
+    await assign(a.id, 'rita');
+    const judged = await rita.req('PUT', `/api/assessments/${a.id}/reviews/${x.id}`, {
+      verdict: 'override',
+      status: 'unmet',
+      reason: '未见记录',
+    });
+    expect(judged.status).toBe(200);
+    const sole: Relation = { role: 'reviewer', owner: false, assigned: true };
+    const v = await view(a.id, sole);
+    expect(v.reviews.map((r) => r.item)).toEqual([x.id]);
+    expect(v.reviewedResult?.total.score).toBeCloseTo(97.3054 - x.weight, 3);
   });
 
   it('lists the decided outcome of decided rows only, with both tiers named', async () => {
