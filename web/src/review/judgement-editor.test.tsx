@@ -90,6 +90,24 @@ describe('JudgementEditor', () => {
     expect(await screen.findByText('已保存')).toBeTruthy();
   });
 
+  it('never reads 已保存 while typed text waits to be sent, and sends it on leaving the field', async () => {
+    const { user, save } = setup(judgement('m.records', { verdict: 'agree' }));
+    expect(screen.getByRole('status').textContent).toBe('已保存');
+    await user.type(screen.getByLabelText('给填报人的意见'), '请补充记录');
+    // Within the pause before sending: not saved, and not said to be.
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toBe('保存中…');
+    // Leaving the field (the next click may be 决定) sends it at once.
+    await user.tab();
+    // Well inside the 800 ms pause: sent because the field was left, not because time passed.
+    await waitFor(
+      () => expect(save).toHaveBeenCalledWith({ verdict: 'agree', comment: '请补充记录' }),
+      { timeout: 400 },
+    );
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('已保存')).toBeTruthy();
+  });
+
   it('a 待复核 judgement preselects nothing and does not read as saved', () => {
     setup(judgement('m.records', { verdict: 'agree', state: 'needs-recheck' }));
     expect(screen.getByRole('radio', { name: '同意' })).toHaveProperty('checked', false);

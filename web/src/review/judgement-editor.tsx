@@ -85,6 +85,7 @@ export function JudgementEditor(p: Props) {
                 max={p.max}
                 value={d.points}
                 onChange={(v) => change({ points: v }, TYPING_MS)}
+                onBlur={auto.flush}
               />
             </>
           ) : null}
@@ -93,6 +94,7 @@ export function JudgementEditor(p: Props) {
             id={`${b}-reason`}
             value={d.reason}
             onChange={(e) => change({ reason: e.target.value }, TYPING_MS)}
+            onBlur={auto.flush}
             autoSize={{ minRows: 1, maxRows: 5 }}
             maxLength={2000}
           />
@@ -103,6 +105,7 @@ export function JudgementEditor(p: Props) {
         id={`${b}-comment`}
         value={d.comment}
         onChange={(e) => change({ comment: e.target.value }, TYPING_MS)}
+        onBlur={auto.flush}
         autoSize={{ minRows: 1, maxRows: 5 }}
         maxLength={2000}
       />
@@ -111,7 +114,7 @@ export function JudgementEditor(p: Props) {
           ? t('review.missing', {
               what: missing.map((m) => t(`review.missing.${m}`)).join(t('list.sep')),
             })
-          : auto.state === 'saving'
+          : auto.state === 'saving' || auto.state === 'pending'
             ? t('review.saving')
             : auto.state === 'saved' || (auto.state === 'idle' && p.judgement && !stale)
               ? t('review.saved')

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Judgement, JudgementBody } from './types.ts';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+/** `pending`: typed, waiting for the pause before it is sent — not saved yet. */
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 /**
  * Records one item's judgement as the reviewer works — no 保存 button: a
@@ -50,11 +51,18 @@ export function useAutosaveJudgement(
       next.current = body;
       clearTimeout(timer.current);
       if (delayMs <= 0) void run();
-      else timer.current = setTimeout(() => void run(), delayMs);
+      else {
+        // Never "已保存" while typed text waits: the status says so until it is sent.
+        if (!busy.current) setState('pending');
+        timer.current = setTimeout(() => void run(), delayMs);
+      }
     },
     [run],
   );
 
+  /** Sends what waits now (leaving a field: the next click may be 决定 or a link). */
+  const flush = useCallback(() => void run(), [run]);
+
   useEffect(() => () => void run(), [run]);
-  return { state, error, schedule };
+  return { state, error, schedule, flush };
 }
