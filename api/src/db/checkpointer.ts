@@ -125,7 +125,8 @@ export class Checkpointer {
     }).then((r) => {
       this.running = null;
       if (!r.ok) this.onError('WAL 检查点失败，稍后重试', r.error);
-      // Frames still in the WAL after this one: restart it next time if it keeps growing.
+      // The WAL's length in frames: this long, it has not started over for a
+      // while (writes kept passing the checkpoint), so the next one restarts it.
       this.restart = (r.log ?? 0) > this.restartFrames;
       return r;
     });

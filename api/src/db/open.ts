@@ -63,7 +63,7 @@ export function openDb(o: DbOptions): Db {
     dialect: new SafeRollbackSqliteDialect({ database: withStatementCache(sqlite) }),
   });
   const wal = group ? new WalSync(`${file}-wal`) : null;
-  // Checkpoints off the event loop (checkpointer.ts) where a file is shared with a worker.
+  // Group commit on a file: checkpoints run in a worker, off the event loop (checkpointer.ts).
   const checkpoints = group
     ? new Checkpointer(sqlite, file, {
         busyTimeoutMs: Math.trunc(o.busyTimeoutMs ?? 5000),

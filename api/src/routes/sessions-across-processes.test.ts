@@ -59,7 +59,7 @@ run(`actor cache across processes on PostgreSQL${skipReason('postgres')}`, () =>
     await until('logout seen here', async () => (await alice.get('/api/auth/me')).status === 401);
   });
 
-  it('shows a renamed organisation and refuses a disabled account at once', async () => {
+  it('shows an organisation renamed, and refuses a session deleted, through another process', async () => {
     const carol = await h.as('carol');
     expect((await carol.get('/api/auth/me')).body.organisation.name).toBe('机构 org-a');
     await other.db.kysely

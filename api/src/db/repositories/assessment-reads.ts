@@ -91,14 +91,10 @@ export async function findDetailRow(
 }
 
 /** What a respondent's reread needs to name the version it would send (its ETag). */
-export interface DetailHead {
-  id: string;
-  org_id: string;
-  status: AssessmentStatus;
-  revision: number;
-  definition_hash: string;
-  updated_at: string;
-}
+export type DetailHead = Pick<
+  AssessmentRow,
+  'id' | 'org_id' | 'status' | 'revision' | 'definition_hash' | 'updated_at'
+>;
 
 /*
  * The few small columns an ETag is made of, for an organisation's own
