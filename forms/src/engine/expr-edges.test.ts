@@ -133,4 +133,16 @@ describe('exprRefs', () => {
     ]);
     expect([...exprRefs(5)]).toEqual([]);
   });
+
+  it('collects the references of each operator on its own', () => {
+    // One operator per expression, so no other operator can supply its refs.
+    for (const op of ['add', 'mul', 'min', 'max', 'sub', 'div'] as const)
+      expect([...exprRefs({ op, args: [r('x'), r('y')] } as Expr)], op).toEqual(['x', 'y']);
+    expect([...exprRefs({ op: 'per10k', value: r('x'), population: r('y') })]).toEqual(['x', 'y']);
+    expect([...exprRefs({ op: 'growth', current: r('x'), previous: r('y') })]).toEqual(['x', 'y']);
+    expect([...exprRefs({ op: 'cagr', current: r('x'), base: r('y'), years: 2 })]).toEqual([
+      'x',
+      'y',
+    ]);
+  });
 });
