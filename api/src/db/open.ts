@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Driver, Kysely, SqliteDialect } from 'kysely';
+import { type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { ActorCache } from '../auth/actor-cache.ts';
-import { ActorWatchingPostgresDialect } from './actor-writes.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { Checkpointer } from './checkpointer.ts';
+import { ReadCache } from './read-cache.ts';
+import type { DetailHead } from './repositories/assessment-reads.ts';
 import type { Database } from './schema.ts';
 import { WalSync } from './wal-sync.ts';
+import { type WriteRule, watchWrites, writesActors, writesAssessments } from './write-watch.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -17,12 +19,16 @@ export interface Db {
   dialect: Dialect;
   /** Where the data lives, for logs: a file path or the server without credentials. */
   location: string;
+  /** Sessions remembered between requests (auth/actor-cache.ts). */
+  actors: ActorCache;
   /**
-   * Sessions remembered between requests — PostgreSQL only, where a lookup
-   * is a round trip and a change feed keeps every process's copy honest
-   * (auth/actor-cache.ts). SQLite reads a session in microseconds: null.
+   * The columns of an assessment its ETag is made of, remembered between
+   * requests — SQLite only, where data_version tells at once and exactly
+   * that another process wrote (db/read-cache.ts). On PostgreSQL every read
+   * asks the database for the current revision: a notification's delay
+   * would let a read there miss a save just answered by another process.
    */
-  actors: ActorCache | null;
+  heads: ReadCache<DetailHead> | null;
   /** Resolves when every write committed so far would survive a power cut. */
   durable(): Promise<void>;
   close(): Promise<void>;
@@ -59,8 +65,16 @@ export function openDb(o: DbOptions): Db {
   sqlite.pragma(`synchronous = ${group ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.trunc(o.busyTimeoutMs ?? 5000)}`);
+  // Another connection's commit moves this connection's data_version (its own do not).
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const version = () => dataVersion.get() as number;
+  const actors = new ActorCache(30_000, 10_000, { version, live: true });
+  const heads = new ReadCache<DetailHead>({ ttlMs: 30_000, capacity: 10_000, version, live: true });
   const kysely = new Kysely<Database>({
-    dialect: new SafeRollbackSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SafeRollbackSqliteDialect(
+      { database: withStatementCache(sqlite) },
+      keptReads(actors, heads),
+    ),
   });
   const wal = group ? new WalSync(`${file}-wal`) : null;
   // Group commit on a file: checkpoints run in a worker, off the event loop (checkpointer.ts).
@@ -73,7 +87,8 @@ export function openDb(o: DbOptions): Db {
   return {
     kysely,
     dialect: 'sqlite',
-    actors: null,
+    actors,
+    heads,
     location: file,
     durable: wal
       ? async () => {
@@ -111,14 +126,28 @@ function withStatementCache(db: SQLite.Database) {
   };
 }
 
+/** What this process's own writes must empty at once (db/write-watch.ts). */
+function keptReads(actors: ActorCache, heads: ReadCache<DetailHead> | null): WriteRule[] {
+  const rules: WriteRule[] = [{ writes: writesActors, clear: () => actors.clear() }];
+  if (heads) rules.push({ writes: writesAssessments, clear: () => heads.clear() });
+  return rules;
+}
+
 /**
  * When SQLite itself rolled a transaction back (SQLITE_FULL, SQLITE_IOERR),
  * Kysely's ROLLBACK fails with "no transaction is active" and that error
  * would replace the real one; keep the real one.
  */
 class SafeRollbackSqliteDialect extends SqliteDialect {
+  constructor(
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+    private readonly rules: WriteRule[],
+  ) {
+    super(config);
+  }
+
   override createDriver(): Driver {
-    const driver = super.createDriver();
+    const driver = watchWrites(super.createDriver(), this.rules);
     const rollback = driver.rollbackTransaction.bind(driver);
     driver.rollbackTransaction = async (connection) => {
       try {
@@ -128,6 +157,19 @@ class SafeRollbackSqliteDialect extends SqliteDialect {
       }
     };
     return driver;
+  }
+}
+
+class WatchedPostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly rules: WriteRule[],
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return watchWrites(super.createDriver(), this.rules);
   }
 }
 
@@ -155,7 +197,7 @@ function openPostgres(
   });
   const actors = new ActorCache();
   const kysely = new Kysely<Database>({
-    dialect: new ActorWatchingPostgresDialect({ pool }, actors),
+    dialect: new WatchedPostgresDialect({ pool }, keptReads(actors, null)),
   });
   const feed = new ChangeFeed(url, actors, onError);
   feed.start();
@@ -164,6 +206,7 @@ function openPostgres(
     kysely,
     dialect: 'postgres',
     actors,
+    heads: null,
     location: `${u.hostname}:${u.port || 5432}${u.pathname}${schema ? ` (${schema})` : ''}`,
     // PostgreSQL acknowledges a commit once its WAL is flushed (synchronous_commit = on).
     durable: () => Promise.resolve(),

@@ -34,9 +34,10 @@ import { ensureModel } from './read-model-repair.ts';
  * tab, a reload) first reads only the columns its ETag is made of; when
  * the caller holds that tag (304) or this process holds the body sent for
  * it, nothing else is read. The full row — answers, result, organisation,
- * reviewers — is read only to build a body. Every read still asks the
- * database for the current revision, so a save made by another process is
- * never answered with an older body.
+ * reviewers — is read only to build a body. A save made by another process
+ * is never answered with an older body: every read asks the database for
+ * the current revision, or on SQLite keeps it only while the database's
+ * data_version says no other connection wrote (db/read-cache.ts).
  */
 
 /** Bump when the detail's shape changes: caches must not answer 304 across it. */
@@ -76,7 +77,7 @@ export async function assessmentView(
 ): Promise<Versioned> {
   if (actor.role === 'admin') throw new DomainError('not_found', { what: 'assessment' });
   if (actor.role === 'respondent') {
-    const head = await findDetailHead(deps.db.kysely, deps.db.dialect, id, actor.orgId);
+    const head = await headOf(deps, id, actor.orgId);
     if (!head) throw new DomainError('not_found', { what: 'assessment' });
     const etag = etagOf(head, actor);
     if (held(etag)) return { etag, notModified: true };
@@ -152,6 +153,20 @@ export async function assessmentView(
   const entry = cache.at(row.id, row.revision);
   if (entry) entry.view = { etag, body };
   return { etag, json: body };
+}
+
+/*
+ * The ETag's columns: kept between requests where the database can say at
+ * once that nothing changed them (SQLite, Db.heads), else read.
+ */
+async function headOf(deps: Deps, id: string, orgId: string): Promise<DetailHead | undefined> {
+  const heads = deps.db.heads;
+  const kept = heads?.get(id);
+  if (kept?.org_id === orgId) return kept;
+  const generation = heads?.begin() ?? 0;
+  const head = await findDetailHead(deps.db.kysely, deps.db.dialect, id, orgId);
+  if (head) heads?.put(id, head, generation);
+  return head;
 }
 
 /**
