@@ -1,7 +1,7 @@
 import type { Text } from '../schema/common.ts';
 import type { GateOutcome } from '../schema/enums.ts';
 import type { Blocker, GateResult, Reason, TraceStep } from '../schema/result.ts';
-import type { Compiled } from './compile.ts';
+import { type Compiled, inputItems } from './compile.ts';
 import { conditionRefs, evaluate3, heldFromDate } from './conditions.ts';
 import { compareNumbers, round4 } from './numbers.ts';
 import type { State } from './state.ts';
@@ -35,9 +35,25 @@ function onlyNotApplicable(c: Compiled, s: State, gate: string): boolean {
     else if (!s.visible[i]) {
       if (!hiddenByAnswers(c, s, i)) return false;
       na = true;
-    } else if (s.vals[i] === undefined && ci.item.kind !== 'computed') return false;
+    } else if (s.vals[i] === undefined) {
+      // An empty computed item is an open question while something it is computed from is.
+      if (ci.item.kind !== 'computed' || awaitsAnswers(c, s, [ci.item.value])) return false;
+    }
   }
   return na;
+}
+
+/**
+ * Whether an item that is asked (shown, applicable) and unanswered feeds
+ * `refs` — directly, or through the derived values they name.
+ */
+function awaitsAnswers(c: Compiled, s: State, refs: Iterable<string>): boolean {
+  for (const r of inputItems(c.definition, refs)) {
+    const j = c.itemIndex.get(r);
+    if (j === undefined || c.items[j]?.item.kind === 'computed') continue;
+    if (s.visible[j] && !s.notApplicable[j] && s.vals[j] === undefined) return true;
+  }
+  return false;
 }
 
 /** A hidden item whose visibility conditions read only given answers (not unanswered ones). */
@@ -50,13 +66,9 @@ function hiddenByAnswers(c: Compiled, s: State, i: number): boolean {
     const cond = c.sections[k]?.section.visibleWhen;
     if (cond) conditionRefs(cond, refs);
   }
-  for (const r of refs) {
-    const j = c.itemIndex.get(r);
-    // An unanswered question that is itself asked could still show the item.
-    if (j !== undefined && s.visible[j] && !s.notApplicable[j] && s.vals[j] === undefined)
-      return false;
-  }
-  return true;
+  // An unanswered question that is itself asked could still show the item, also when the
+  // condition reads it through a derived value.
+  return !awaitsAnswers(c, s, refs);
 }
 
 function gateResults(c: Compiled, s: State, trace: TraceStep[]): GateResult[] {
