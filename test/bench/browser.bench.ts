@@ -76,6 +76,11 @@ const probe = `
   }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-item'] }));
 `;
 
+/** The probe's figures in the page. */
+interface Probe {
+  __lat: Record<'keydown' | 'click' | 'settled', number[]>;
+}
+
 /** How one library's page is opened and driven. */
 interface Side {
   name: string;
@@ -235,13 +240,25 @@ async function measure(context: BrowserContext, side: Side): Promise<Figures> {
     writeFileSync(`${base}.cpuprofile`, JSON.stringify(p));
     return out;
   };
+  // Waits in the page (a timer every 20 ms): a locator polled from here runs Playwright's
+  // query engine in the page, several ms of main-thread work at 4× that could land between an
+  // event and its paint, on either side.
   const waitCount = async (n: number) => {
-    for (let i = 0; i < 1000; i++) {
-      if ((await count()) === n) return;
-      await page.waitForTimeout(10);
-    }
-    throw new Error(`${side.name}: the questions never became ${n}`);
+    await page
+      .waitForFunction((k) => document.querySelectorAll('[data-item]').length === k, n, {
+        polling: 20,
+        timeout: 10_000,
+      })
+      .catch(() => {
+        throw new Error(`${side.name}: the questions never became ${n}`);
+      });
   };
+  /** Until the probe has timed `k` section switches (the paint after the questions changed). */
+  const waitSettled = (k: number) =>
+    page.waitForFunction((n) => (window as unknown as Probe).__lat.settled.length >= n, k, {
+      polling: 20,
+      timeout: 10_000,
+    });
 
   // 1. Show/hide: answering the certificate question shows or hides two others.
   await side.open(page, governSection);
@@ -283,12 +300,10 @@ async function measure(context: BrowserContext, side: Side): Promise<Figures> {
   await reset();
   await profile('section', async () => {
     for (let i = 0; i < SAMPLES; i++) {
-      const before = await page.locator('[data-item]').first().getAttribute('data-item');
       await (i % 2 ? side.prev(page) : side.next(page)).click();
-      for (let k = 0; k < 1000; k++) {
-        if ((await page.locator('[data-item]').first().getAttribute('data-item')) !== before) break;
-        await page.waitForTimeout(10);
-      }
+      await waitSettled(i + 1).catch(() => {
+        throw new Error(`${side.name}: section switch ${i + 1} never painted other questions`);
+      });
       await page.waitForTimeout(300);
     }
   });

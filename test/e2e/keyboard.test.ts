@@ -19,7 +19,7 @@ const run = browserAvailable('e2e keyboard');
 const TAG = `(() => {
   const sel = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
   const els = [...document.querySelectorAll('.zp-q ' + sel.split(', ').join(', .zp-q '))]
-    .filter((e) => !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+    .filter((e) => !e.disabled && e.checkVisibility({ visibilityProperty: true }));
   const keys = new Set();
   els.forEach((e, i) => {
     e.dataset.kbOrder = String(i);
@@ -104,7 +104,8 @@ describe.skipIf(!run)('keyboard only (Chromium)', () => {
     await expect.poll(() => heading.textContent()).toContain(second);
 
     // A radio group: Space picks the focused option, the arrows move the choice.
-    const group = page.locator('[role=radiogroup]').first();
+    // Visible controls only: the steps left stay in the page, hidden (kept-steps.tsx), in step order.
+    const group = page.locator('[role=radiogroup]').filter({ visible: true }).first();
     const radios = group.locator('input[type=radio]');
     await radios.first().focus();
     await page.keyboard.press('Space');
@@ -116,7 +117,7 @@ describe.skipIf(!run)('keyboard only (Chromium)', () => {
     await expect.poll(() => radios.first().isChecked()).toBe(true);
 
     // A disclosure: the sources of a question open and close with Enter.
-    const sources = page.locator('.zp-sources-toggle').first();
+    const sources = page.locator('.zp-sources-toggle').filter({ visible: true }).first();
     await sources.focus();
     await page.keyboard.press('Enter');
     expect(await sources.getAttribute('aria-expanded')).toBe('true');

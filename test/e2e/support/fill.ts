@@ -14,7 +14,8 @@ export async function fillStep(page: Page, def: Definition, key: Answers): Promi
   for (const { item, index } of c.items) {
     const value = key[item.id];
     if (value === undefined || item.kind === 'computed') continue;
-    const box = page.locator(`[data-item="${item.id}"]`);
+    // The step shown only: the steps left stay in the page, hidden (kept-steps.tsx).
+    const box = page.locator(`[data-item="${item.id}"]`).filter({ visible: true });
     if ((await box.count()) === 0) continue; // hidden, or on another step
     const input = `#q-${index}-input`;
     if (isNotApplicable(value)) {
@@ -48,14 +49,14 @@ export async function fillStep(page: Page, def: Definition, key: Answers): Promi
       case 'number':
       case 'date':
       case 'text':
-        await page.locator(input).fill(String(value));
+        await box.locator(input).fill(String(value));
         break;
       case 'evidence': {
         const e = value as { ref?: string; note?: string; files?: { name: string }[] };
-        if (e.ref) await page.locator(`${input}-ref`).fill(e.ref);
-        if (e.note) await page.locator(`${input}-note`).fill(e.note);
+        if (e.ref) await box.locator(`${input}-ref`).fill(e.ref);
+        if (e.note) await box.locator(`${input}-note`).fill(e.note);
         if (e.files?.length) {
-          await page.locator(`${input}-files`).setInputFiles(
+          await box.locator(`${input}-files`).setInputFiles(
             e.files.map((f) => ({
               name: f.name,
               mimeType: 'application/pdf',

@@ -16,28 +16,28 @@ interface Props extends Shared {
 
 /**
  * The step shown, and the last few left, kept mounted but hidden, so going
- * back to one shows it rather than rendering it again: no React work, only
- * the browser's style and layout of it (test/bench/browser.bench.ts,
- * section switch). A hidden step is `content-visibility: hidden` (the
- * browser skips its style, layout and paint) and `inert` (out of the tab
- * order and the accessibility tree). It is not re-rendered while hidden (the
- * score result it last showed is kept); shown again, only what changed since
- * re-renders (SectionView and ItemField are memoised).
+ * back to one shows it rather than rendering it again: no React work, and
+ * the browser reuses the style and layout it kept (test/bench/browser.bench.ts,
+ * section switch). A hidden step is `content-visibility: hidden`: the browser
+ * skips its style, layout and paint, and its contents are out of the tab
+ * order, unfocusable and out of the accessibility tree. It is not re-rendered
+ * while hidden (the score result it last showed is kept); shown again, only
+ * what changed since re-renders (SectionView and ItemField are memoised).
  */
 export function KeptSteps({ steps, current, headingRef, ...shared }: Props) {
   const [kept, setKept] = useState<string[]>(() => [current.id]);
   // The step shown joins at the front; steps that no longer apply leave.
   const ids = remember(kept, current.id, steps);
   if (ids !== kept) setKept(ids);
-  // The step shown first, the others after it in the order left: the page reads, tabs and
-  // is searched (`[data-item]`, a test's first radio group) from the step shown. React then
-  // moves only the steps being hidden, which the browser does not lay out while hidden.
+  // In step order, never moved: a DOM node that moves loses its style and layout, so showing a
+  // kept step that React had moved to the front laid it all out again. Hidden steps' contents
+  // are out of the tab order and invisible to `checkVisibility()` (browser tests look at
+  // visible controls only), so Tab still starts at the step shown.
+  const order = steps.map((s, index) => ({ s, index })).filter(({ s }) => ids.includes(s.id));
   return (
     <>
-      {ids.map((id) => {
-        const index = steps.findIndex((s) => s.id === id);
-        const step = steps[index];
-        if (!step) return null;
+      {order.map(({ s: step, index }) => {
+        const id = step.id;
         const shown = id === current.id;
         return (
           <Kept
@@ -65,12 +65,13 @@ export function remember(kept: string[], current: string, steps: Step[]): string
   return same ? kept : next;
 }
 
-// `visibility` too, so a hidden step's controls read as hidden to a style check as well.
-const HIDDEN: CSSProperties = {
-  display: 'block',
-  contentVisibility: 'hidden',
-  visibility: 'hidden',
-};
+// `content-visibility: hidden` alone: the browser skips the step's style, layout and paint,
+// keeps them for when it is shown again, and leaves its contents out of the tab order, find in
+// page and the accessibility tree (CSS Containment 2, "skipped contents"; `checkVisibility()`
+// is false inside). Not `visibility: hidden` nor `inert` as well: both are inherited styles,
+// so showing the step again restyled every element in it (the section switch of
+// test/bench/browser.bench.ts).
+const HIDDEN: CSSProperties = { display: 'block', contentVisibility: 'hidden' };
 
 type KeptProps = Omit<StepViewProps, 'headingRef'> & {
   headingRef: RefObject<HTMLHeadingElement | null> | undefined;
@@ -94,7 +95,7 @@ const Kept = memo(
       }
     }, [current]);
     return (
-      <div ref={box} hidden={!current} inert={!current} style={current ? undefined : HIDDEN}>
+      <div ref={box} hidden={!current} style={current ? undefined : HIDDEN}>
         <StepView {...rest} current={current} headingRef={headingRef} />
       </div>
     );

@@ -41,7 +41,8 @@ export function useStepFocus(
     target.current = null;
     if (!to) return;
     if (to.kind === 'heading') {
-      headingRef.current?.focus();
+      // One scroll, not two (focus would scroll the heading into view first).
+      headingRef.current?.focus({ preventScroll: true });
       headingRef.current?.scrollIntoView?.({ block: 'start' });
       return;
     }

@@ -23,9 +23,11 @@ export function flushTyping(): void {
  * @example const { value, type, change } = useTyped(field.value, field.onChange)
  */
 export function useTyped(value: unknown, commit: (v: unknown) => void) {
-  // The text typed and not yet in the form's value: `from` is the form's value it was
-  // handed over on top of (undefined while not handed over yet).
+  // The text typed last (`n` counts the keystrokes), shown until the form has it.
   const [local, setLocal] = useState<Local | null>(null);
+  // The last hand-over: up to which keystroke, on top of which form value, and whether the
+  // form has moved on from that value since (then the form's value is shown again).
+  const handed = useRef<Handed>({ n: 0, from: undefined, caught: true });
   const formValue = useRef(value);
   formValue.current = value;
   const latest = useRef<unknown>(undefined);
@@ -33,19 +35,22 @@ export function useTyped(value: unknown, commit: (v: unknown) => void) {
   commitRef.current = commit;
   const [job] = useState(() => {
     let queued = false;
+    let n = 0;
     const send = () => {
       if (!queued) return;
       queued = false;
       waiting.delete(send);
-      const from = formValue.current;
+      // No state of its own: the form's own re-render shows the text from here on (a state
+      // update here, and another to let it go, re-rendered the answer twice more per hand-over).
+      handed.current = { n, from: formValue.current, caught: false };
       commitRef.current(latest.current);
-      setLocal({ v: latest.current, sent: true, from });
     };
     return {
       send,
       type: (v: unknown) => {
         latest.current = v;
-        setLocal({ v, sent: false, from: undefined });
+        n += 1;
+        setLocal({ v, n });
         if (queued) return;
         queued = true;
         waiting.add(send);
@@ -59,19 +64,28 @@ export function useTyped(value: unknown, commit: (v: unknown) => void) {
       },
     };
   });
-  // Until the form's value moves on from where the text was handed over, the text is shown:
-  // the form may re-render once more with its older value.
-  const caughtUp = local?.sent === true && !Object.is(value, local.from);
-  useEffect(() => {
-    if (caughtUp) setLocal(null);
-  }, [caughtUp]);
   // Leaving the step (unmounting) hands over what was typed.
   useEffect(() => job.send, [job]);
-  return { value: local && !caughtUp ? local.v : value, type: job.type, change: job.change };
+  const h = handed.current;
+  let shown = value;
+  if (local && local.n > h.n)
+    shown = local.v; // not handed over yet
+  else if (local && !h.caught) {
+    // Handed over: the text until the form's value moves on from where it was handed over
+    // (the form may re-render once more with its older value). Once it has, for good.
+    if (Object.is(value, h.from)) shown = local.v;
+    else h.caught = true;
+  }
+  return { value: shown, type: job.type, change: job.change };
 }
 
 interface Local {
   v: unknown;
-  sent: boolean;
+  n: number;
+}
+
+interface Handed {
+  n: number;
   from: unknown;
+  caught: boolean;
 }
