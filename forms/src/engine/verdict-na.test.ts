@@ -9,7 +9,8 @@ import { score } from './score.ts';
  * hand from the definition below.
  *
  *   early (index 0, shown when q.make is true): e.audit
- *   profile: q.make, q.count, q.base, q.records (may be answered 不适用), c.rate = q.count / q.base
+ *   profile: q.make, q.count, q.base, q.records (may be answered 不适用), c.rate = q.count / q.base,
+ *            q.high (shown when c.rate ≥ 1)
  *   prod (shown when q.make is true): p.has, p.audit (shown when p.has is true)
  */
 const gate = (id: string, condition: unknown, extra: Record<string, unknown> = {}) => ({
@@ -42,6 +43,12 @@ const def = Definition.parse({
         { id: 'q.base', kind: 'number', prompt: '研发人员数' },
         { id: 'q.records', kind: 'yesno', prompt: '记录齐全吗？', allowNotApplicable: true },
         { id: 'c.rate', kind: 'computed', prompt: '人均专利', value: 'd.rate' },
+        {
+          id: 'q.high',
+          kind: 'yesno',
+          prompt: '人均专利高于同行吗？',
+          visibleWhen: { op: 'gte', ref: 'c.rate', value: 1 },
+        },
       ],
     },
     {
@@ -115,6 +122,7 @@ const def = Definition.parse({
       { whenNotApplicable: 'fail', notApplicableMessage: '没有记录可查' },
     ),
     gate('g.early', { op: 'eq', ref: 'e.audit', value: true }, pass),
+    gate('g.high', { op: 'eq', ref: 'q.high', value: true }, pass),
   ],
   tiers: [
     { id: 'low', label: '起步' },
@@ -166,6 +174,17 @@ describe('a gate over a computed item', () => {
   it('beside a hidden item passes as not applicable: an empty computed item is no open question', () => {
     // p.audit hidden by q.make false; c.rate empty (5 / 0) though every input is answered.
     expect(gateOf({ 'q.make': false, 'q.count': 5, 'q.base': 0 }, 'g.calcmix')).toMatchObject({
+      outcome: 'passed',
+      notApplicable: true,
+    });
+  });
+});
+
+describe('a gate over an item shown by a condition on a computed item', () => {
+  it('passes as not applicable when the computed item is empty though all it reads is answered', () => {
+    // c.rate = 5 / 0 has no value, so q.high (shown when c.rate ≥ 1) is hidden, and no
+    // answer left open could show it.
+    expect(gateOf({ 'q.count': 5, 'q.base': 0 }, 'g.high')).toMatchObject({
       outcome: 'passed',
       notApplicable: true,
     });
