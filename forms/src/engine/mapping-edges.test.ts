@@ -49,6 +49,7 @@ describe('incompatibility edges', () => {
     const s = Item.parse({ id: 's', kind: 'scale', prompt: '程度', scale: 'maturity' });
     const noScales = { ...fixture, scales: {} };
     expect(incompatibility(s, s, { from: noScales, to: fixture })).toMatch(/^scale levels differ/);
+    expect(incompatibility(s, s, { from: fixture, to: noScales })).toMatch(/^scale levels differ/);
     expect(incompatibility(s, s, both)).toBe(null);
   });
 });
