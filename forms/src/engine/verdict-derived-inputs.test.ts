@@ -11,6 +11,7 @@ import { score } from './score.ts';
  *   q.n (number), d.n = q.n + 0, y (yes/no) shown when d.n ≥ 1
  *   q.a, q.b (numbers), d.ratio = q.a / q.b, c.ratio (computed, shows d.ratio)
  *   q.make (yes/no), p.audit (yes/no) shown when q.make is true
+ *   q.m (number), d.m = q.m + 0, c.m (computed, shows d.m), z (yes/no) shown when c.m ≥ 1
  */
 const def = Definition.parse({
   id: 'verdict-derived-inputs',
@@ -34,6 +35,14 @@ const def = Definition.parse({
         { id: 'q.b', kind: 'number', prompt: '乙' },
         { id: 'c.ratio', kind: 'computed', prompt: '甲比乙', value: 'd.ratio' },
         { id: 'q.make', kind: 'yesno', prompt: '有生产吗？' },
+        { id: 'q.m', kind: 'number', prompt: '件数' },
+        { id: 'c.m', kind: 'computed', prompt: '件数（计算）', value: 'd.m' },
+        {
+          id: 'z',
+          kind: 'yesno',
+          prompt: '有记录吗？',
+          visibleWhen: { op: 'gte', ref: 'c.m', value: 1 },
+        },
         {
           id: 'p.audit',
           kind: 'yesno',
@@ -45,6 +54,7 @@ const def = Definition.parse({
   ],
   derived: [
     { id: 'd.n', label: '数量', expr: { op: 'add', args: [{ ref: 'q.n' }, 0] } },
+    { id: 'd.m', label: '件数', expr: { op: 'add', args: [{ ref: 'q.m' }, 0] } },
     { id: 'd.ratio', label: '比', expr: { op: 'div', args: [{ ref: 'q.a' }, { ref: 'q.b' }] } },
   ],
   gates: [
@@ -53,6 +63,13 @@ const def = Definition.parse({
       title: '有',
       condition: { op: 'eq', ref: 'y', value: true },
       failMessage: '没有',
+      whenNotApplicable: 'pass',
+    },
+    {
+      id: 'g.z',
+      title: '有记录',
+      condition: { op: 'eq', ref: 'z', value: true },
+      failMessage: '没有记录',
       whenNotApplicable: 'pass',
     },
     {
@@ -88,6 +105,20 @@ describe('an item shown by a condition on a derived value', () => {
   it('does not apply once that question is answered and keeps it hidden', () => {
     // q.n = 0: d.n = 0 < 1 hides y for good.
     expect(gateOf({ 'q.n': 0 }, 'g.y')).toMatchObject({ outcome: 'passed', notApplicable: true });
+  });
+});
+
+describe('an item shown by a condition on a computed item', () => {
+  it('is still open while the question the computed item is made from is unanswered', () => {
+    // q.m unanswered: c.m is empty, z hidden; q.m = 5 would show z.
+    const g = gateOf({}, 'g.z');
+    expect(g.outcome).toBe('unknown');
+    expect(g).not.toHaveProperty('notApplicable');
+  });
+
+  it('does not apply once that question is answered and keeps it hidden', () => {
+    // q.m = 0: c.m = 0 < 1.
+    expect(gateOf({ 'q.m': 0 }, 'g.z')).toMatchObject({ outcome: 'passed', notApplicable: true });
   });
 });
 

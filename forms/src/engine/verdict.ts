@@ -50,8 +50,11 @@ function onlyNotApplicable(c: Compiled, s: State, gate: string): boolean {
 function awaitsAnswers(c: Compiled, s: State, refs: Iterable<string>): boolean {
   for (const r of inputItems(c.definition, refs)) {
     const j = c.itemIndex.get(r);
-    if (j === undefined || c.items[j]?.item.kind === 'computed') continue;
-    if (s.visible[j] && !s.notApplicable[j] && s.vals[j] === undefined) return true;
+    const item = j === undefined ? undefined : c.items[j]?.item;
+    if (j === undefined || !item || !s.visible[j] || s.notApplicable[j]) continue;
+    if (s.vals[j] !== undefined) continue;
+    // An empty computed item waits on what it is computed from (the compiler refuses cycles).
+    if (item.kind !== 'computed' || awaitsAnswers(c, s, [item.value])) return true;
   }
   return false;
 }
