@@ -6,6 +6,7 @@ import pg from 'pg';
 import { ActorCache } from '../auth/actor-cache.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { Checkpointer } from './checkpointer.ts';
+import { namingPool } from './pg-named.ts';
 import { ReadCache } from './read-cache.ts';
 import type { DetailHead } from './repositories/assessment-reads.ts';
 import type { Database } from './schema.ts';
@@ -29,6 +30,12 @@ export interface Db {
    * would let a read there miss a save just answered by another process.
    */
   heads: ReadCache<DetailHead> | null;
+  /**
+   * Called as a request begins: what the caches above check against another
+   * process's writes is read now, after the request arrived, and serves the
+   * rest of this turn of the event loop (SQLite; a no-op on PostgreSQL).
+   */
+  observe(): void;
   /** Resolves when every write committed so far would survive a power cut. */
   durable(): Promise<void>;
   close(): Promise<void>;
@@ -65,9 +72,8 @@ export function openDb(o: DbOptions): Db {
   sqlite.pragma(`synchronous = ${group ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.trunc(o.busyTimeoutMs ?? 5000)}`);
-  // Another connection's commit moves this connection's data_version (its own do not).
-  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
-  const version = () => dataVersion.get() as number;
+  const probe = dataVersionProbe(sqlite);
+  const version = probe.version;
   const actors = new ActorCache(30_000, 10_000, { version, live: true });
   const heads = new ReadCache<DetailHead>({ ttlMs: 30_000, capacity: 10_000, version, live: true });
   const kysely = new Kysely<Database>({
@@ -89,6 +95,7 @@ export function openDb(o: DbOptions): Db {
     dialect: 'sqlite',
     actors,
     heads,
+    observe: probe.observe,
     location: file,
     durable: wal
       ? async () => {
@@ -123,6 +130,33 @@ function withStatementCache(db: SQLite.Database) {
       }
       return stmt;
     },
+  };
+}
+
+/*
+ * Another connection's commit moves this connection's data_version (its
+ * own commits do not). Reading it is a statement of its own, a few
+ * microseconds, and a request consults two caches: `observe` reads it once
+ * as a request begins and the value serves until the event loop turns —
+ * never older than the start of any request being handled in this turn, so
+ * a save another process acknowledged before the request was sent is seen.
+ * Outside a request (no `observe` this turn) every look reads it afresh.
+ */
+function dataVersionProbe(sqlite: SQLite.Database) {
+  const stmt = sqlite.prepare('PRAGMA data_version').pluck();
+  let seen = 0;
+  let fresh = false;
+  const observe = () => {
+    seen = stmt.get() as number;
+    if (fresh) return;
+    fresh = true;
+    setImmediate(() => {
+      fresh = false;
+    });
+  };
+  return {
+    observe,
+    version: (): number => (fresh ? seen : (stmt.get() as number)),
   };
 }
 
@@ -197,7 +231,7 @@ function openPostgres(
   });
   const actors = new ActorCache();
   const kysely = new Kysely<Database>({
-    dialect: new WatchedPostgresDialect({ pool }, keptReads(actors, null)),
+    dialect: new WatchedPostgresDialect({ pool: namingPool(pool) }, keptReads(actors, null)),
   });
   const feed = new ChangeFeed(url, actors, onError);
   feed.start();
@@ -207,6 +241,7 @@ function openPostgres(
     dialect: 'postgres',
     actors,
     heads: null,
+    observe: () => {},
     location: `${u.hostname}:${u.port || 5432}${u.pathname}${schema ? ` (${schema})` : ''}`,
     // PostgreSQL acknowledges a commit once its WAL is flushed (synchronous_commit = on).
     durable: () => Promise.resolve(),

@@ -18,6 +18,15 @@ import type { Database } from './schema.ts';
 
 const MARK = '\u0000zp-param:';
 
+/*
+ * The SQL of every prepared query, named: on PostgreSQL each connection
+ * parses and plans a named statement once and then only binds and runs it
+ * (db/open.ts hands these names to node-postgres). SQLite keeps its own
+ * prepared statements by SQL text (open.ts, withStatementCache).
+ */
+const names = new Map<string, string>();
+export const statementName = (sqlText: string): string | undefined => names.get(sqlText);
+
 /** The value of `name` at each run, as the builder sees it while compiling. */
 export type Placeholder<A> = <K extends keyof A & string>(name: K) => A[K];
 
@@ -35,6 +44,7 @@ export function prepared<A extends Record<string, unknown>, R>(
   const compile = (db: Kysely<Database>, dialect: Dialect): Compiled => {
     const p = ((name: string) => `${MARK}${name}`) as Placeholder<A>;
     const compiled = build(db, p, dialect).compile();
+    if (!names.has(compiled.sql)) names.set(compiled.sql, `zp_${names.size + 1}`);
     const slots = compiled.parameters.map(
       (v): Slot =>
         typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { value: v },

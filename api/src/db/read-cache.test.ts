@@ -129,11 +129,17 @@ describe('SQLite data_version on a real file', () => {
         heads.put('a', { id: 'a' } as never, heads.begin());
         db.actors.put('s', { id: 'u' } as never, '9999', db.actors.begin());
       };
-      const kept = () => [heads.get('a') !== undefined, db.actors.get('s', new Date(0)) !== undefined];
+      const kept = () => [
+        heads.get('a') !== undefined,
+        db.actors.get('s', new Date(0)) !== undefined,
+      ];
       keep();
       expect(kept()).toEqual([true, true]);
       // Own write to assessments: the heads go, the actors stay.
-      await db.kysely.insertInto('assessments').values({ id: 'a' } as never).execute();
+      await db.kysely
+        .insertInto('assessments')
+        .values({ id: 'a' } as never)
+        .execute();
       expect(kept()).toEqual([false, true]);
       keep();
       // Own write to sessions (a logout): the actors go.
@@ -142,7 +148,10 @@ describe('SQLite data_version on a real file', () => {
       keep();
       // Own write in a transaction: gone at the statement and still gone after the commit.
       await db.kysely.transaction().execute(async (tx) => {
-        await tx.updateTable('assessments').set({ id: 'a' } as never).execute();
+        await tx
+          .updateTable('assessments')
+          .set({ id: 'a' } as never)
+          .execute();
         expect(heads.get('a')).toBeUndefined();
         heads.put('a', { id: 'a' } as never, heads.begin());
       });
@@ -151,6 +160,40 @@ describe('SQLite data_version on a real file', () => {
       // Another connection's write to any table: both go.
       other.exec('create table elsewhere (x)');
       expect(kept()).toEqual([false, false]);
+    } finally {
+      other.close();
+      await db.close();
+    }
+  });
+});
+
+describe('the data_version a request is checked against (openDb, SQLite)', () => {
+  it('is read as the request begins and serves the rest of that turn; outside a request every look reads it', async () => {
+    const file = fresh();
+    const db = openDb({ file });
+    const other = new SQLite(file);
+    const heads = db.heads;
+    if (!heads) throw new Error('SQLite keeps heads');
+    const keep = () => heads.put('a', { id: 'a' } as never, heads.begin());
+    try {
+      // No request under way: another connection's write is seen at the next look.
+      keep();
+      other.exec('create table t1 (x)');
+      expect(heads.get('a')).toBeUndefined();
+      // A request begins, then another connection writes in the same turn: the request
+      // was sent before that write, and may be answered from what was kept.
+      db.observe();
+      keep();
+      other.exec('create table t2 (x)');
+      expect(heads.get('a')).toEqual({ id: 'a' });
+      // A request that begins after the write reads the counter again.
+      db.observe();
+      expect(heads.get('a')).toBeUndefined();
+      // Once the event loop turns, nothing read earlier is trusted.
+      keep();
+      other.exec('create table t3 (x)');
+      await new Promise((r) => setImmediate(r));
+      expect(heads.get('a')).toBeUndefined();
     } finally {
       other.close();
       await db.close();

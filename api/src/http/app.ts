@@ -70,6 +70,9 @@ export function createApp(deps: Deps) {
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
     const token = getCookie(c, SESSION_COOKIE);
+    // A signed-in request consults kept reads: what they are checked against is read
+    // after this request arrived (db/open.ts).
+    if (token) deps.db.observe();
     c.set('actor', token ? await actorOfToken(deps, token) : null);
     await next();
   });

@@ -53,12 +53,18 @@ export function etagOf(
   row: Pick<DetailHead, 'revision' | 'definition_hash' | 'updated_at' | 'status'>,
   actor: Actor,
 ): string {
-  const rest = createHash('sha256')
-    .update(`${VIEW_VERSION}|${row.updated_at}|${actor.id}|${actor.role}|${row.status}`)
-    .digest('base64url')
-    .slice(0, 12);
+  const key = `${VIEW_VERSION}|${row.updated_at}|${actor.id}|${actor.role}|${row.status}`;
+  let rest = recentTags.get(key);
+  if (rest === undefined) {
+    rest = createHash('sha256').update(key).digest('base64url').slice(0, 12);
+    if (recentTags.size >= 10_000) recentTags.clear();
+    recentTags.set(key, rest);
+  }
   return `"${row.revision}-${row.definition_hash.slice(0, 16)}-${rest}"`;
 }
+
+/** The hashed part of recent tags: a reread of an unchanged draft hashes nothing. */
+const recentTags = new Map<string, string>();
 
 /** A serialised detail with its tag, or only the tag when the caller holds it already. */
 export type Versioned =
