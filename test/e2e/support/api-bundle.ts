@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build as esbuild } from 'esbuild';
 import { once } from './once.ts';
 
 /*
@@ -20,55 +20,11 @@ import { once } from './once.ts';
  * worker, fonts, web/dist, the seeds) it finds as under tsx.
  */
 
-interface ResolveArgs {
-  path: string;
-  kind: string;
-  resolveDir: string;
-  pluginData?: unknown;
-}
-interface ResolveResult {
-  path?: string;
-  external?: boolean;
-  errors?: unknown[];
-}
-interface PluginBuild {
-  onResolve(
-    options: { filter: RegExp },
-    callback: (args: ResolveArgs) => Promise<ResolveResult | undefined>,
-  ): void;
-  onLoad(
-    options: { filter: RegExp },
-    callback: (args: { path: string }) => { contents: string; loader: 'ts' },
-  ): void;
-  resolve(
-    path: string,
-    options: { kind: string; resolveDir: string; pluginData: unknown },
-  ): Promise<{ path: string; errors: unknown[] }>;
-}
-/** The part of esbuild's API used here (esbuild comes with tsx, which the tests already use). */
-interface Esbuild {
-  build(options: {
-    entryPoints: string[];
-    outfile: string;
-    bundle: true;
-    platform: 'node';
-    format: 'esm';
-    target: string;
-    logLevel: 'warning';
-    plugins: { name: string; setup: (build: PluginBuild) => void }[];
-  }): Promise<unknown>;
-}
-
-function esbuild(apiDir: string): Esbuild {
-  const tsx = createRequire(join(apiDir, 'package.json')).resolve('tsx/cli');
-  return createRequire(tsx)('esbuild');
-}
-
 const INNER = Symbol('resolved by the plugin itself');
 
 /** Builds `<apiDir>/src/main.ts` into `outfile`. */
 async function build(apiDir: string, outfile: string): Promise<void> {
-  await esbuild(apiDir).build({
+  await esbuild({
     entryPoints: [join(apiDir, 'src', 'main.ts')],
     outfile,
     bundle: true,
