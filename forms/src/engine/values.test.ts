@@ -72,6 +72,9 @@ describe('normalise', () => {
     expect(n('k.date', '2024-02-29')).toBe('2024-02-29');
     expect(n('k.date', '2025-02-29')).toBeUndefined();
     expect(n('k.date', 20240229)).toBeUndefined();
+    // A list holding a date reads as that date to a regular expression (it is coerced to
+    // the string '2024-02-29'); it is still no date answer.
+    expect(n('k.date', ['2024-02-29'])).toBeUndefined();
   });
 
   it('text and evidence become "given" (true) or missing; computed items are never answered', () => {
