@@ -83,6 +83,10 @@ describe('evaluateExpr', () => {
     expect(ev({ op: 'cagr', current: 1, base: r('z'), years: 2 })).toBeUndefined();
     expect(ev({ op: 'cagr', current: 1, base: r('neg'), years: 2 })).toBeUndefined();
     expect(ev({ op: 'cagr', current: r('neg'), base: 1, years: 2 })).toBeUndefined();
+    // Over one year the power is 1, so a negative ratio would give a figure (1 / −4 − 1 =
+    // −1.25, −4 / 1 − 1 = −5) rather than NaN: still no value.
+    expect(ev({ op: 'cagr', current: 1, base: r('neg'), years: 1 })).toBeUndefined();
+    expect(ev({ op: 'cagr', current: r('neg'), base: 1, years: 1 })).toBeUndefined();
     expect(ev({ op: 'cagr', current: r('x'), base: 1, years: 2 })).toBeUndefined();
     expect(ev({ op: 'cagr', current: 1, base: r('x'), years: 2 })).toBeUndefined();
   });
