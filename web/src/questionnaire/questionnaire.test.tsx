@@ -284,7 +284,8 @@ describe('Questionnaire', () => {
     expect(stepHeading().textContent).toContain('管理');
     await user.click(screen.getByRole('button', { name: '上一步' }));
     expect(stepHeading().textContent).toContain('企业概况');
-    expect(document.activeElement).toBe(stepHeading());
+    // Focused once the step is painted (use-step-focus.ts).
+    await waitFor(() => expect(document.activeElement).toBe(stepHeading()));
   });
 
   it('updates the live score from the same engine', async () => {

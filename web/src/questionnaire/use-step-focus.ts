@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { afterPaint } from './after-paint.ts';
 
 type Target = { kind: 'heading' } | { kind: 'item'; id: string };
 
@@ -40,16 +41,19 @@ export function useStepFocus(
     const to = target.current;
     target.current = null;
     if (!to) return;
+    // Scrolled before the paint; focused once the new step is painted: moving the focus (blur
+    // and focus events, the focus ring) cost a section switch more than its own render did
+    // (test/bench/browser.bench.ts, a CPU profile at 4× slower CPU).
     if (to.kind === 'heading') {
-      // One scroll, not two (focus would scroll the heading into view first).
-      headingRef.current?.focus({ preventScroll: true });
-      headingRef.current?.scrollIntoView?.({ block: 'start' });
+      const heading = headingRef.current;
+      heading?.scrollIntoView?.({ block: 'start' });
+      afterPaint(() => heading?.focus({ preventScroll: true }));
       return;
     }
     const el = document.querySelector(`[data-item="${to.id}"]`);
     const input = el?.querySelector<HTMLElement>('input, textarea, button');
     el?.scrollIntoView?.({ block: 'center' });
-    input?.focus();
+    afterPaint(() => input?.focus({ preventScroll: true }));
   }, [moves]);
 
   return { headingRef, goTo, goToItem };
