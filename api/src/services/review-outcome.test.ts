@@ -249,6 +249,50 @@ describe.each(targets)('on %s', (target) => {
         expect(refrozen.reviewed_result).toEqual(expect.any(String));
       });
 
+      it('serves a decided round its frozen reviewed result, never scored again on read', async () => {
+        const a = await draft();
+        const x = a.result.items.find((i) => i.weight > 0 && i.status === 'met') as Item;
+        await submit(a);
+        await assign(a.id, 'rita');
+        expect(
+          (
+            await rita.req('PUT', `/api/assessments/${a.id}/reviews/${x.id}`, {
+              verdict: 'override',
+              status: 'unmet',
+              reason: '未见记录',
+            })
+          ).status,
+        ).toBe(200);
+        expect(
+          (
+            await rita.req('POST', `/api/assessments/${a.id}/decision`, {
+              outcome: 'approve',
+              agreeRest: true,
+            })
+          ).status,
+        ).toBe(200);
+        // As if frozen by an engine that scored it otherwise: 42.5 where today's engine
+        // gives 97.3054 − x's weight. The frozen figure is what every reader gets.
+        const db = h.deps.db.kysely;
+        const round = await db
+          .selectFrom('rounds')
+          .select('reviewed_result')
+          .where('assessment_id', '=', a.id)
+          .executeTakeFirstOrThrow();
+        const frozen = JSON.parse(String(round.reviewed_result));
+        frozen.total.score = 42.5;
+        await db
+          .updateTable('rounds')
+          .set({ reviewed_result: JSON.stringify(frozen) })
+          .where('assessment_id', '=', a.id)
+          .execute();
+        for (const who of [owner, lead]) {
+          const v = await view(a.id, who);
+          expect(v.reviews.map((r) => r.item)).toEqual([x.id]);
+          expect(v.reviewedResult?.total.score).toBe(42.5);
+        }
+      });
+
       it('lists the decided outcome of decided rows only, with both tiers named', async () => {
         const a = await draft();
         await submit(a);
