@@ -224,9 +224,15 @@ describe('tierGates', () => {
 });
 
 describe('compile', () => {
-  const c = compile(def);
+  // A fresh copy per test: compile caches per definition object, and a test that hit the
+  // cache would not run the code it checks (nor be chosen by Stryker to judge its mutants).
+  const fresh = () => {
+    const d = structuredClone(def);
+    return { d, c: compile(d) };
+  };
 
   it('indexes sections with their parent, sub-sections and items, and the top ones', () => {
+    const { c } = fresh();
     expect(c.sections.map((s) => [s.section.id, s.index, s.parent, s.children, s.items])).toEqual([
       ['s.a', 0, -1, [1], [0, 1]],
       ['s.a1', 1, 0, [], [2]],
@@ -236,6 +242,7 @@ describe('compile', () => {
   });
 
   it('indexes items with their section, and keeps derived values after the items', () => {
+    const { d, c } = fresh();
     expect(c.items.map((i) => [i.item.id, i.index, i.section, i.sectionId])).toEqual([
       ['a.x', 0, 0, 's.a'],
       ['a.c', 1, 0, 's.a'],
@@ -252,14 +259,15 @@ describe('compile', () => {
     ]);
     // Five items, so the two derived values take slots 5 and 6.
     expect([...c.slot]).toEqual([...c.itemIndex, ['d.sum', 5], ['d.twice', 6]]);
-    expect(c.derived).toBe(def.derived);
-    expect(c.tiers).toBe(def.tiers);
-    expect(c.definition).toBe(def);
+    expect(c.derived).toBe(d.derived);
+    expect(c.tiers).toBe(d.tiers);
+    expect(c.definition).toBe(d);
     expect([...c.gateById.keys()]).toEqual(['g.one', 'g.two', 'g.ghost']);
     expect(c.tierGates).toEqual([['g.two'], ['g.one', 'g.two'], ['g.one', 'g.two']]);
   });
 
   it("lists each gate's input items by index, through derived values, and no unknown id", () => {
+    const { c } = fresh();
     // g.one reads d.twice → d.sum → b.n (4), a1.y (2); g.two q.late (3); g.ghost nothing known.
     expect([...c.gateInputs]).toEqual([
       ['g.one', [4, 2]],
@@ -269,10 +277,11 @@ describe('compile', () => {
   });
 
   it("reads answers with each item's reader, and is made once per definition object", () => {
+    const { d, c } = fresh();
     expect(c.items[4]?.read(7)).toBe(7);
     expect(c.items[4]?.read('7')).toBeUndefined();
-    expect(compile(def)).toBe(c);
-    const copy = structuredClone(def);
+    expect(compile(d)).toBe(c);
+    const copy = structuredClone(d);
     const again = compile(copy);
     expect(again).not.toBe(c);
     expect(again.hash).toBe(c.hash);
