@@ -23,4 +23,38 @@ describe('checkDefinition: a date inside a derived value', () => {
     // d.months (index 0) and d.years (index 1) read the date through elapsed; d.bad (2) does not.
     expect(mismatches).toEqual(['derived.2.expr']);
   });
+
+  it('a date read by elapsed does not excuse another date read bare', () => {
+    const def = Definition.parse({
+      ...structuredClone(fixture),
+      sections: [
+        {
+          ...structuredClone(fixture.sections[0]),
+          items: [
+            ...structuredClone(fixture.sections[0]?.items ?? []),
+            { id: 'p.certified', kind: 'date', prompt: '获证日期' },
+          ],
+        },
+        ...structuredClone(fixture.sections.slice(1)),
+      ],
+      derived: [
+        {
+          id: 'd.mixed',
+          label: '混合',
+          expr: {
+            op: 'add',
+            args: [{ op: 'elapsed', ref: 'p.certified', unit: 'month' }, { ref: 'p.started' }],
+          },
+        },
+      ],
+      gates: [],
+      tiers: [{ id: 't', label: 'T' }],
+    });
+    const mismatches = checkDefinition(def)
+      .filter((p) => p.code === 'type_mismatch')
+      .map((p) => [p.path.join('.'), p.message]);
+    expect(mismatches).toEqual([
+      ['derived.0.expr', 'the date "p.started" can only be used in elapsed'],
+    ]);
+  });
 });
