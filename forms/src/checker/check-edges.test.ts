@@ -57,4 +57,29 @@ describe('checkDefinition: a date inside a derived value', () => {
       ['derived.0.expr', 'the date "p.started" can only be used in elapsed'],
     ]);
   });
+
+  it('a date read by elapsed does not excuse the same date read bare beside it', () => {
+    // The bare read has no value at run time (dates are text), so add(…) would never have one.
+    const def = Definition.parse({
+      ...structuredClone(fixture),
+      derived: [
+        {
+          id: 'd.both',
+          label: '两种读法',
+          expr: {
+            op: 'add',
+            args: [{ op: 'elapsed', ref: 'p.started', unit: 'month' }, { ref: 'p.started' }],
+          },
+        },
+      ],
+      gates: [],
+      tiers: [{ id: 't', label: 'T' }],
+    });
+    const mismatches = checkDefinition(def)
+      .filter((p) => p.code === 'type_mismatch')
+      .map((p) => [p.path.join('.'), p.message]);
+    expect(mismatches).toEqual([
+      ['derived.0.expr', 'the date "p.started" can only be used in elapsed'],
+    ]);
+  });
 });

@@ -169,7 +169,7 @@ export function checkDefinition(def: Definition, ctx: CheckContext = {}): Proble
             `"${ref}" is ${t.item.kind}, not a number`,
           ),
         );
-      } else if (t.kind === 'item' && t.item.kind === 'date' && !usesAsDate(d.expr, ref)) {
+      } else if (t.kind === 'item' && t.item.kind === 'date' && readsBare(d.expr, ref)) {
         out.push(
           problem(
             ['derived', i, 'expr'],
@@ -196,10 +196,11 @@ export function checkDefinition(def: Definition, ctx: CheckContext = {}): Proble
   return out;
 }
 
-function usesAsDate(expr: Definition['derived'][number]['expr'], ref: string): boolean {
+/** Whether `expr` reads `ref` anywhere as a plain value, not through elapsed or monthsSince. */
+function readsBare(expr: Definition['derived'][number]['expr'], ref: string): boolean {
   if (typeof expr === 'number') return false;
-  if ('op' in expr && (expr.op === 'monthsSince' || expr.op === 'elapsed')) return expr.ref === ref;
-  if ('ref' in expr) return false;
+  if ('op' in expr && (expr.op === 'monthsSince' || expr.op === 'elapsed')) return false;
+  if ('ref' in expr) return expr.ref === ref;
   const kids: unknown[] =
     'args' in expr
       ? expr.args
@@ -208,7 +209,7 @@ function usesAsDate(expr: Definition['derived'][number]['expr'], ref: string): b
         : 'previous' in expr
           ? [expr.current, expr.previous]
           : [expr.current, expr.base];
-  return kids.some((k) => usesAsDate(k as typeof expr, ref));
+  return kids.some((k) => readsBare(k as typeof expr, ref));
 }
 
 function checkCitations(def: Definition, ctx: CheckContext): Problem[] {
