@@ -8,6 +8,7 @@
  *   BEFORE=/tmp/h-speed/before SECONDS=8 pnpm bench:load
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test  (default; NO_PG=1 skips it)
  *   DBS=postgres  (only the databases named, comma-separated: sqlite,postgres)
+ *   SCENARIOS=get,get-br ROUNDS=3 CLOSED_ONLY=1  (some closed-loop scenarios, several rounds, no open loop or list)
  *
  * Closed loop: wrk (Debian package `wrk`) in its own process, one connection
  * per thread, the Lua script tracking each connection's revision — trivial
@@ -61,9 +62,17 @@ async function refresh(t: Target) {
 
 type Row = Record<string, string | number>;
 
-async function closedLoop(targets: Target[], rows: Row[]) {
+const SCENARIOS = ['trivial', 'get', 'get-br', 'save', 'mixed'] as const;
+/** SCENARIOS=get,get-br: only those (and the trivial route, every ratio's base). */
+const chosen = SCENARIOS.filter(
+  (s) => s === 'trivial' || !process.env.SCENARIOS || process.env.SCENARIOS.split(',').includes(s),
+);
+/** ROUNDS=3: the closed loop that many times over, each ratio against its own round's trivial route. */
+const ROUNDS = Math.max(1, Number(process.env.ROUNDS ?? 1));
+
+async function closedLoop(targets: Target[], rows: Row[], round: number) {
   const trivial = new Map<string, number>();
-  for (const scenario of ['trivial', 'get', 'get-br', 'save', 'mixed'] as const) {
+  for (const scenario of chosen) {
     for (const t of targets) {
       await refresh(t);
       const load = loadAverage();
@@ -81,6 +90,7 @@ async function closedLoop(targets: Target[], rows: Row[]) {
       if (scenario === 'trivial') trivial.set(t.server.name, r.rps);
       const base = trivial.get(t.server.name) ?? Number.NaN;
       rows.push({
+        ...(ROUNDS > 1 ? { round } : {}),
         server: t.server.name,
         scenario,
         'req/s': Math.round(r.rps),
@@ -140,6 +150,32 @@ async function openLoops(targets: Target[], rows: Row[]) {
       });
     }
   }
+}
+
+/** Per server and scenario: the median req/s and the median of the rounds' ratios. */
+function medians(rows: Row[]): Row[] {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const k = `${r.server}|${r.scenario}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => ({
+    server: String(g[0]?.server),
+    scenario: String(g[0]?.scenario),
+    'req/s (median)': Math.round(
+      pct(
+        g.map((r) => Number(r['req/s'])),
+        50,
+      ),
+    ),
+    'ratio (median)': `${Math.round(
+      pct(
+        g.map((r) => Number.parseInt(String(r['ratio to trivial']), 10)),
+        50,
+      ),
+    )} %`,
+    'req/s (all rounds)': g.map((r) => r['req/s']).join(' / '),
+  }));
 }
 
 async function lists(targets: Target[], rows: Row[]) {
@@ -251,9 +287,14 @@ async function main() {
       const listRows: Row[] = [];
       // Each table printed as soon as it is measured: a later failure keeps what was seen.
       const title = db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-      await closedLoop(targets, rows);
+      for (let round = 1; round <= ROUNDS; round++) await closedLoop(targets, rows, round);
       console.log(`\n${title} — closed loop (wrk)`);
       console.table(rows);
+      if (ROUNDS > 1) {
+        console.log(`${title} — closed loop, median of ${ROUNDS} rounds`);
+        console.table(medians(rows));
+      }
+      if (process.env.CLOSED_ONLY) continue;
       await openLoops(targets, open);
       console.log(`${title} — open loop`);
       console.table(open);
