@@ -11,13 +11,13 @@ import type { AssessmentDetail } from '../contract/index.ts';
 import {
   type DetailHead,
   type DetailRow,
-  findDetailHead,
   findDetailRow,
 } from '../db/repositories/assessment-reads.ts';
 import { fromRow } from '../db/repositories/assessments.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
 import { scopeOf, visibleRelation } from './access.ts';
+import { headOf } from './detail-heads.ts';
 import { draftCacheFor } from './draft-cache.ts';
 import { detailOf } from './present.ts';
 import { computeSelf, type SelfModel, trustedJson } from './read-model.ts';
@@ -159,20 +159,6 @@ export async function assessmentView(
   const entry = cache.at(row.id, row.revision);
   if (entry) entry.view = { etag, body };
   return { etag, json: body };
-}
-
-/*
- * The ETag's columns: kept between requests where the database can say at
- * once that nothing changed them (SQLite, Db.heads), else read.
- */
-async function headOf(deps: Deps, id: string, orgId: string): Promise<DetailHead | undefined> {
-  const heads = deps.db.heads;
-  const kept = heads?.get(id);
-  if (kept?.org_id === orgId) return kept;
-  const generation = heads?.begin() ?? 0;
-  const head = await findDetailHead(deps.db.kysely, deps.db.dialect, id, orgId);
-  if (head) heads?.put(id, head, generation);
-  return head;
 }
 
 /**

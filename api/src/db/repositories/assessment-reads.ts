@@ -118,6 +118,26 @@ export async function findDetailHead(
   return (await headQuery(db, dialect, { id, orgId })).rows[0];
 }
 
+/*
+ * The same columns for several assessments in one statement (PostgreSQL:
+ * `= any($1)` keeps the SQL the same whatever the number of ids, so it stays
+ * one named statement). Rows of every organisation: the caller checks whose.
+ */
+const headsQuery = prepared((db, p: Placeholder<{ ids: string[] }>) =>
+  db
+    .selectFrom('assessments')
+    .select(['id', 'org_id', 'status', 'revision', 'definition_hash', 'updated_at'])
+    .where(sql<boolean>`id = any(${p('ids')})`),
+);
+
+/** The ETag columns of each of `ids` that exists (PostgreSQL only). */
+export async function findDetailHeads(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<DetailHead[]> {
+  return (await headsQuery(db, 'postgres', { ids: [...ids] })).rows;
+}
+
 /** The scope as a condition on `a` (the assessments' alias in these queries). */
 function inScope(scope: Scope) {
   if (scope === 'all') return sql<boolean>`true`;
