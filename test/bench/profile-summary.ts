@@ -4,6 +4,10 @@
  * inclusive time, in milliseconds summed over the files given.
  *
  *   npx tsx test/bench/profile-summary.ts /tmp/prof/Zhiping-keystroke-*.cpuprofile [TOP]
+ *
+ * AFTER=<function name> leaves out every sample up to the last one with that
+ * function on its stack: AFTER=boot keeps a server profile's start-up
+ * (loading, compiling and seeding the definitions) out of the figures.
  */
 import { readFileSync } from 'node:fs';
 
@@ -35,7 +39,15 @@ for (const file of args) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const onStack = (id: number, fn: string) => {
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+      if (byId.get(cur)?.callFrame.functionName === fn) return true;
+    return false;
+  };
+  const after = process.env.AFTER;
+  const from = after ? p.samples.findLastIndex((id) => onStack(id, after)) + 1 : 0;
   p.samples.forEach((id, i) => {
+    if (i < from) return;
     const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
     const n = byId.get(id);
     if (!n) return;

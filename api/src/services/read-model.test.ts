@@ -129,4 +129,17 @@ describe('the statuses a save changed', () => {
       { id: 'b', status: 'unanswered', visible: true },
     ]);
   });
+
+  it('matches items by id when the earlier result lists them in another order or lacks some', () => {
+    const after = score(compiled, { a: true, b: false }, { asOf });
+    const reordered = [...items(before)].reverse();
+    expect(changedStatuses(reordered, after)).toEqual([
+      { id: 'b', status: 'unmet', visible: true },
+    ]);
+    // An item the earlier result did not have (a new version added it) is a change.
+    expect(changedStatuses(items(before).slice(1), after)).toEqual([
+      { id: 'a', status: 'met', visible: true },
+      { id: 'b', status: 'unmet', visible: true },
+    ]);
+  });
 });

@@ -66,10 +66,18 @@ export function changedStatuses(
   before: readonly ItemResult[] | null,
   after: ScoreResult,
 ): StatusChange[] {
-  const old = new Map(before?.map((i) => [i.id, i]));
+  // Two results of one compiled definition list the same items in the same
+  // order: compared by position, and by id only where that does not hold.
+  let byId: Map<string, ItemResult> | undefined;
+  const was = (i: ItemResult, k: number): ItemResult | undefined => {
+    const same = before?.[k];
+    if (same?.id === i.id) return same;
+    byId ??= new Map(before?.map((b) => [b.id, b]));
+    return byId.get(i.id);
+  };
   const out: StatusChange[] = [];
-  for (const i of after.items) {
-    const o = old.get(i.id);
+  for (const [k, i] of after.items.entries()) {
+    const o = was(i, k);
     if (!o || o.status !== i.status || o.visible !== i.visible)
       out.push({ id: i.id, status: i.status, visible: i.visible });
   }
