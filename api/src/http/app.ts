@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import type { Deps } from '../deps.ts';
 import { adminRoutes } from '../routes/admin.ts';
@@ -25,6 +24,7 @@ import { mountDocs } from './docs.ts';
 import { toProblem } from './error-boundary.ts';
 import { problemResponse, problems } from './problem.ts';
 import { headers, jsonBodies, sameOriginWrites, UNSAFE_METHODS } from './security.ts';
+import { cookieValue } from './session-cookie.ts';
 import { serveWeb } from './web-app.ts';
 
 /** The whole HTTP surface; `deps` carries everything stateful. */
@@ -69,7 +69,7 @@ export function createApp(deps: Deps) {
   });
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = cookieValue(c.req.header('cookie'), SESSION_COOKIE);
     // A signed-in request consults kept reads: what they are checked against is read
     // after this request arrived (db/open.ts).
     if (token) deps.db.observe();
