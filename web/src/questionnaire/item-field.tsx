@@ -1,5 +1,5 @@
 import { type Definition, type Item, type ItemStatus, quantity, textOf } from '@zhiping/forms';
-import { memo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { type Control, useController } from 'react-hook-form';
 import type { Locale, Translate } from '../i18n/locale.tsx';
 import { ItemReviewerComment } from '../review/questionnaire-comments.tsx';
@@ -132,8 +132,14 @@ function Answer(
   },
 ) {
   const { field, fieldState } = useController({ name: p.name, control: p.control });
-  // Typing re-renders this answer alone; the form hears of it after the paint.
+  // Typing renders nothing (uncontrolled boxes); the form hears of it after the paint.
   const typed = useTyped(field.value, field.onChange);
+  const { onBlur } = field;
+  // Leaving the box hands its text over first (the form then marks it touched on a value it has).
+  const leave = useCallback(() => {
+    typed.send();
+    onBlur();
+  }, [typed, onBlur]);
   const message = fieldState.error?.message;
   const describedBy = [
     p.item.help ? p.ids.help : '',
@@ -151,10 +157,10 @@ function Answer(
         scales={p.scales}
         locale={p.locale}
         t={p.t}
-        value={typed.value}
+        value={field.value}
         onChange={typed.change}
-        onType={typed.type}
-        onBlur={field.onBlur}
+        typed={typed}
+        onBlur={leave}
         labelledBy={p.ids.prompt}
         describedBy={describedBy}
         required={p.required}

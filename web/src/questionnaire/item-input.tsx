@@ -4,6 +4,7 @@ import type { Locale, Translate } from '../i18n/locale.tsx';
 import { MultiInput, ScaleInput, SingleInput, YesNoInput } from './inputs/choice-inputs.tsx';
 import { EvidenceInput } from './inputs/evidence-input.tsx';
 import type { InputProps } from './inputs/input-props.ts';
+import { useTextBox } from './inputs/text-box.ts';
 import { DateInput, NumberInput, TextInput } from './inputs/value-inputs.tsx';
 
 interface Props extends InputProps {
@@ -66,23 +67,29 @@ export function ItemInput(p: Props) {
         />
         <span>{p.t('q.notApplicable')}</span>
       </label>
-      {na ? (
-        <input
-          id={`${p.id}-na`}
-          className="zp-input"
-          aria-label={p.t('q.naReason')}
-          placeholder={p.t('q.naReason')}
-          value={reason}
-          maxLength={500}
-          onChange={(e) =>
-            p.onType(
-              e.target.value
-                ? { notApplicable: true, reason: e.target.value }
-                : { notApplicable: true },
-            )
-          }
-        />
-      ) : null}
+      {na ? <NaReason {...p} reason={reason} /> : null}
     </>
+  );
+}
+
+/** Why the item does not apply: typed like any text (uncontrolled, text-box.ts). */
+function NaReason(p: Props & { reason: string }) {
+  const { typed } = p;
+  const box = useTextBox<HTMLInputElement>({
+    text: p.reason,
+    pending: typed.pending,
+    onText: (raw) =>
+      typed.type(raw ? { notApplicable: true, reason: raw } : { notApplicable: true }),
+    onBlur: p.onBlur,
+  });
+  return (
+    <input
+      {...box}
+      id={`${p.id}-na`}
+      className="zp-input"
+      aria-label={p.t('q.naReason')}
+      placeholder={p.t('q.naReason')}
+      maxLength={500}
+    />
   );
 }

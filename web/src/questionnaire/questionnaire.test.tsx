@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, STALE_REVISION } from '../api/client.ts';
@@ -251,6 +251,25 @@ describe('Questionnaire', () => {
     await waitFor(() => expect(again.save).toHaveBeenCalledTimes(1));
     expect(again.save.mock.lastCall?.[1]).toMatchObject({ revision: 3, answers: { 'p.staff': 7 } });
     await waitFor(() => expect(key()).toBe(''));
+  });
+
+  it('keeps a keystroke made just before the page is hidden, at once', async () => {
+    const client = fakeClient();
+    client.save.mockImplementation(() => new Promise(() => {})); // never answers
+    setup(detail({ answers: { 'p.staff': 3 } }), client);
+    const staff = screen.getByLabelText<HTMLInputElement>(/^知识产权专职人员数/);
+    // The box holds the keystroke; the form has not had it yet (it is handed over after the paint).
+    fireEvent.change(staff, { target: { value: '9' } });
+    const key = () =>
+      Object.keys(window.localStorage).find((k) => k.startsWith('zhiping.draft.a1.')) ?? '';
+    expect(key()).toBe('');
+    // Leaving (a reload, closing the tab) hands it over and keeps it in storage synchronously.
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    });
+    expect(JSON.parse(window.localStorage.getItem(key()) ?? 'null')).toMatchObject({
+      changes: { 'p.staff': 9 },
+    });
   });
 
   it('stops, without inventing a conflict, when the assessment is no longer editable', async () => {

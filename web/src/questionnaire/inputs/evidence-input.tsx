@@ -3,6 +3,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { useEvidenceFiles } from '../evidence-context.tsx';
 import { EvidenceUpload } from './evidence-upload.tsx';
 import type { InputProps } from './input-props.ts';
+import { useTextBox } from './text-box.ts';
 
 // The preview (and PDF.js behind it) loads only when a preview is asked for.
 const EvidencePreview = lazy(() => import('./evidence-preview.tsx'));
@@ -37,31 +38,29 @@ export function EvidenceInput(p: InputProps) {
   const [preview, setPreview] = useState<{ id: string; name: string } | null>(null);
   const back = useRef<HTMLButtonElement | null>(null);
   const v = asDraft(p.value);
-  // Uploads end later than they start: they add to the answer as it is then.
-  const latest = useRef(v);
-  latest.current = v;
+  // The answer as typed so far (the boxes are uncontrolled and the form a frame behind): a
+  // keystroke in one box, a file stored or removed keep what was typed in the other.
+  const typed = useRef(p.typed);
+  typed.current = p.typed;
+  const now = useCallback(() => asDraft(typed.current.current()), []);
   const change = useRef(p.onChange);
   change.current = p.onChange;
-  const set = (patch: Partial<EvidenceDraft>) => change.current({ ...latest.current, ...patch });
-  const typeTo = useRef(p.onType);
-  typeTo.current = p.onType;
+  const set = (patch: Partial<EvidenceDraft>) => change.current({ ...now(), ...patch });
   // Stable, so a keystroke in one box re-renders that box alone (not the other, nor the zone).
-  const typeRef = useCallback((ref: string) => typeTo.current({ ...latest.current, ref }), []);
-  const typeNote = useCallback((note: string) => typeTo.current({ ...latest.current, note }), []);
+  const typeRef = useCallback((ref: string) => typed.current.type({ ...now(), ref }), [now]);
+  const typeNote = useCallback((note: string) => typed.current.type({ ...now(), note }), [now]);
   // Stable, so a keystroke in the reference or note does not re-render the upload zone.
   const onStored = useCallback(
     (stored: { id: string; name: string }[]) =>
-      change.current({
-        ...latest.current,
-        files: [...latest.current.files, ...stored].slice(0, 20),
-      }),
-    [],
+      change.current({ ...now(), files: [...now().files, ...stored].slice(0, 20) }),
+    [now],
   );
   const common = {
     describedBy: p.describedBy,
     invalid: p.invalid,
     disabled: p.disabled,
     onBlur: p.onBlur,
+    pending: p.typed.pending,
   };
   return (
     <fieldset className="zp-evidence" aria-labelledby={p.labelledBy}>
@@ -112,7 +111,7 @@ export function EvidenceInput(p: InputProps) {
                 type="button"
                 className="zp-link"
                 aria-label={t('q.removeFile', { name: f.name })}
-                onClick={() => set({ files: v.files.filter((x) => x.id !== f.id) })}
+                onClick={() => set({ files: now().files.filter((x) => x.id !== f.id) })}
                 disabled={p.disabled}
               >
                 ×
@@ -141,6 +140,7 @@ interface TextProps {
   id: string;
   value: string;
   onType: (value: string) => void;
+  pending: () => boolean;
   maxLength: number;
   multiline?: boolean;
   required?: boolean;
@@ -151,23 +151,29 @@ interface TextProps {
 }
 
 /**
- * The reference or the note. Memoised: typing in one leaves the other as it
- * is (React rewrites a controlled textarea's text whenever it re-renders).
+ * The reference or the note: uncontrolled (text-box.ts), so a keystroke
+ * renders nothing. Memoised: an answer handed over in one leaves the other
+ * as it is.
  */
 const EvidenceText = memo(function EvidenceText(p: TextProps) {
+  const box = useTextBox<HTMLInputElement & HTMLTextAreaElement>({
+    text: p.value,
+    pending: p.pending,
+    onText: p.onType,
+    onBlur: p.onBlur,
+  });
   const props = {
+    ...box,
     id: p.id,
     className: 'zp-input',
     'aria-describedby': p.describedBy || undefined,
     'aria-invalid': p.invalid || undefined,
     disabled: p.disabled,
-    onBlur: p.onBlur,
-    value: p.value,
     maxLength: p.maxLength,
   };
   return p.multiline ? (
-    <textarea {...props} rows={2} onChange={(e) => p.onType(e.target.value)} />
+    <textarea {...props} rows={2} />
   ) : (
-    <input {...props} aria-required={p.required} onChange={(e) => p.onType(e.target.value)} />
+    <input {...props} aria-required={p.required} />
   );
 });

@@ -1,3 +1,5 @@
+import type { Typed } from './use-typed.ts';
+
 /** What every answer input gets from its item's field. */
 export interface InputProps {
   /** The input's own id, for a <label for>. */
@@ -5,8 +7,8 @@ export interface InputProps {
   value: unknown;
   /** A choice or a file: the form takes it at once. */
   onChange: (value: unknown) => void;
-  /** A keystroke: shown at once, handed to the form after the paint (use-typed.ts). */
-  onType: (value: unknown) => void;
+  /** The answer as it is typed: text boxes are uncontrolled, handed to the form after the paint (use-typed.ts). */
+  typed: Pick<Typed, 'type' | 'pending' | 'current'>;
   onBlur?: () => void;
   /** Id of the question's prompt, which names the input. */
   labelledBy: string;

@@ -13,44 +13,55 @@ export function flushTyping(): void {
   for (const send of [...waiting]) send();
 }
 
+/** An answer as it is typed, for the text boxes that type it (text-box.ts). */
+export interface Typed {
+  /** A keystroke's answer: nothing re-renders; the form gets it after the paint. */
+  type: (v: unknown) => void;
+  /** A choice or a file: to the form at once, after any text typed before it. */
+  change: (v: unknown) => void;
+  /** Hands the text typed so far to the form now (leaving the field). */
+  send: () => void;
+  /** Whether typed text waits for the hand-over: the boxes, not the form, show the answer. */
+  pending: () => boolean;
+  /** The answer as typed so far: the text waiting, else the form's value. */
+  current: () => unknown;
+}
+
 /**
- * An answer as it is being typed. A keystroke re-renders only the input
- * that shows it (local state); the form — its validation, the watchers that
- * feed autosave and the live score — gets the text once the frame showing
- * it has been painted, one hand-over for all the keystrokes of that frame.
- * A choice (`change`) goes to the form at once, as before.
+ * An answer as it is being typed. The text boxes are uncontrolled (the DOM
+ * holds the text), so a keystroke renders nothing before the browser paints
+ * it; the form — its validation, the watchers that feed autosave and the
+ * live score — gets the text once the frame showing it has been painted,
+ * one hand-over for all the keystrokes of that frame (so each keystroke is
+ * still in the browser's storage within a frame).
  *
- * @example const { value, type, change } = useTyped(field.value, field.onChange)
+ * @example const typed = useTyped(field.value, field.onChange)
  */
-export function useTyped(value: unknown, commit: (v: unknown) => void) {
-  // The text typed last (`n` counts the keystrokes), shown until the form has it.
-  const [local, setLocal] = useState<Local | null>(null);
-  // The last hand-over: up to which keystroke, on top of which form value, and whether the
-  // form has moved on from that value since (then the form's value is shown again).
-  const handed = useRef<Handed>({ n: 0, from: undefined, caught: true });
+export function useTyped(value: unknown, commit: (v: unknown) => void): Typed {
+  // The form's value as last seen or given: a render never takes it back to an older one
+  // (only a value that changed since the last render is news; the form may lag a hand-over).
+  const seen = useRef(value);
   const formValue = useRef(value);
-  formValue.current = value;
-  const latest = useRef<unknown>(undefined);
+  if (!Object.is(value, seen.current)) {
+    seen.current = value;
+    formValue.current = value;
+  }
   const commitRef = useRef(commit);
   commitRef.current = commit;
-  const [job] = useState(() => {
+  const [typed] = useState(() => {
     let queued = false;
-    let n = 0;
+    let latest: unknown;
     const send = () => {
       if (!queued) return;
       queued = false;
       waiting.delete(send);
-      // No state of its own: the form's own re-render shows the text from here on (a state
-      // update here, and another to let it go, re-rendered the answer twice more per hand-over).
-      handed.current = { n, from: formValue.current, caught: false };
-      commitRef.current(latest.current);
+      formValue.current = latest;
+      commitRef.current(latest);
     };
     return {
       send,
       type: (v: unknown) => {
-        latest.current = v;
-        n += 1;
-        setLocal({ v, n });
+        latest = v;
         if (queued) return;
         queued = true;
         waiting.add(send);
@@ -59,33 +70,14 @@ export function useTyped(value: unknown, commit: (v: unknown) => void) {
       change: (v: unknown) => {
         // A choice follows the text typed before it, never the other way round.
         send();
-        setLocal(null);
+        formValue.current = v;
         commitRef.current(v);
       },
+      pending: () => queued,
+      current: () => (queued ? latest : formValue.current),
     };
   });
   // Leaving the step (unmounting) hands over what was typed.
-  useEffect(() => job.send, [job]);
-  const h = handed.current;
-  let shown = value;
-  if (local && local.n > h.n)
-    shown = local.v; // not handed over yet
-  else if (local && !h.caught) {
-    // Handed over: the text until the form's value moves on from where it was handed over
-    // (the form may re-render once more with its older value). Once it has, for good.
-    if (Object.is(value, h.from)) shown = local.v;
-    else h.caught = true;
-  }
-  return { value: shown, type: job.type, change: job.change };
-}
-
-interface Local {
-  v: unknown;
-  n: number;
-}
-
-interface Handed {
-  n: number;
-  from: unknown;
-  caught: boolean;
+  useEffect(() => typed.send, [typed]);
+  return typed;
 }

@@ -1,6 +1,6 @@
 import type { ItemOf } from '@zhiping/forms';
-import { useEffect, useState } from 'react';
 import type { InputProps } from './input-props.ts';
+import { useTextBox } from './text-box.ts';
 
 /*
  * Native inputs styled like antd's (class zp-input): typing must stay cheap
@@ -33,28 +33,26 @@ export function parseNumber(raw: string): number | string | undefined {
  * Text that is not a number is passed on as it is: the engine's schema then
  * says "请填写数字" rather than the input silently dropping it. No min/max
  * clamping either: the engine's message ("不能大于 100") explains the limit.
+ * Uncontrolled (text-box.ts): "1." stays as typed while the form holds 1.
  */
 export function NumberInput(p: InputProps & { item: ItemOf<'number'> }) {
-  const [draft, setDraft] = useState(() => (p.value === undefined ? '' : String(p.value)));
-  // A value set from outside (a reload after a conflict) replaces the draft.
-  useEffect(() => {
-    setDraft((d) =>
-      parseNumber(d) === p.value ? d : p.value === undefined ? '' : String(p.value),
-    );
-  }, [p.value]);
+  const { typed } = p;
+  const box = useTextBox<HTMLInputElement>({
+    text: p.value === undefined ? '' : String(p.value),
+    means: (s) => parseNumber(s) === p.value,
+    pending: typed.pending,
+    onText: (raw) => typed.type(parseNumber(raw)),
+    onBlur: p.onBlur,
+  });
   return (
     <span className="zp-number">
       <input
         {...aria(p)}
+        {...box}
         type="text"
         inputMode={p.item.integer ? 'numeric' : 'decimal'}
         autoComplete="off"
         className="zp-input"
-        value={draft}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          p.onType(parseNumber(e.target.value));
-        }}
       />
       {p.item.unit ? <span className="zp-unit">{p.item.unit}</span> : null}
     </span>
@@ -77,16 +75,17 @@ export function DateInput(p: InputProps) {
 
 export function TextInput(p: InputProps & { item: ItemOf<'text'> }) {
   const v = typeof p.value === 'string' ? p.value : '';
+  const { typed } = p;
+  const box = useTextBox<HTMLTextAreaElement>({
+    text: v,
+    pending: typed.pending,
+    onText: (raw) => typed.type(raw),
+    onBlur: p.onBlur,
+  });
+  // The count follows the form, a frame behind the text typed (nothing renders on a keystroke).
   return (
     <span className="zp-textarea">
-      <textarea
-        {...aria(p)}
-        className="zp-input"
-        rows={3}
-        value={v}
-        onChange={(e) => p.onType(e.target.value)}
-        maxLength={p.item.maxLength}
-      />
+      <textarea {...aria(p)} {...box} className="zp-input" rows={3} maxLength={p.item.maxLength} />
       <span className="zp-count" aria-hidden="true">
         {v.length} / {p.item.maxLength}
       </span>
