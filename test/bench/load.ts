@@ -9,6 +9,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test  (default; NO_PG=1 skips it)
  *   DBS=postgres  (only the databases named, comma-separated: sqlite,postgres)
  *   SCENARIOS=get,get-br ROUNDS=3 CLOSED_ONLY=1  (some closed-loop scenarios, several rounds, no open loop or list)
+ *   OPEN_ONLY=1 DBS=postgres                     (the open loops alone, on one database)
  *
  * Closed loop: wrk (Debian package `wrk`) in its own process, one connection
  * per thread, the Lua script tracking each connection's revision — trivial
@@ -287,17 +288,20 @@ async function main() {
       const listRows: Row[] = [];
       // Each table printed as soon as it is measured: a later failure keeps what was seen.
       const title = db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-      for (let round = 1; round <= ROUNDS; round++) await closedLoop(targets, rows, round);
-      console.log(`\n${title} — closed loop (wrk)`);
-      console.table(rows);
-      if (ROUNDS > 1) {
-        console.log(`${title} — closed loop, median of ${ROUNDS} rounds`);
-        console.table(medians(rows));
+      if (!process.env.OPEN_ONLY) {
+        for (let round = 1; round <= ROUNDS; round++) await closedLoop(targets, rows, round);
+        console.log(`\n${title} — closed loop (wrk)`);
+        console.table(rows);
+        if (ROUNDS > 1) {
+          console.log(`${title} — closed loop, median of ${ROUNDS} rounds`);
+          console.table(medians(rows));
+        }
       }
       if (process.env.CLOSED_ONLY) continue;
       await openLoops(targets, open);
       console.log(`${title} — open loop`);
       console.table(open);
+      if (process.env.OPEN_ONLY) continue;
       await lists(targets, listRows);
       console.log(`${title} — list`);
       console.table(listRows);
