@@ -14,6 +14,7 @@ import { rollupFills } from './migrations/0012-rollup-fills.ts';
 import { programmeClosed } from './migrations/0013-programme-closed.ts';
 import { organisationTitles } from './migrations/0014-organisation-titles.ts';
 import { actorChanges } from './migrations/0015-actor-changes.ts';
+import { oneListIndex } from './migrations/0016-one-list-index.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
 
@@ -39,6 +40,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0013-programme-closed': programmeClosed(),
   '0014-organisation-titles': organisationTitles(),
   '0015-actor-changes': actorChanges(dialect),
+  '0016-one-list-index': oneListIndex(),
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */
