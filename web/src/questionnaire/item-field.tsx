@@ -132,7 +132,7 @@ function Answer(
   },
 ) {
   const { field, fieldState } = useController({ name: p.name, control: p.control });
-  // Typing renders nothing (uncontrolled boxes); the form hears of it after the paint.
+  // Typing renders nothing (uncontrolled boxes); the form hears of it as typing pauses.
   const typed = useTyped(field.value, field.onChange);
   const { onBlur } = field;
   // Leaving the box hands its text over first (the form then marks it touched on a value it has).

@@ -7,7 +7,7 @@ export interface InputProps {
   value: unknown;
   /** A choice or a file: the form takes it at once. */
   onChange: (value: unknown) => void;
-  /** The answer as it is typed: text boxes are uncontrolled, handed to the form after the paint (use-typed.ts). */
+  /** The answer as it is typed: text boxes are uncontrolled, handed to the form as typing pauses (use-typed.ts). */
   typed: Pick<Typed, 'type' | 'pending' | 'current'>;
   onBlur?: () => void;
   /** Id of the question's prompt, which names the input. */

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTextBox } from './text-box.ts';
-import { flushTyping, useTyped } from './use-typed.ts';
+import { flushTyping, MAX_WAIT_MS, QUIET_MS, useTyped } from './use-typed.ts';
 import { parseNumber } from './value-inputs.tsx';
 
 /** What the harness saw: renders of the field, and what reached the form. */
@@ -39,25 +39,38 @@ function harness() {
 }
 
 describe('text being typed (useTyped, useTextBox)', () => {
-  it('renders nothing on a keystroke and hands the text to the form once, in one render', () => {
+  it('renders nothing on a keystroke and hands the text over once, in one render', () => {
     const { input } = harness();
     const before = log.renders;
     fireEvent.change(input, { target: { value: '1' } });
     fireEvent.change(input, { target: { value: '12' } });
     expect(input.value).toBe('12');
     expect(log.renders).toBe(before); // the box holds the text: nothing rendered
-    expect(log.commits).toEqual([]); // not before the paint
+    expect(log.commits).toEqual([]); // not while typing
     act(() => flushTyping());
     expect(log.commits).toEqual([12]);
     expect(input.value).toBe('12');
     expect(log.renders - before).toBe(1); // the form's own re-render only
   });
 
-  it('hands over after the paint by itself', async () => {
-    const { input } = harness();
-    fireEvent.change(input, { target: { value: '7' } });
-    await act(() => new Promise((r) => setTimeout(r, 150)));
-    expect(log.commits).toEqual([7]);
+  it('hands over when typing pauses, and at least every second while it goes on', () => {
+    vi.useFakeTimers();
+    try {
+      const { input } = harness();
+      fireEvent.change(input, { target: { value: '7' } });
+      act(() => vi.advanceTimersByTime(QUIET_MS - 50));
+      expect(log.commits).toEqual([]); // still typing: the box holds it
+      act(() => vi.advanceTimersByTime(100));
+      expect(log.commits).toEqual([7]);
+      // A keystroke every 100 ms never pauses; the form still has the text within MAX_WAIT_MS.
+      for (let i = 1; i <= MAX_WAIT_MS / 100 + 1; i++) {
+        fireEvent.change(input, { target: { value: `7${'0'.repeat(i)}` } });
+        act(() => vi.advanceTimersByTime(100));
+      }
+      expect(log.commits.length).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hands over on leaving the box', () => {

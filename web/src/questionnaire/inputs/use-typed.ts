@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { afterPaint } from '../after-paint.ts';
 
 /** Typed text not yet handed to the form, by field: sent at once by `flushTyping`. */
 const waiting = new Set<() => void>();
@@ -15,7 +14,7 @@ export function flushTyping(): void {
 
 /** An answer as it is typed, for the text boxes that type it (text-box.ts). */
 export interface Typed {
-  /** A keystroke's answer: nothing re-renders; the form gets it after the paint. */
+  /** A keystroke's answer: nothing re-renders; the form gets it when typing pauses. */
   type: (v: unknown) => void;
   /** A choice or a file: to the form at once, after any text typed before it. */
   change: (v: unknown) => void;
@@ -27,13 +26,22 @@ export interface Typed {
   current: () => unknown;
 }
 
+/** A pause in typing this long hands the text over… */
+export const QUIET_MS = 300;
+/** …and while typing goes on, it is handed over at least this often. */
+export const MAX_WAIT_MS = 1_000;
+
 /**
  * An answer as it is being typed. The text boxes are uncontrolled (the DOM
- * holds the text), so a keystroke renders nothing before the browser paints
- * it; the form — its validation, the watchers that feed autosave and the
- * live score — gets the text once the frame showing it has been painted,
- * one hand-over for all the keystrokes of that frame (so each keystroke is
- * still in the browser's storage within a frame).
+ * holds the text), so a keystroke renders nothing; the form — its
+ * validation, the watchers that feed autosave, the browser's storage and
+ * the live score — gets the text when typing pauses (QUIET_MS), at least
+ * every MAX_WAIT_MS while it goes on, and at once when the box is left
+ * (blur), a choice is made, or autosave reads the form (`flushTyping`: a
+ * step change, hiding or leaving the page — a reload's `pagehide` keeps the
+ * last keystroke in storage synchronously). Handing over on every keystroke
+ * cost each one a render of its answer, a read of the whole form and a
+ * write of the draft (test/bench/browser.bench.ts, script per keystroke).
  *
  * @example const typed = useTyped(field.value, field.onChange)
  */
@@ -51,9 +59,12 @@ export function useTyped(value: unknown, commit: (v: unknown) => void): Typed {
   const [typed] = useState(() => {
     let queued = false;
     let latest: unknown;
+    let since = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const send = () => {
       if (!queued) return;
       queued = false;
+      clearTimeout(timer);
       waiting.delete(send);
       formValue.current = latest;
       commitRef.current(latest);
@@ -62,10 +73,14 @@ export function useTyped(value: unknown, commit: (v: unknown) => void): Typed {
       send,
       type: (v: unknown) => {
         latest = v;
-        if (queued) return;
-        queued = true;
-        waiting.add(send);
-        afterPaint(send);
+        const now = Date.now();
+        if (!queued) {
+          queued = true;
+          since = now;
+          waiting.add(send);
+        }
+        clearTimeout(timer);
+        timer = setTimeout(send, Math.max(0, Math.min(QUIET_MS, since + MAX_WAIT_MS - now)));
       },
       change: (v: unknown) => {
         // A choice follows the text typed before it, never the other way round.

@@ -1,4 +1,5 @@
 import type { ItemOf } from '@zhiping/forms';
+import { useRef } from 'react';
 import type { InputProps } from './input-props.ts';
 import { useTextBox } from './text-box.ts';
 
@@ -76,19 +77,28 @@ export function DateInput(p: InputProps) {
 export function TextInput(p: InputProps & { item: ItemOf<'text'> }) {
   const v = typeof p.value === 'string' ? p.value : '';
   const { typed } = p;
+  const max = p.item.maxLength;
+  const count = useRef<HTMLSpanElement>(null);
   const box = useTextBox<HTMLTextAreaElement>({
     text: v,
     pending: typed.pending,
-    onText: (raw) => typed.type(raw),
+    onText: (raw) => {
+      // The count follows each keystroke (the form has the text only once typing pauses): its
+      // one text node is rewritten in place, so React's own later writes still land on it.
+      const node = count.current?.firstChild;
+      if (node) node.nodeValue = countText(raw.length, max);
+      typed.type(raw);
+    },
     onBlur: p.onBlur,
   });
-  // The count follows the form, a frame behind the text typed (nothing renders on a keystroke).
   return (
     <span className="zp-textarea">
-      <textarea {...aria(p)} {...box} className="zp-input" rows={3} maxLength={p.item.maxLength} />
-      <span className="zp-count" aria-hidden="true">
-        {v.length} / {p.item.maxLength}
+      <textarea {...aria(p)} {...box} className="zp-input" rows={3} maxLength={max} />
+      <span ref={count} className="zp-count" aria-hidden="true">
+        {countText(v.length, max)}
       </span>
     </span>
   );
 }
+
+const countText = (n: number, max: number) => `${n} / ${max}`;
