@@ -73,6 +73,8 @@ export interface QuestionnaireProps {
 /** The pseudo-step after the last section: check what is missing, then submit. */
 export const REVIEW_STEP = '#submit';
 
+const isSectionStep = (id: string) => id !== REVIEW_STEP;
+
 /** Section id → index in the compiled definition (for visibility lookups in the result). */
 function useSectionIndex(definition: Definition) {
   return useMemo(
@@ -197,7 +199,7 @@ export function Questionnaire(p: QuestionnaireProps) {
     [flushNow, onStep, assessment.id],
   );
   const itemStep = useCallback((id: string) => stepOfItem(compiled, id), [compiled]);
-  const { headingRef, goTo, goToItem } = useStepFocus(setStepId, itemStep);
+  const { headingRef, goTo, goToItem } = useStepFocus(setStepId, itemStep, isSectionStep);
   const submit = useSubmit({
     autosave,
     submit: (revision) => client.submit(assessment.id, revision),
