@@ -20,6 +20,16 @@ describe('answer patches', () => {
     const out = applyPatch({}, JSON.parse('{"__proto__": 1, "constructor": 2}'));
     expect(Object.keys(out).sort()).toEqual(['__proto__', 'constructor']);
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    // Kept from the base, replaced and cleared like any other id; the base is left as it was.
+    const base = JSON.parse('{"__proto__": {"x": 1}, "a": 1}');
+    const kept = applyPatch(base, { a: 2 });
+    expect(Object.keys(kept).sort()).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+    expect(applyPatch(base, JSON.parse('{"__proto__": 5}'))).toEqual(
+      JSON.parse('{"__proto__": 5, "a": 1}'),
+    );
+    expect(Object.keys(applyPatch(base, JSON.parse('{"__proto__": null}')))).toEqual(['a']);
+    expect(base).toEqual(JSON.parse('{"__proto__": {"x": 1}, "a": 1}'));
   });
 
   it('compares values structurally, ignoring undefined members', () => {

@@ -37,14 +37,29 @@ export function diffAnswers(base: Answers, next: Answers): AnswerPatch {
  * `base` with a patch applied (`null` clears): the inverse of `diffAnswers`.
  * Own keys only, on a fresh object: an id like `__proto__` is just a key.
  *
+ * A spread copy, then plain assignments: building the copy key by key on a
+ * prototype-less object and spreading that (as this did) left V8 a
+ * dictionary-mode object to copy — 7× the time, about 130 µs for 108
+ * answers, more than scoring them (a save runs this once; issue 15).
+ *
  * @example applyPatch({ a: 1, b: 2 }, { b: null, c: 3 }) // { a: 1, c: 3 }
  */
 export function applyPatch(base: Answers, patch: AnswerPatch): Answers {
-  const out: Answers = Object.create(null);
-  for (const [id, v] of Object.entries(base)) out[id] = v;
-  for (const [id, v] of Object.entries(patch)) {
+  // Spread defines own properties: a `__proto__` key of `base` is copied as data.
+  const out: Answers = { ...base };
+  for (const id of Object.keys(patch)) {
+    const v = patch[id];
     if (v === null) delete out[id];
-    else if (v !== undefined) out[id] = v;
+    else if (v === undefined) continue;
+    // Assigning `__proto__` would set the prototype: define it as a key instead.
+    else if (id === '__proto__')
+      Object.defineProperty(out, id, {
+        value: v,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    else out[id] = v;
   }
-  return { ...out };
+  return out;
 }
