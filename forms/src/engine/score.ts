@@ -99,7 +99,7 @@ export function score(
       applies &&
       item.kind !== 'computed' &&
       (item.requiredWhen ? evaluate(item.requiredWhen, s.get, s.asOf) : item.required);
-    items[index] = {
+    const result: ItemResult = {
       id: item.id,
       section: ci.sectionId,
       status,
@@ -108,9 +108,11 @@ export function score(
       visible: vis,
       required,
       weight: 0,
-      ...(o ? { overridden: true } : {}),
-      ...(applies && o?.status === 'observation' ? { observation: true } : {}),
     };
+    // Set only when true (not spread in: that cost 3 % of scoring, issue 15).
+    if (o) result.overridden = true;
+    if (applies && o?.status === 'observation') result.observation = true;
+    items[index] = result;
   }
 
   const r = rollUp(c, s.sectionVisible, applicable, pts);
