@@ -2,15 +2,15 @@ import { memo } from 'react';
 import type { Translate } from '../i18n/locale.tsx';
 import { ProgressBar } from '../shared/progress-bar.tsx';
 import { SaveStatus } from './save-status.tsx';
-import type { SaveState } from './use-autosave.ts';
+import type { SaveSource } from './use-autosave.ts';
 
 interface Props {
   title: string;
   subtitle: string;
   answered: number;
   applicable: number;
-  save: SaveState | null;
-  heldBack: number;
+  /** The autosave machine's state as it changes; null for a read-only view. */
+  save: SaveSource | null;
   onRetry: () => void;
   t: Translate;
 }
@@ -24,9 +24,7 @@ export const QuestionnaireHeader = memo(function QuestionnaireHeader(p: Props) {
         <h1 className="zp-q-title">{p.title}</h1>
         <div className="zp-muted">{p.subtitle}</div>
       </div>
-      {p.save ? (
-        <SaveStatus state={p.save} heldBack={p.heldBack} onRetry={p.onRetry} t={p.t} />
-      ) : null}
+      {p.save ? <SaveStatus source={p.save} onRetry={p.onRetry} t={p.t} /> : null}
       <ProgressBar
         className="zp-q-progress"
         percent={p.applicable > 0 ? (p.answered / p.applicable) * 100 : 0}

@@ -174,12 +174,7 @@ export function Questionnaire(p: QuestionnaireProps) {
   });
   report.current = autosave.report;
   // Saving is in trouble from a failure (offline) until a save succeeds: leaving then asks.
-  const [troubled, setTroubled] = useState(false);
-  const saveKind = autosave.state.kind;
-  useEffect(() => {
-    if (saveKind === 'error' || saveKind === 'conflict' || saveKind === 'locked') setTroubled(true);
-    else if (saveKind === 'saved' || saveKind === 'idle') setTroubled(false);
-  }, [saveKind]);
+  const { trouble, troubled } = autosave;
   const { flush, flushNow } = autosave;
   const retrySave = useCallback(() => void flush(), [flush]);
 
@@ -283,8 +278,7 @@ export function Questionnaire(p: QuestionnaireProps) {
             subtitle={textOf(definition.title, locale)}
             answered={answered}
             applicable={applicable}
-            save={editable ? autosave.state : null}
-            heldBack={autosave.heldBack}
+            save={editable ? autosave.source : null}
             onRetry={retrySave}
             t={t}
           />
@@ -292,18 +286,18 @@ export function Questionnaire(p: QuestionnaireProps) {
             <p.LeaveGuard blocking={editable && (troubled || autosave.heldBack > 0)} />
           ) : null}
           <Suspense fallback={null}>
-            {autosave.state.kind === 'conflict' && autosave.state.conflicts.length > 0 ? (
+            {trouble?.kind === 'conflict' && trouble.conflicts.length > 0 ? (
               <MergeConflicts
-                key={autosave.state.currentRevision}
-                conflicts={autosave.state.conflicts}
+                key={trouble.currentRevision}
+                conflicts={trouble.conflicts}
                 compiled={compiled}
                 onResolve={autosave.resolve}
                 locale={locale}
                 t={t}
               />
-            ) : autosave.state.kind === 'conflict' ? (
+            ) : trouble?.kind === 'conflict' ? (
               <ConflictBanner
-                revision={autosave.state.currentRevision}
+                revision={trouble.currentRevision}
                 unsaved={autosave.unsaved()}
                 compiled={compiled}
                 onResolve={resolveConflict}
@@ -311,9 +305,9 @@ export function Questionnaire(p: QuestionnaireProps) {
                 t={t}
               />
             ) : null}
-            {autosave.state.kind === 'locked' ? (
+            {trouble?.kind === 'locked' ? (
               <LockedBanner
-                status={autosave.state.status}
+                status={trouble.status}
                 unsaved={Object.keys(autosave.unsaved()).length}
                 onReload={reload}
                 t={t}

@@ -1,13 +1,27 @@
 import { CheckOutlined, CloudUploadOutlined, WarningOutlined } from '@ant-design/icons';
-import { memo, type ReactNode } from 'react';
+import { memo, type ReactNode, useSyncExternalStore } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Translate } from '../i18n/locale.tsx';
 import { Button } from '../shared/button.tsx';
 import { clock } from '../shared/text.ts';
-import type { SaveState } from './use-autosave.ts';
+import type { SaveSource, SaveState } from './use-autosave.ts';
+
+/**
+ * The save status, following the autosave machine itself: its changes (every
+ * pause in typing passes pending → saving → saved) re-render this alone, not
+ * the questionnaire around it.
+ */
+export const SaveStatus = memo(function SaveStatus(p: {
+  source: SaveSource;
+  onRetry: () => void;
+  t: Translate;
+}) {
+  const { state, heldBack } = useSyncExternalStore(p.source.subscribe, p.source.getSnapshot);
+  return <SaveStatusText state={state} heldBack={heldBack} onRetry={p.onRetry} t={p.t} />;
+});
 
 /** 保存中… / 已保存 14:05 / 保存失败, announced politely to screen readers. */
-export const SaveStatus = memo(function SaveStatus({
+function SaveStatusText({
   state,
   heldBack,
   onRetry,
@@ -85,7 +99,7 @@ export const SaveStatus = memo(function SaveStatus({
       ) : null}
     </div>
   );
-});
+}
 
 /** The server could not be reached: the changes wait on this device and are retried. */
 const offline = (e: unknown) => e instanceof ApiError && e.status === 0;

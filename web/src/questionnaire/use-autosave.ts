@@ -64,7 +64,61 @@ export interface AutosaveOptions {
   conflicts?: AnswerConflict[];
 }
 
-export interface Autosave extends AutosaveSnapshot {
+/** A save state that needs the page's attention. */
+export type SaveTrouble = Extract<SaveState, { kind: 'error' | 'conflict' | 'locked' }>;
+
+/**
+ * What the page around the save status shows: it changes far less often than
+ * the save state (pending → saving → saved on every pause in typing), so the
+ * page re-renders only for these; the status itself follows the machine
+ * alone (`SaveSource`, save-status.tsx).
+ */
+export interface AutosaveView {
+  /** An error, a conflict or a lock, else null. */
+  trouble: SaveTrouble | null;
+  /** How many changed answers are held back (invalid; sent once fixed). */
+  heldBack: number;
+  /** From a failure (offline, conflict, lock) until a save succeeds: leaving then asks. */
+  troubled: boolean;
+}
+
+/** The machine's full state, for the one view that shows it (the save status). */
+export interface SaveSource {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => AutosaveSnapshot;
+}
+
+const isTrouble = (s: SaveState): s is SaveTrouble =>
+  s.kind === 'error' || s.kind === 'conflict' || s.kind === 'locked';
+
+/** The page's view of each machine snapshot, the same object while nothing it shows changed. */
+export function viewOf(
+  machine: Pick<AutosaveMachine, 'getSnapshot' | 'subscribe'>,
+): () => AutosaveView {
+  const NONE: AutosaveView = { trouble: null, heldBack: 0, troubled: false };
+  const next = (view: AutosaveView): AutosaveView => {
+    const { state, heldBack } = machine.getSnapshot();
+    const trouble = isTrouble(state) ? state : null;
+    const troubled = trouble
+      ? true
+      : state.kind === 'saved' || state.kind === 'idle'
+        ? false
+        : view.troubled;
+    const same =
+      trouble === view.trouble && heldBack === view.heldBack && troubled === view.troubled;
+    return same ? view : { trouble, heldBack, troubled };
+  };
+  let view = next(NONE);
+  // Every state is seen (a listener, not the renders): "troubled" holds through a retry's saving.
+  machine.subscribe(() => {
+    view = next(view);
+  });
+  return () => view;
+}
+
+export interface Autosave extends AutosaveView {
+  /** The full save state as it changes (save-status.tsx). */
+  source: SaveSource;
   /** The revision right now, for callers inside an async flow (state lags a render). */
   revisionNow: () => number;
   /** Local changes the server does not have yet (null = cleared). */
@@ -110,7 +164,8 @@ export function useAutosave(opts: AutosaveOptions): Autosave {
         conflicts: opts.conflicts,
       }),
   );
-  const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot);
+  const [view] = useState(() => viewOf(machine));
+  const snapshot = useSyncExternalStore(machine.subscribe, view);
 
   useEffect(() => machine.configure({ enabled: opts.enabled }), [machine, opts.enabled]);
   // The form's own values when it can be read (ahead of a deferred render), once the frame
@@ -135,6 +190,7 @@ export function useAutosave(opts: AutosaveOptions): Autosave {
       if (now) machine.update(now.answers, now.position);
     };
     return {
+      source: { subscribe: machine.subscribe, getSnapshot: machine.getSnapshot },
       revisionNow: () => machine.revision,
       unsaved: () => machine.unsaved(),
       flush: () => machine.flush(),
