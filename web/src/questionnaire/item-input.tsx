@@ -58,7 +58,8 @@ export function ItemInput(p: Props) {
           disabled={p.disabled}
           onChange={(e) => {
             if (e.target.checked) {
-              before.current = p.value;
+              // The answer as typed so far (the form may not have the last keystrokes yet).
+              before.current = p.typed.current();
               p.onChange({ notApplicable: true });
             } else {
               p.onChange(before.current);
