@@ -26,3 +26,12 @@ describe('cookieValue', () => {
     expect(cookieValue('zp_session=10049', 'zp_session')).toBe('10049');
   });
 });
+
+describe('a long Cookie header', () => {
+  it('is read, not remembered', () => {
+    const header = `pad=${'x'.repeat(2000)}; zp_session=long-one`;
+    const before = rememberedCookies();
+    expect(cookieValue(header, 'zp_session')).toBe('long-one');
+    expect(rememberedCookies()).toBe(before);
+  });
+});
