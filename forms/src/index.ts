@@ -30,7 +30,7 @@ export {
   type ValidateOptions,
   validateAnswers,
 } from './engine/answer-check.ts';
-export { type Compiled, CycleError, compile } from './engine/compile.ts';
+export { type Compiled, CycleError, compile, itemById } from './engine/compile.ts';
 export { evaluate } from './engine/conditions.ts';
 export { consistencyIssues } from './engine/consistency.ts';
 export { evaluateExpr } from './engine/expr.ts';

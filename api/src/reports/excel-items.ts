@@ -76,15 +76,16 @@ export function addGapsSheet(
     { header: '依据', key: 'citations', width: 36 },
   ];
   input.result.gaps.forEach((g, i) => {
+    const item = model.items.get(g.item);
     const r = ws.addRow({
       n: i + 1,
       id: g.item,
-      clause: model.items.get(g.item)?.clause ?? '',
-      prompt: textOf(g.prompt),
+      clause: item?.clause ?? '',
+      prompt: textOf(item?.prompt),
       status: translate('zh', `itemStatus.${g.status}`),
       cost: g.cost,
-      recommendation: textOf(g.recommendation),
-      citations: citationsText(g.citations, options.sources).join('\n'),
+      recommendation: textOf(item?.recommendation),
+      citations: citationsText(item?.citations ?? [], options.sources).join('\n'),
     });
     r.getCell('status').font = { bold: true, color: { argb: STATUS_ARGB[g.status] } };
   });

@@ -39,12 +39,13 @@ export function gapsPart(
   const th = (text: string): TableCell => ({ text, ...TH });
   const body: TableCell[][] = [[th('序号'), th('题目'), th('失分'), th('整改建议'), th('依据')]];
   gaps.forEach((g, i) => {
-    const rec = textOf(g.recommendation);
+    const item = model.items.get(g.item);
+    const rec = textOf(item?.recommendation);
     body.push([
       { text: String(i + 1), ...TD, color: MUTED },
       {
         stack: [
-          set.block(itemLine(model.items.get(g.item), g.item), wPrompt, TD),
+          set.block(itemLine(item, g.item), wPrompt, TD),
           {
             text: translate('zh', `itemStatus.${g.status}`),
             ...SMALL,
@@ -57,7 +58,7 @@ export function gapsPart(
       rec
         ? set.block(rec, wRec, TD)
         : set.block('（本题没有给出建议，请对照题目要求整改）', wRec, { ...TD, color: MUTED }),
-      set.block(citationsText(g.citations, options.sources).join('\n'), wCite, SMALL),
+      set.block(citationsText(item?.citations ?? [], options.sources).join('\n'), wCite, SMALL),
     ]);
   });
   out.push({

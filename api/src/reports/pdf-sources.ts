@@ -10,10 +10,10 @@ import type { ReportInput, ReportOptions } from './types.ts';
 export function sourcesPart(input: ReportInput, options: ReportOptions): Content[] {
   const { sources } = options;
   if (!sources) return [];
+  // A gap is a visible item: its citations are among these.
   const visible = new Set(input.result.items.filter((i) => i.visible).map((i) => i.id));
   const cited = citedDocuments([
     ...input.result.gates.map((g) => g.citations),
-    ...input.result.gaps.map((g) => g.citations),
     ...allItems(input.definition.sections)
       .filter((i) => visible.has(i.id))
       .map((i) => i.citations),

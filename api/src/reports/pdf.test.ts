@@ -1,4 +1,4 @@
-import { isDocumentCitation, translate, verdictLabel, zh } from '@zhiping/forms';
+import { compile, isDocumentCitation, itemById, translate, verdictLabel, zh } from '@zhiping/forms';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatScore, REPORT_TITLE, renderPdf, sealText } from './index.ts';
@@ -74,11 +74,15 @@ describe('PDF report', () => {
   });
 
   it('prints gaps with their recommendation and citation', () => {
-    const gap = input.result.gaps.find((g) => g.recommendation !== null && g.citations.length > 0);
-    expect(gap).toBeDefined();
-    if (!gap?.recommendation) return;
-    expect(all).toContain(squash(zh(gap.recommendation)));
-    const cite = gap.citations[0];
+    // A gap is the item's id and cost: its words come from the definition's item.
+    const c = compile(input.definition);
+    const item = input.result.gaps
+      .map((g) => itemById(c, g.item))
+      .find((i) => i?.recommendation !== undefined && i.citations.length > 0);
+    expect(item).toBeDefined();
+    if (!item?.recommendation) return;
+    expect(all).toContain(squash(zh(item.recommendation)));
+    const cite = item.citations[0];
     if (cite && !isDocumentCitation(cite)) expect(all).toContain(`第${cite.clause}条`);
   });
 

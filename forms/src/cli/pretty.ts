@@ -1,3 +1,4 @@
+import { compile, itemById } from '../engine/compile.ts';
 import { reasonText, translate, verdictLabel } from '../present/index.ts';
 import { zh } from '../schema/common.ts';
 import type { Definition } from '../schema/definition.ts';
@@ -30,11 +31,13 @@ export function pretty(def: Definition, r: ScoreResult): string {
   }
   if (r.gaps.length > 0) {
     lines.push('主要差距（按失分排序）：');
+    const c = compile(def);
     for (const g of r.gaps.slice(0, 10)) {
+      const item = itemById(c, g.item);
       lines.push(
-        `  -${g.cost.toFixed(1).padStart(5)}  [${translate('zh', `itemStatus.${g.status}`)}] ${g.item}  ${zh(g.prompt)}`,
+        `  -${g.cost.toFixed(1).padStart(5)}  [${translate('zh', `itemStatus.${g.status}`)}] ${g.item}  ${item ? zh(item.prompt) : ''}`,
       );
-      if (g.recommendation) lines.push(`          建议：${zh(g.recommendation)}`);
+      if (item?.recommendation) lines.push(`          建议：${zh(item.recommendation)}`);
     }
   }
   if (r.next) {

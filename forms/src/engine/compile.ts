@@ -209,3 +209,12 @@ export function compile(def: Definition): Compiled {
   cache.set(def, compiled);
   return compiled;
 }
+
+/**
+ * A definition's item by id: what a result's codes (a gap, a next-tier item)
+ * are shown with — its prompt, recommendation and citations.
+ */
+export function itemById(c: Compiled, id: string): Item | undefined {
+  const i = c.itemIndex.get(id);
+  return i === undefined ? undefined : c.items[i]?.item;
+}

@@ -25,11 +25,8 @@ export function gapsOf(c: Compiled, items: ItemResult[], pts: number[], unit: nu
     gaps[k] = {
       item: item.id,
       section: sectionId,
-      prompt: item.prompt,
       status: (items[index] as ItemResult).status,
       cost,
-      recommendation: item.recommendation ?? null,
-      citations: item.citations,
     };
   }
   return gaps;

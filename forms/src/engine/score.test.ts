@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reasonText } from '../present/verdict-text.ts';
 import { allMet, fixture, partlyMet } from '../testing/fixture.ts';
+import { compile, itemById } from './compile.ts';
 import { score } from './score.ts';
 
 const asOf = '2026-11-21';
@@ -145,7 +146,11 @@ describe('score', () => {
       ['b1.staff', 8.3],
       ['b2.records', 8.3],
     ]);
-    expect(r.gaps[0]?.recommendation).toBe('制定并发布方针');
+    // Codes and figures only: the words are the definition's item, found by id.
+    expect(Object.keys(r.gaps[0] ?? {}).sort()).toEqual(['cost', 'item', 'section', 'status']);
+    expect(itemById(compile(fixture), r.gaps[0]?.item ?? '')?.recommendation).toBe(
+      '制定并发布方针',
+    );
   });
 
   it('names the fewest items that reach the next tier', () => {

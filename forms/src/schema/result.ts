@@ -131,15 +131,18 @@ export const Reason = z.discriminatedUnion('code', [
 ]);
 export type Reason = z.infer<typeof Reason>;
 
+/**
+ * An item that costs points. Figures and codes only: the item's prompt,
+ * recommendation and citations are the definition's (look them up by
+ * `item`), so a result does not carry the definition's text again — it was
+ * half of an assessment read's bytes (issue 15).
+ */
 export const Gap = z.object({
   item: z.string(),
   section: z.string(),
-  prompt: Text,
   status: ItemStatus,
   /** Points of the 0–100 total this item costs now. */
   cost: z.number(),
-  recommendation: Text.nullable(),
-  citations: z.array(Citation),
 });
 export type Gap = z.infer<typeof Gap>;
 

@@ -1,10 +1,15 @@
-import { type ScoreResult, textOf } from '@zhiping/forms';
+import { type Compiled, itemById, type ScoreResult, textOf } from '@zhiping/forms';
 import { Tag } from 'antd';
 import { useLocale } from '../i18n/locale.tsx';
 import { CitationList } from '../shared/citation-list.tsx';
+import { Loading } from '../shared/loading.tsx';
 
-/** What costs points, the largest loss first, each with what to do and where the rule comes from. */
-export function GapList({ result }: { result: ScoreResult }) {
+/**
+ * What costs points, the largest loss first, each with what to do and where
+ * the rule comes from. A gap is codes and figures; its words are the
+ * definition's item, so the list waits for the definition.
+ */
+export function GapList({ result, compiled }: { result: ScoreResult; compiled: Compiled | null }) {
   const { locale, t } = useLocale();
   const gaps = [...result.gaps].sort((a, b) => b.cost - a.cost);
   return (
@@ -13,26 +18,35 @@ export function GapList({ result }: { result: ScoreResult }) {
         {t('result.gaps')}
       </h2>
       {gaps.length === 0 ? <p className="zp-empty">{t('result.noGaps')}</p> : null}
-      <ol className="zp-gaps">
-        {gaps.map((g) => (
-          <li key={g.item} data-gap={g.item}>
-            <div className="zp-row-between">
-              <strong>{textOf(g.prompt, locale)}</strong>
-              <span className="zp-gap-cost">{t('result.cost', { cost: g.cost.toFixed(1) })}</span>
-            </div>
-            <Tag>{t(`itemStatus.${g.status}`)}</Tag>
-            {g.recommendation ? (
-              <p className="zp-reco">{textOf(g.recommendation, locale)}</p>
-            ) : null}
-            {g.citations.length > 0 ? (
-              <details>
-                <summary>{t('q.sources')}</summary>
-                <CitationList citations={g.citations} />
-              </details>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      {gaps.length > 0 && !compiled ? <Loading /> : null}
+      {compiled ? (
+        <ol className="zp-gaps">
+          {gaps.map((g) => {
+            const item = itemById(compiled, g.item);
+            const citations = item?.citations ?? [];
+            return (
+              <li key={g.item} data-gap={g.item}>
+                <div className="zp-row-between">
+                  <strong>{item ? textOf(item.prompt, locale) : g.item}</strong>
+                  <span className="zp-gap-cost">
+                    {t('result.cost', { cost: g.cost.toFixed(1) })}
+                  </span>
+                </div>
+                <Tag>{t(`itemStatus.${g.status}`)}</Tag>
+                {item?.recommendation ? (
+                  <p className="zp-reco">{textOf(item.recommendation, locale)}</p>
+                ) : null}
+                {citations.length > 0 ? (
+                  <details>
+                    <summary>{t('q.sources')}</summary>
+                    <CitationList citations={citations} />
+                  </details>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
     </section>
   );
 }

@@ -93,7 +93,7 @@ export default function ResultsPage() {
         </section>
       </div>
       <NextTier result={result} compiled={compiled} />
-      <GapList result={result} />
+      <GapList result={result} compiled={compiled} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { type Locale, score, translate } from '@zhiping/forms';
 import { allKinds, allKindsAnswers, allKindsText } from '@zhiping/forms/testing/all-kinds';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -90,6 +90,8 @@ describe.each(['zh', 'en'] as const)('every item kind (%s)', (locale) => {
   it('the results page lists each gap with the same status label', async () => {
     open('/assessments/a1/results', locale, weaker, weakResult);
     await screen.findByTestId('verdict');
+    // A gap's words are the definition's: the list shows once the definition is in.
+    await waitFor(() => expect(document.querySelector('[data-gap]')).not.toBeNull());
     expect(new Set(weakResult.gaps.map((g) => g.status))).toEqual(new Set(['unmet', 'partial']));
     for (const g of weakResult.gaps)
       expect(document.querySelector(`[data-gap="${g.item}"] .ant-tag`)?.textContent, g.item).toBe(
