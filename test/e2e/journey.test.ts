@@ -130,6 +130,8 @@ describe.skipIf(!run)('browser journey (Chromium)', () => {
     expect(detail.status).toBe('submitted');
     const expected = score(def, key, { asOf: detail.asOf });
     expect(await verdict.textContent()).toBe(verdictLabel(expected));
+    // Gaps show in the definition's words, once it is in (the questionnaire cached it).
+    await page.locator('[data-gap]').first().waitFor();
     expect(await page.locator('[data-gap]').count()).toBe(expected.gaps.length);
     expect(expected.gaps.length).toBeGreaterThan(0);
     await page.locator('.zp-chart svg').waitFor();
