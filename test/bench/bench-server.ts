@@ -17,8 +17,13 @@ export interface BenchServer {
   proc: ChildProcess;
   /** Resident memory now, in MB (Linux /proc). */
   rssMb(): number;
+  /** CPU time the server process has used so far (user + system), in ms (Linux /proc). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
+
+/** USER_HZ: the unit of /proc's CPU times (100 on every Linux build in common use). */
+const CLOCK_TICKS = 100;
 
 export async function startBenchServer(
   name: string,
@@ -68,6 +73,12 @@ export async function startBenchServer(
     url,
     pid,
     proc,
+    cpuMs: () => {
+      // Fields 14 and 15 of /proc/<pid>/stat, after the command name (which may hold spaces).
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+    },
     rssMb: () => {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;

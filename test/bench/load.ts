@@ -17,7 +17,10 @@
  * route's req/s in the same run. Open loop: a Node client offering RATE
  * req/s (latency from each request's scheduled start). Then a list of
  * 1,000 assessments. The load average is printed beside every figure:
- * other work on the machine moves absolute numbers, ratios less so.
+ * other work on the machine moves absolute numbers, ratios less so. Each
+ * closed-loop row also gives the server's CPU per request (from /proc) and
+ * its ratio to the trivial route's: req/s moves with how the two cores are
+ * shared between wrk and the server, CPU per request much less.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -73,10 +76,12 @@ const ROUNDS = Math.max(1, Number(process.env.ROUNDS ?? 1));
 
 async function closedLoop(targets: Target[], rows: Row[], round: number) {
   const trivial = new Map<string, number>();
+  const trivialCpu = new Map<string, number>();
   for (const scenario of chosen) {
     for (const t of targets) {
       await refresh(t);
       const load = loadAverage();
+      const cpu0 = t.server.cpuMs();
       const r =
         scenario === 'trivial'
           ? await wrk(`${t.server.url}/api/ping`, { seconds: SECONDS, connections: CONNS })
@@ -88,14 +93,23 @@ async function closedLoop(targets: Target[], rows: Row[], round: number) {
               cookie: t.cookie,
               idsFile: `${process.env.BENCH_TMP ?? '/tmp'}/wrk-ids-${t.server.name}.txt`,
             });
-      if (scenario === 'trivial') trivial.set(t.server.name, r.rps);
+      // The server's CPU per request: steadier than req/s when other work shares the cores
+      // (wrk's own share varies); its ratio says how many trivial requests one costs.
+      const cpuUs = ((t.server.cpuMs() - cpu0) * 1000) / Math.max(1, r.requests);
+      if (scenario === 'trivial') {
+        trivial.set(t.server.name, r.rps);
+        trivialCpu.set(t.server.name, cpuUs);
+      }
       const base = trivial.get(t.server.name) ?? Number.NaN;
+      const baseCpu = trivialCpu.get(t.server.name) ?? Number.NaN;
       rows.push({
         ...(ROUNDS > 1 ? { round } : {}),
         server: t.server.name,
         scenario,
         'req/s': Math.round(r.rps),
         'ratio to trivial': `${Math.round((100 * r.rps) / base)} %`,
+        'CPU µs/req': Math.round(cpuUs),
+        'CPU ratio': `${Math.round((100 * baseCpu) / cpuUs)} %`,
         'p50 ms': r.p50.toFixed(2),
         'p99 ms': r.p99.toFixed(2),
         'non-2xx': r.non2xx,
@@ -172,6 +186,12 @@ function medians(rows: Row[]): Row[] {
     'ratio (median)': `${Math.round(
       pct(
         g.map((r) => Number.parseInt(String(r['ratio to trivial']), 10)),
+        50,
+      ),
+    )} %`,
+    'CPU ratio (median)': `${Math.round(
+      pct(
+        g.map((r) => Number.parseInt(String(r['CPU ratio']), 10)),
         50,
       ),
     )} %`,
