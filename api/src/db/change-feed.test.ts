@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ActorCache } from '../auth/actor-cache.ts';
 import { PG_URL, skipReason } from '../testing/harness.ts';
 import { ChangeFeed } from './change-feed.ts';
@@ -27,6 +27,27 @@ run(`change feed heartbeat${skipReason('postgres')}`, () => {
   it('switches the cache off when the listening backend stops answering (SIGSTOP), on again after', async () => {
     const cache = new ActorCache();
     const application = `zhiping-feed-test-${process.pid}`;
+    // The feed's queries in flight at once: a heartbeat that waits on a stalled backend must
+    // not be joined by the next one (pg 8 queues it with a deprecation warning; pg 9 throws).
+    let inFlight = 0;
+    let most = 0;
+    const others = new WeakSet<pg.Client>();
+    const query = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+      this: pg.Client,
+      ...args: Parameters<typeof query>
+    ) {
+      const mine = !others.has(this);
+      const out = query.apply(this, args) as unknown;
+      if (mine && out instanceof Promise) {
+        most = Math.max(most, ++inFlight);
+        void out.then(
+          () => inFlight--,
+          () => inFlight--,
+        );
+      }
+      return out as ReturnType<typeof query>;
+    });
     const feed = new ChangeFeed(PG_URL ?? '', cache, () => {}, {
       heartbeatMs: 100,
       timeoutMs: 300,
@@ -38,6 +59,7 @@ run(`change feed heartbeat${skipReason('postgres')}`, () => {
     try {
       expect(await feed.ready()).toBe(true);
       const admin = new pg.Client({ connectionString: PG_URL });
+      others.add(admin);
       await admin.connect();
       const r = await admin
         .query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [
@@ -53,6 +75,8 @@ run(`change feed heartbeat${skipReason('postgres')}`, () => {
     }
     await until('listening again', () => cache.enabled, 5_000);
     await feed.stop();
+    spy.mockRestore();
     expect(cache.enabled).toBe(false);
+    expect(most).toBe(1);
   });
 });

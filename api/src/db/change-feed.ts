@@ -31,6 +31,8 @@ export interface ChangeFeedOptions {
 export class ChangeFeed {
   private client: pg.Client | null = null;
   private beat: NodeJS.Timeout | null = null;
+  /** A heartbeat query is in flight. */
+  private beating = false;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly heartbeatMs: number;
@@ -90,6 +92,10 @@ export class ChangeFeed {
   }
 
   private async heartbeat(client: pg.Client): Promise<void> {
+    // One at a time: a beat still waiting (a stalled backend) is what decides, and pg would
+    // only queue a second query behind it (deprecated in pg 8, an error in pg 9).
+    if (this.beating) return;
+    this.beating = true;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('heartbeat timed out')), this.timeoutMs);
@@ -100,6 +106,7 @@ export class ChangeFeed {
       this.down(client, err);
     } finally {
       clearTimeout(timer);
+      this.beating = false;
     }
   }
 
