@@ -216,6 +216,10 @@ function openPostgres(
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    // Opened connections are kept (pg closes idle ones after 10 s by default): a burst after
+    // a quiet spell then waited for new connections and their first statements, 44–80 ms
+    // at p99 for the first seconds of 500 autosaves/s (test/bench/load.ts, issue 15).
+    min: max,
     // Unreachable → fail fast (503) rather than queue requests behind a dead server.
     connectionTimeoutMillis: 3_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
