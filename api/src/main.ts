@@ -4,6 +4,7 @@ import { boot } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { sweepAttempts } from './db/repositories/login-attempts.ts';
 import { createApp } from './http/app.ts';
+import { warmUp } from './services/warm-up.ts';
 import { startWebhookLoop } from './services/webhooks.ts';
 
 /** The process entry point: config from the environment, then serve until told to stop. */
@@ -19,6 +20,8 @@ async function main() {
     throw err;
   }
   const deps = await boot(config);
+  // The engine's first runs happen here, not in the first saves (services/warm-up.ts).
+  await warmUp(deps);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     console.log(
