@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, harness } from '../testing/harness.ts';
-import { CompressedBodies, chooseEncoding, compressJson } from './compress.ts';
+import { CompressedBodies, chooseEncoding, compressJson, rememberedEncodings } from './compress.ts';
 
 const big = {
   items: Array.from({ length: 200 }, (_, i) => ({ id: `item-${i}`, 标题: '知识产权' })),
@@ -56,6 +56,20 @@ describe('chooseEncoding', () => {
     ['deflate', null],
   ])('%s → %s', (accept, want) => {
     expect(chooseEncoding(accept)).toBe(want);
+    // Asked again, from memory: the same answer, null included.
+    expect(chooseEncoding(accept)).toBe(want);
+  });
+
+  it('remembers ordinary headers only, and at most 1,000 of them', () => {
+    const long = `gzip;q=0.1, ${'x-custom;q=0.5, '.repeat(20)}br`;
+    expect(long.length).toBeGreaterThan(256);
+    const before = rememberedEncodings();
+    expect(chooseEncoding(long)).toBe('br');
+    expect(rememberedEncodings()).toBe(before);
+    for (let i = 0; i < 1_500; i++)
+      expect(chooseEncoding(`gzip;q=0.${i % 10}, x${i}`)).not.toBe('br');
+    expect(rememberedEncodings()).toBeLessThanOrEqual(1_000);
+    expect(chooseEncoding('br;q=0.2, gzip;q=0.9')).toBe('gzip');
   });
 });
 
