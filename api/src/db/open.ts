@@ -217,8 +217,9 @@ function openPostgres(
     connectionString: url,
     max,
     // Opened connections are kept (pg closes idle ones after 10 s by default): a burst after
-    // a quiet spell then waited for new connections and their first statements, 44–80 ms
-    // at p99 for the first seconds of 500 autosaves/s (test/bench/load.ts, issue 15).
+    // a quiet spell would otherwise wait for new connections and their first statements.
+    // Not measured apart from the engine's warm-up (services/warm-up.ts), which was most of
+    // the first seconds' slow saves.
     min: max,
     // Unreachable → fail fast (503) rather than queue requests behind a dead server.
     connectionTimeoutMillis: 3_000,
