@@ -19,8 +19,10 @@
  * 1,000 assessments. The load average is printed beside every figure:
  * other work on the machine moves absolute numbers, ratios less so. Each
  * closed-loop row also gives the server's CPU per request (from /proc) and
- * its ratio to the trivial route's: req/s moves with how the two cores are
- * shared between wrk and the server, CPU per request much less.
+ * its ratio to the trivial route's: what a request costs the server,
+ * whatever share of the cores wrk takes. On a virtual machine whose speed
+ * changes from minute to minute it moves as well (34–71 µs for the trivial
+ * route in one session): compare within a round.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -93,8 +95,8 @@ async function closedLoop(targets: Target[], rows: Row[], round: number) {
               cookie: t.cookie,
               idsFile: `${process.env.BENCH_TMP ?? '/tmp'}/wrk-ids-${t.server.name}.txt`,
             });
-      // The server's CPU per request: steadier than req/s when other work shares the cores
-      // (wrk's own share varies); its ratio says how many trivial requests one costs.
+      // The server's CPU per request, whatever share of the cores wrk takes; its ratio says
+      // how many trivial requests one costs.
       const cpuUs = ((t.server.cpuMs() - cpu0) * 1000) / Math.max(1, r.requests);
       if (scenario === 'trivial') {
         trivial.set(t.server.name, r.rps);

@@ -199,8 +199,8 @@ describe.skipIf(!PG)(
       }
       expect((await call(b, 'POST', '/api/auth/logout', cookie)).status).toBe(204);
       // The process that logged out refuses the session at once; the other within the time
-      // the change feed's notification takes (README, "Several processes"): milliseconds,
-      // longer on a machine busy with other tests, so it is given up to 2 s.
+      // the change feed's notification takes (README, "Several processes behind a load
+      // balancer"): milliseconds, longer on a machine busy with other tests, so up to 2 s.
       expect((await call(b, 'GET', '/api/auth/me', cookie)).status).toBe(401);
       const until = Date.now() + 2_000;
       let other = (await call(a, 'GET', '/api/auth/me', cookie)).status;
