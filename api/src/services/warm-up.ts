@@ -10,13 +10,14 @@ const saveLike: WarmRun = (compiled, answers, asOf) => {
 };
 
 /**
- * Runs the scoring engine over every published definition a few dozen
- * times before the process takes requests. Reads are served from the
+ * Runs the scoring engine over the newest version of every definition a
+ * few dozen times before the process takes requests (the engine's code is
+ * one for all versions, so older ones are warm too). Reads are served from the
  * stored read model, so without this the first saves after a start were
  * the engine's first runs: interpreted, not yet optimised, with the saves
  * behind them queueing — the first quarter second of 500 autosaves/s on
- * PostgreSQL held the p99 at 23–24 ms; warmed, 6–12 ms over the whole run
- * (test/bench/load.ts, issue 15). Empty answers and an answer for every
+ * PostgreSQL held the p99 at up to 24 ms (8.6–24.3 ms in three runs);
+ * warmed, 6.3–11.9 ms in four (test/bench/load.ts, issue 15). Empty answers and an answer for every
  * choice item cover the unanswered and the scored paths. Returns the
  * definitions warmed (`id@version`); about 0.2 s of start-up for the
  * eleven built-in definitions (measured on the 2-core machine, issue 15).
