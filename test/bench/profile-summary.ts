@@ -8,6 +8,10 @@
  * AFTER=<function name> leaves out every sample up to the last one with that
  * function on its stack: AFTER=boot keeps a server profile's start-up
  * (loading, compiling and seeding the definitions) out of the figures.
+ *
+ * It also sums self time by where the code lives (our packages' folders,
+ * each dependency, Node's internals, native work), which says more than any
+ * one function when a request's time is spread thin.
  */
 import { readFileSync } from 'node:fs';
 
@@ -25,6 +29,23 @@ interface Profile {
 const args = process.argv.slice(2);
 const top = /^\d+$/.test(args.at(-1) ?? '') ? Number(args.pop()) : 30;
 const self = new Map<string, number>();
+const byPlace = new Map<string, number>();
+
+/** Where a frame's code lives: `api/db`, `forms/engine`, `kysely`, `node:http`, `(native)`… */
+function place(f: Node['callFrame']): string {
+  const url = f.url;
+  if (!url) return f.functionName.startsWith('(') ? f.functionName : '(native)';
+  const dep = url.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/);
+  if (dep) return dep[1] ?? url;
+  const ours = url.match(/\/(api|forms|web|test)\/src\/([^/]+)\//);
+  if (ours) return `${ours[1]}/${ours[2]}`;
+  if (url.startsWith('node:'))
+    return `node:${url
+      .slice(5)
+      .split('/')[0]
+      ?.replace(/^internal\//, '')}`;
+  return url.split('/').slice(-2).join('/');
+}
 const total = new Map<string, number>();
 let all = 0;
 
@@ -55,6 +76,8 @@ for (const file of args) {
     if (name.startsWith('(idle)') || name.startsWith('(program)')) return;
     all += ms;
     self.set(name, (self.get(name) ?? 0) + ms);
+    const where = place(n.callFrame);
+    byPlace.set(where, (byPlace.get(where) ?? 0) + ms);
     // Inclusive: each distinct frame on the stack once.
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
@@ -74,5 +97,6 @@ const print = (title: string, m: Map<string, number>) => {
     console.log(`${v.toFixed(1).padStart(9)} ms  ${k}`);
 };
 console.log(`${args.length} profile(s), ${all.toFixed(1)} ms busy (idle and (program) left out)`);
+print('self time by place', byPlace);
 print('self time', self);
 print('inclusive time', total);

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { ActorCache } from '../auth/actor-cache.ts';
-import { PG_URL, skipReason } from '../testing/harness.ts';
+import { harness, PG_URL, skipReason } from '../testing/harness.ts';
 import { ChangeFeed } from './change-feed.ts';
 
 /*
@@ -78,5 +79,37 @@ run(`change feed heartbeat${skipReason('postgres')}`, () => {
     spy.mockRestore();
     expect(cache.enabled).toBe(false);
     expect(most).toBe(1);
+  });
+});
+
+run(`change feed, one schema's changes${skipReason('postgres')}`, () => {
+  it("empties the cache for a change to its own schema's tables, never for another schema's", async () => {
+    // Two deployments in one database, a schema each (real triggers, migration 0017).
+    const mine = await harness('postgres');
+    const theirs = await harness('postgres');
+    const cache = new ActorCache();
+    const clears = vi.spyOn(cache, 'clear');
+    const feed = new ChangeFeed(PG_URL ?? '', cache, () => {}, {
+      schema: mine.schema,
+      application: `zhiping-feed-schema-${process.pid}`,
+    });
+    feed.start();
+    try {
+      expect(await feed.ready()).toBe(true);
+      // A statement-level trigger fires even when no row matches.
+      const touch = (h: typeof mine) =>
+        sql`update sessions set id = id where false`.execute(h.deps.db.kysely);
+      // Theirs first: notifications reach the one listening connection in commit order,
+      // so once ours has emptied the cache, theirs has been handled before it.
+      await touch(theirs);
+      await touch(mine);
+      await until('our change seen', () => clears.mock.calls.length > 0, 5_000);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(clears).toHaveBeenCalledTimes(1);
+    } finally {
+      await feed.stop();
+      await theirs.close();
+      await mine.close();
+    }
   });
 });

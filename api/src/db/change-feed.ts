@@ -16,6 +16,11 @@ export interface ChangeFeedOptions {
   retryMs?: number;
   /** application_name of the listening connection. */
   application?: string;
+  /**
+   * The schema this process works in (as the pool's search_path names it):
+   * notifications about another schema's tables are not this process's.
+   */
+  schema?: string | undefined;
 }
 
 /*
@@ -27,6 +32,11 @@ export interface ChangeFeedOptions {
  * notification committed before a heartbeat is delivered before its answer
  * on that connection, so an answered heartbeat means nothing was missed.
  * Then it reconnects, and the cache starts again empty.
+ *
+ * Each notification names the schema whose table changed (migration 0017):
+ * deployments that share one database in schemas of their own do not empty
+ * each other's caches. The feed's connection resolves its schema as the
+ * pool's connections do (the same search_path), so both agree on its name.
  */
 export class ChangeFeed {
   private client: pg.Client | null = null;
@@ -39,6 +49,9 @@ export class ChangeFeed {
   private readonly timeoutMs: number;
   private readonly retryMs: number;
   private readonly application: string;
+  private readonly schema: string | undefined;
+  /** The schema whose changes count here, once the feed listens (null: count them all). */
+  private own: string | null = null;
 
   constructor(
     private readonly url: string,
@@ -50,6 +63,7 @@ export class ChangeFeed {
     this.timeoutMs = o.timeoutMs ?? 2_000;
     this.retryMs = o.retryMs ?? 1_000;
     this.application = o.application ?? FEED_APPLICATION;
+    this.schema = o.schema;
   }
 
   start(): void {
@@ -71,13 +85,19 @@ export class ChangeFeed {
       // Named, so that an operator (or a fault-injection test) can find it in pg_stat_activity.
       application_name: this.application,
       connectionTimeoutMillis: this.timeoutMs + 1_000,
+      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
     });
     client.on('error', (err) => this.down(client, err));
     client.on('end', () => this.down(client, new Error('connection ended')));
-    client.on('notification', () => this.cache.clear());
+    client.on('notification', (n) => {
+      // Another schema's change is another deployment's; anything unnamed counts.
+      if (this.own === null || !n.payload || n.payload === this.own) this.cache.clear();
+    });
     try {
       await client.connect();
       await client.query(`LISTEN ${ACTOR_CHANNEL}`);
+      const { rows } = await client.query<{ s: string | null }>('select current_schema() as s');
+      this.own = rows[0]?.s ?? null;
       if (this.stopped) {
         await client.end().catch(() => {});
         return;

@@ -15,6 +15,7 @@ import { programmeClosed } from './migrations/0013-programme-closed.ts';
 import { organisationTitles } from './migrations/0014-organisation-titles.ts';
 import { actorChanges } from './migrations/0015-actor-changes.ts';
 import { oneListIndex } from './migrations/0016-one-list-index.ts';
+import { actorChangesSchema } from './migrations/0017-actor-changes-schema.ts';
 import type { Dialect } from './open.ts';
 import type { Database } from './schema.ts';
 
@@ -41,6 +42,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0014-organisation-titles': organisationTitles(),
   '0015-actor-changes': actorChanges(dialect),
   '0016-one-list-index': oneListIndex(),
+  '0017-actor-changes-schema': actorChangesSchema(dialect),
 });
 
 /** Brings the schema up to date; safe to run at every start and from several processes. */

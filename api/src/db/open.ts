@@ -238,7 +238,7 @@ function openPostgres(
   const kysely = new Kysely<Database>({
     dialect: new WatchedPostgresDialect({ pool: namingPool(pool) }, keptReads(actors, null)),
   });
-  const feed = new ChangeFeed(url, actors, onError);
+  const feed = new ChangeFeed(url, actors, onError, { schema });
   feed.start();
   const u = new URL(url);
   return {
