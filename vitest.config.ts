@@ -4,11 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['forms', 'api', 'web', 'test'],
-    // One file at a time by default (vitest's own default on 2 cores). MAX_WORKERS=2 halves
-    // the wall time here (707 s → 440 s), but files then share PostgreSQL, ports and CPU with
-    // a neighbour: two such runs each failed once on a race not seen one at a time (a logout
-    // seen late by another process; a schema missing at a second process's boot), so CI
-    // stays at one until those are understood.
-    maxWorkers: Number(process.env.MAX_WORKERS ?? 1),
+    // Two files at a time: on 2 cores the tests took 862 s one at a time and 643 s two at a
+    // time. Files then share PostgreSQL with a neighbour, which found two races, both mended:
+    // Kysely's migrator read every schema's catalog while another file dropped its schema
+    // (db/migrations.ts reads again; migrate-race.test.ts), and one file killed every
+    // process's change-feed connection and heard every schema's notifications
+    // (db/change-feed.ts: a schema's own name and notifications). MAX_WORKERS=1 for one.
+    maxWorkers: Number(process.env.MAX_WORKERS ?? 2),
   },
 });

@@ -7,6 +7,14 @@ export const ACTOR_CHANNEL = 'zp_actor_changes';
 /** The listening connection's application_name. */
 export const FEED_APPLICATION = 'zhiping-change-feed';
 
+/**
+ * The feed's application_name for a deployment in `schema`: with several in
+ * one database, an operator (or a fault-injection test) can tell whose feed
+ * a connection is. PostgreSQL keeps the first 63 bytes.
+ */
+export const feedApplication = (schema: string | undefined) =>
+  schema ? `${FEED_APPLICATION}:${schema}` : FEED_APPLICATION;
+
 export interface ChangeFeedOptions {
   /** How often the listening connection must prove it is alive. */
   heartbeatMs?: number;
@@ -62,7 +70,7 @@ export class ChangeFeed {
     this.heartbeatMs = o.heartbeatMs ?? 5_000;
     this.timeoutMs = o.timeoutMs ?? 2_000;
     this.retryMs = o.retryMs ?? 1_000;
-    this.application = o.application ?? FEED_APPLICATION;
+    this.application = o.application ?? feedApplication(o.schema);
     this.schema = o.schema;
   }
 

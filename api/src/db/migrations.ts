@@ -59,10 +59,36 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, schema?: s
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error)
+      return results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+    if (dialect === 'postgres' && attempt < 10 && vanishedMeanwhile(error)) {
+      await new Promise((r) => setTimeout(r, 25 * attempt));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`数据库迁移失败 (migration ${failed} failed): ${String(error)}`);
   }
-  return results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+}
+
+/*
+ * Kysely's migrator finds its own table by reading the columns of every
+ * schema in the database, with functions that look each schema and table
+ * up by name again: one dropped meanwhile (another deployment's, another
+ * test file's) fails that read with "schema … does not exist" (3F000) or
+ * "relation … does not exist" (42P01) — seen with two test files at a time
+ * and reproduced in migrate-race.test.ts. Nothing ran yet (on PostgreSQL
+ * the steps run in one transaction after that read), so reading again is
+ * safe.
+ */
+const VANISHED = new Set(['3F000', '42P01']);
+function vanishedMeanwhile(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'code' in err &&
+    typeof err.code === 'string' &&
+    VANISHED.has(err.code)
+  );
 }

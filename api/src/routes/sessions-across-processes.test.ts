@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../bootstrap.ts';
+import { feedApplication } from '../db/change-feed.ts';
 import type { Deps } from '../deps.ts';
 import { createApp } from '../http/app.ts';
 import {
@@ -110,17 +111,19 @@ describe.each(targets)('actor cache across processes on %s', (target: Target) =>
       it('stops remembering while its feed connection is terminated, and resumes when it is back', async () => {
         const rob = await h.as('rob');
         expect((await rob.get('/api/auth/me')).status).toBe(200);
-        // Terminate every change-feed connection of this database (a failover, an admin's kill).
-        // An operator's own connection, as in test/fault: not through the app.
+        // Terminate both processes' change-feed connections (a failover, an admin's kill), and
+        // only theirs: other test files' processes listen on this database too. An operator's
+        // own connection, as in test/fault: not through the app.
         const admin = new pg.Client({ connectionString: PG_URL });
         await admin.connect();
         const { rows } = await admin
           .query(
             `select pg_terminate_backend(pid) from pg_stat_activity
-         where application_name = 'zhiping-change-feed' and datname = current_database()`,
+         where application_name = $1 and datname = current_database()`,
+            [feedApplication(h.schema)],
           )
           .finally(() => admin.end());
-        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.length).toBe(2);
         await until('cache switched off', () => h.deps.db.actors?.enabled === false);
         // While it is off, a change the feed cannot announce is still seen: nothing is served from memory.
         await h.deps.db.kysely.deleteFrom('sessions').where('user_id', '=', 'u-rob').execute();
