@@ -307,6 +307,34 @@ describe('Questionnaire', () => {
     await waitFor(() => expect(document.activeElement).toBe(stepHeading()));
   });
 
+  it('follows Back at once, even when the URL went there and back before a render', async () => {
+    const user = userEvent.setup();
+    // The caller owns the step (the URL) but, as when the router renders the way to the next
+    // step and Back together, never hands back the step moved to.
+    const onStep = vi.fn();
+    render(
+      <LocaleProvider locale="zh">
+        <Questionnaire
+          definition={definition}
+          assessment={detail()}
+          client={fakeClient()}
+          onSubmitted={() => {}}
+          onReloaded={() => {}}
+          step="profile"
+          onStep={onStep}
+        />
+      </LocaleProvider>,
+    );
+    expect(stepHeading().textContent).toContain('企业概况');
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(stepHeading().textContent).not.toContain('企业概况');
+    await waitFor(() => expect(onStep).toHaveBeenCalled());
+    act(() => {
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(stepHeading().textContent).toContain('企业概况');
+  });
+
   it('updates the live score from the same engine', async () => {
     const { user } = setup(detail({ position: 'mgmt' }));
     expect(screen.getByTestId('live-score').textContent).toBe('0.0');

@@ -128,6 +128,14 @@ export function Questionnaire(p: QuestionnaireProps) {
   const callerStepNow = useRef(callerStep);
   callerStepNow.current = callerStep;
   useEffect(() => setMoved((m) => (m !== null && m === callerStep ? null : m)), [callerStep]);
+  // Back or Forward right after a move: the router may render the URL's way there and back in
+  // one go (a transition), so the step above never looks different and the move would stay
+  // shown over the URL's step. History's own event says the URL decides again.
+  useEffect(() => {
+    const follow = () => setMoved(null);
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
   // Without a step asked for, resume where this browser was, else where the server says.
   const [lastStep] = useState(() => readStep(assessment.id));
   const asked = moved ?? (p.onStep ? p.step : null) ?? lastStep ?? assessment.position;
