@@ -4,12 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['forms', 'api', 'web', 'test'],
-    // Two files at a time: on 2 cores the tests took 862 s one at a time and 643 s two at a
-    // time. Files then share PostgreSQL with a neighbour, which found two races, both mended:
-    // Kysely's migrator read every schema's catalog while another file dropped its schema
-    // (db/migrations.ts reads again; migrate-race.test.ts), and one file killed every
-    // process's change-feed connection and heard every schema's notifications
-    // (db/change-feed.ts: a schema's own name and notifications). MAX_WORKERS=1 for one.
+    // Two files at a time for forms, api and web, then the cross-package tests (servers,
+    // browsers, fault injection) one at a time (test/vitest.config.ts). Files that share
+    // PostgreSQL with a neighbour found two races, both mended: Kysely's migrator read every
+    // schema's catalogue while another file dropped its schema (db/migrations.ts reads again;
+    // migrate-race.test.ts), and one file killed every process's change-feed connection and
+    // heard every schema's notifications (db/change-feed.ts). MAX_WORKERS=1: one at a time.
     maxWorkers: Number(process.env.MAX_WORKERS ?? 2),
   },
 });

@@ -5,9 +5,14 @@ export default defineProject({
     name: 'cross-package',
     include: ['**/*.test.ts'],
     testTimeout: 60_000,
-    // A browser test polls for what the page shows after a click, Back or a reload. With
-    // two files at a time (two browsers, two servers on 2 cores) a render can take longer
-    // than vitest's default second; what these tests check is that it comes, not how soon.
+    // One file at a time, after the other projects (which run two at a time): these start
+    // servers and browsers whose timing a neighbour on the same 2 cores disturbs (a render
+    // that came late failed a browser test in two of two runs with two files at a time).
+    fileParallelism: false,
+    sequence: { groupOrder: 1 },
+    // A browser test polls for what the page shows after a click, Back or a reload. On a
+    // busy machine a render can take longer than vitest's default second; what these tests
+    // check is that it comes, not how soon.
     expect: { poll: { timeout: 10_000 } },
     // One Chromium and one API bundle for all the browser test files of a run.
     globalSetup: ['e2e/support/global-setup.ts'],

@@ -1,5 +1,6 @@
 import { type Answers, compile, type Definition, isNotApplicable, zh } from '@zhiping/forms';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -75,8 +76,15 @@ export async function fillStep(page: Page, def: Definition, key: Answers): Promi
   return done;
 }
 
+/*
+ * A click, then the choice shown: Playwright's check() looks at the state at
+ * once after its click, while the page may still be rendering it on a busy
+ * machine (seen once: "Clicking the checkbox did not change its state").
+ */
 async function radio(box: Locator, name: string) {
-  await box.getByRole('radio', { name, exact: true }).check();
+  const choice = box.getByRole('radio', { name, exact: true });
+  await choice.click();
+  await expect.poll(() => choice.isChecked()).toBe(true);
 }
 
 /** Waits until autosave has caught up: past the debounce, nothing pending or in flight. */
