@@ -97,7 +97,7 @@ const parts = {
   write: async (k: number) => {
     const self = selves[k % 4] as (typeof selves)[number];
     const at = new Date().toISOString();
-    const ok = await writeDraftIf(deps.db, {
+    const ok = await writeDraftIf(deps.db.kysely, deps.db.dialect, {
       id: draft.id,
       orgId: row.org_id,
       revision,

@@ -38,19 +38,8 @@ export interface Db {
   observe(): void;
   /** Resolves when every write committed so far would survive a power cut. */
   durable(): Promise<void>;
-  /**
-   * SQLite only: `work`'s statements run back to back in one transaction,
-   * synchronously, once Kysely's one connection is free (never inside
-   * another transaction), and seen by the caches' write rules as Kysely's
-   * are. For the hottest write, the autosave: Kysely's transaction costs a
-   * dozen promise hops per statement, as much as SQLite's own work.
-   */
-  atOnce?: <T>(work: (run: RunStatement) => T) => Promise<T>;
   close(): Promise<void>;
 }
-
-/** Runs one statement of `Db.atOnce`'s work: its SQL and values; the rows it changed. */
-export type RunStatement = (sql: string, parameters: readonly unknown[]) => number;
 
 export interface DbOptions {
   /** `postgres://…`; absent → SQLite. */
@@ -87,10 +76,11 @@ export function openDb(o: DbOptions): Db {
   const version = probe.version;
   const actors = new ActorCache(30_000, 10_000, { version, live: true });
   const heads = new ReadCache<DetailHead>({ ttlMs: 30_000, capacity: 10_000, version, live: true });
-  const statements = withStatementCache(sqlite);
-  const rules = keptReads(actors, heads);
   const kysely = new Kysely<Database>({
-    dialect: new SafeRollbackSqliteDialect({ database: statements }, rules),
+    dialect: new SafeRollbackSqliteDialect(
+      { database: withStatementCache(sqlite) },
+      keptReads(actors, heads),
+    ),
   });
   const wal = group ? new WalSync(`${file}-wal`) : null;
   // Group commit on a file: checkpoints run in a worker, off the event loop (checkpointer.ts).
@@ -107,8 +97,6 @@ export function openDb(o: DbOptions): Db {
     heads,
     observe: probe.observe,
     location: file,
-    atOnce: (work) =>
-      kysely.connection().execute(async () => atOnce(sqlite, statements, rules, work)),
     durable: wal
       ? async () => {
           await wal.sync();
@@ -121,36 +109,6 @@ export function openDb(o: DbOptions): Db {
       wal?.close();
     },
   };
-}
-
-/**
- * `Db.atOnce` on the serving connection, which the caller holds (Kysely's
- * connection lock): better-sqlite3 runs the transaction, rolling it back
- * when `work` throws (SQLITE_FULL and the like reach the caller as they
- * would through Kysely). The write rules empty what the statements touch
- * before each and again once the transaction is over, as write-watch.ts
- * does for Kysely's statements; nothing else runs in between.
- */
-function atOnce<T>(
-  sqlite: SQLite.Database,
-  statements: ReturnType<typeof withStatementCache>,
-  rules: WriteRule[],
-  work: (run: RunStatement) => T,
-): T {
-  const touched = new Set<WriteRule>();
-  const run: RunStatement = (text, parameters) => {
-    for (const r of rules)
-      if (r.writes(text)) {
-        touched.add(r);
-        r.clear();
-      }
-    return statements.prepare(text).run(parameters).changes;
-  };
-  try {
-    return sqlite.transaction(() => work(run))();
-  } finally {
-    for (const r of touched) r.clear();
-  }
 }
 
 /**

@@ -51,30 +51,23 @@ export function prepared<A extends Record<string, unknown>, R>(
     );
     return { compiled, slots };
   };
-  const compiledFor = (db: Kysely<Database>, dialect: Dialect): Compiled => {
+  /** Runs the query on `db` (a Kysely or a transaction of that dialect) with `args`. */
+  return async function run(
+    db: Kysely<Database>,
+    dialect: Dialect,
+    args: A,
+  ): Promise<QueryResult<R>> {
     let c = byDialect.get(dialect);
     if (!c) {
       c = compile(db, dialect);
       byDialect.set(dialect, c);
     }
-    return c;
-  };
-  const valuesOf = (c: Compiled, args: A): unknown[] =>
-    c.slots.map((s) => {
+    const parameters = c.slots.map((s) => {
       if (!('name' in s)) return s.value;
       const v = args[s.name];
       if (v === undefined) throw new Error(`prepared query: no value for ${s.name}`);
       return v;
     });
-  /** Runs the query on `db` (a Kysely or a transaction of that dialect) with `args`. */
-  async function run(db: Kysely<Database>, dialect: Dialect, args: A): Promise<QueryResult<R>> {
-    const c = compiledFor(db, dialect);
-    return db.executeQuery<R>({ ...c.compiled, parameters: valuesOf(c, args) });
-  }
-  /** The SQL and its values for `args`, to run outside Kysely (Db.atOnce on SQLite). */
-  run.statement = (db: Kysely<Database>, dialect: Dialect, args: A) => {
-    const c = compiledFor(db, dialect);
-    return { sql: c.compiled.sql, parameters: valuesOf(c, args) };
+    return db.executeQuery<R>({ ...c.compiled, parameters });
   };
-  return run;
 }

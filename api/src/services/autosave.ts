@@ -56,7 +56,7 @@ export async function autosave(
   const self = computeSelf(compiled, answers, asOf);
   const now = deps.now().toISOString();
   const revision = body.revision + 1;
-  const saved = await writeDraftIf(deps.db, {
+  const saved = await writeDraftIf(deps.db.kysely, deps.db.dialect, {
     id,
     orgId: base.orgId,
     revision: body.revision,

@@ -1,6 +1,6 @@
 import type { AssessmentStatus } from '@zhiping/forms';
 import type { Kysely } from 'kysely';
-import type { Db, Dialect } from '../open.ts';
+import type { Dialect } from '../open.ts';
 import { type Placeholder, prepared } from '../prepared.ts';
 import type { Database } from '../schema.ts';
 import type { ReadModelColumns } from './assessment-reads.ts';
@@ -12,7 +12,7 @@ import type { ReadModelColumns } from './assessment-reads.ts';
  * caller's organisation. On PostgreSQL that is a single statement (the
  * UPDATE … RETURNING feeds the audit INSERT in a data-modifying CTE): one
  * round trip per save. SQLite runs in-process, where a transaction of two
- * statements costs no round trip; they run synchronously (Db.atOnce).
+ * statements costs no round trip.
  */
 
 export interface DraftWrite {
@@ -110,7 +110,11 @@ function saveQueriesFor(w: DraftWrite) {
 }
 
 /** True when the save landed; false when the revision, state or organisation did not match. */
-export async function writeDraftIf(db: Db, w: DraftWrite): Promise<boolean> {
+export async function writeDraftIf(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  w: DraftWrite,
+): Promise<boolean> {
   const q = saveQueriesFor(w);
   const args: SaveArgs = {
     ...setArgs(w.set),
@@ -121,16 +125,11 @@ export async function writeDraftIf(db: Db, w: DraftWrite): Promise<boolean> {
     detail: w.audit.detail,
     at: w.audit.at,
   };
-  const { kysely, dialect } = db;
-  if (dialect === 'postgres') return (await q.pg(kysely, dialect, args)).rows.length > 0;
-  if (!db.atOnce) throw new Error('a SQLite Db runs its saves at once (db/open.ts)');
-  // The same two statements, run synchronously in one transaction (Db.atOnce): under the load
-  // benchmark Kysely's transaction cost a save about as much as SQLite's own work did.
-  const update = q.update.statement(kysely, dialect, args);
-  const audit = q.audit.statement(kysely, dialect, args);
-  return db.atOnce((run) => {
-    if (run(update.sql, update.parameters) !== 1) return false;
-    run(audit.sql, audit.parameters);
+  if (dialect === 'postgres') return (await q.pg(db, dialect, args)).rows.length > 0;
+  return db.transaction().execute(async (trx) => {
+    const r = await q.update(trx, dialect, args);
+    if (Number(r.numAffectedRows ?? 0) !== 1) return false;
+    await q.audit(trx, dialect, args);
     return true;
   });
 }
