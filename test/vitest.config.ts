@@ -1,20 +1,13 @@
 import { defineProject } from 'vitest/config';
 
+// The cross-package tests without a browser: the CLI, the criteria, fault injection and the
+// scale-out test. They run two files at a time with forms, api and web; the browser tests
+// are a project of their own (vitest.e2e.config.ts).
 export default defineProject({
   test: {
     name: 'cross-package',
     include: ['**/*.test.ts'],
+    exclude: ['e2e/**', '**/node_modules/**'],
     testTimeout: 60_000,
-    // One file at a time, after the other projects (which run two at a time): these start
-    // servers and browsers whose timing a neighbour on the same 2 cores disturbs (a render
-    // that came late failed a browser test in two of two runs with two files at a time).
-    fileParallelism: false,
-    sequence: { groupOrder: 1 },
-    // A browser test polls for what the page shows after a click, Back or a reload. On a
-    // busy machine a render can take longer than vitest's default second; what these tests
-    // check is that it comes, not how soon.
-    expect: { poll: { timeout: 10_000 } },
-    // One Chromium and one API bundle for all the browser test files of a run.
-    globalSetup: ['e2e/support/global-setup.ts'],
   },
 });

@@ -6,7 +6,7 @@ import { launchServer } from './browser.ts';
 import './run.ts';
 
 /*
- * Once per run of the cross-package project: one Chromium that every browser
+ * Once per run of the e2e project: one Chromium that every browser
  * test file connects to (each file still gets fresh contexts — cookie jars,
  * storage — and they are closed when the file disconnects), and a directory
  * for what the files make once and share (see server.ts, web-build.ts).
