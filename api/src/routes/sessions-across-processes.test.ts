@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../bootstrap.ts';
-import { feedApplication } from '../db/change-feed.ts';
 import type { Deps } from '../deps.ts';
 import { createApp } from '../http/app.ts';
 import {
@@ -120,7 +119,8 @@ describe.each(targets)('actor cache across processes on %s', (target: Target) =>
           .query(
             `select pg_terminate_backend(pid) from pg_stat_activity
          where application_name = $1 and datname = current_database()`,
-            [feedApplication(h.schema)],
+            // The name README.md gives operators for a deployment in a schema.
+            [`zhiping-change-feed:${h.schema}`],
           )
           .finally(() => admin.end());
         expect(rows.length).toBe(2);
