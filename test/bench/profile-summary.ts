@@ -39,11 +39,8 @@ function place(f: Node['callFrame']): string {
   if (dep) return dep[1] ?? url;
   const ours = url.match(/\/(api|forms|web|test)\/src\/([^/]+)\//);
   if (ours) return `${ours[1]}/${ours[2]}`;
-  if (url.startsWith('node:'))
-    return `node:${url
-      .slice(5)
-      .split('/')[0]
-      ?.replace(/^internal\//, '')}`;
+  // node:internal/… as one place; node:_http_server and the like each as its own.
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
   return url.split('/').slice(-2).join('/');
 }
 const total = new Map<string, number>();
